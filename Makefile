@@ -1,0 +1,143 @@
+# docket — one non-recursive Makefile.
+#
+#   make            build the library (static and shared) and the docket tool
+#   make demo       install what is missing, build, index corpus/, search it
+#   make test       install what is missing, build, run every test
+#   make check      the tests again under ASan+UBSan, API tests under valgrind
+#   make fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60)
+#   make install    PREFIX (default /usr/local) and DESTDIR honoured
+#
+# Sources are picked up by folder: common/, indexer/ and searcher/ make the
+# library, cli/ the tool, tests/unit/test-*.c the unit tests (linked with the
+# static library), tests/api/api-*.c the API tests (only docket.h, linked
+# with the shared library).  Other folders add rules in their own *.mk.
+
+MAJOR := $(shell sed -n 's/^\#define DOCKET_VERSION_MAJOR \([0-9]*\).*/\1/p' docket.h)
+MINOR := $(shell sed -n 's/^\#define DOCKET_VERSION_MINOR \([0-9]*\).*/\1/p' docket.h)
+
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR ?= $(PREFIX)/bin
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+CC ?= cc
+CXX ?= c++
+CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
+B ?= build
+
+XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter
+DEFS := -D_GNU_SOURCE
+ALL_CFLAGS = -std=c11 $(DEFS) -fPIC -fvisibility=hidden $(WARN) $(XML_CFLAGS) $(SAN) $(CFLAGS)
+ALL_CXXFLAGS = -std=c++11 $(DEFS) -fPIC -fvisibility=hidden $(WARN) $(SAN) $(CXXFLAGS)
+LIBS := -lxapian -lstemmer -lxml2 -ljansson -lxxhash -lz -lpthread
+ALL_LDFLAGS = $(SAN) $(LDFLAGS)
+
+LIB_C := $(sort $(wildcard common/*.c indexer/*.c searcher/*.c))
+LIB_CXX := common/xapian.cc
+CLI_C := $(sort $(wildcard cli/*.c))
+UNIT_C := $(sort $(wildcard tests/unit/test-*.c))
+API_C := $(sort $(wildcard tests/api/api-*.c))
+
+LIB_O := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
+CLI_O := $(CLI_C:%.c=$(B)/%.o)
+UNIT_BIN := $(UNIT_C:%.c=$(B)/%)
+API_BIN := $(API_C:%.c=$(B)/%)
+
+SONAME := libdocket.so.$(MAJOR)
+SHLIB := $(B)/libdocket.so.$(MAJOR).$(MINOR)
+STLIB := $(B)/libdocket.a
+
+.PHONY: all deps demo test check test-build fuzz install uninstall clean format
+.DELETE_ON_ERROR:
+
+all: $(STLIB) $(SHLIB) $(B)/docket $(B)/docket.pc
+
+deps:
+	@scripts/install-deps build
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/%.o: %.cc
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) -MMD -MP -c -o $@ $<
+
+$(STLIB): $(LIB_O)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(SHLIB): $(LIB_O)
+	$(CXX) -shared -Wl,-soname,$(SONAME) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+	ln -sf $(notdir $@) $(B)/$(SONAME)
+	ln -sf $(SONAME) $(B)/libdocket.so
+
+$(B)/docket: $(CLI_O) $(STLIB)
+	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(STLIB) $(LIBS)
+
+$(B)/docket.pc: docket.pc.in docket.h
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(MAJOR).$(MINOR)|' \
+	    docket.pc.in > $@
+
+$(B)/tests/unit/%: tests/unit/%.c $(STLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(STLIB) $(ALL_LDFLAGS) -lcmocka $(LIBS) -lstdc++ -lm
+
+$(B)/tests/api/%: tests/api/%.c $(SHLIB) docket.h
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(DEFS) $(WARN) $(SAN) $(CFLAGS) -I. -o $@ $< -L$(B) -ldocket $(ALL_LDFLAGS)
+
+-include bench/bench.mk eval/eval.mk tests/fuzz/fuzz.mk
+
+test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
+
+test:
+	@scripts/install-deps build test
+	@$(MAKE) --no-print-directory test-build
+	@tests/run $(B)
+
+# The same tests built with sanitizers into their own folder; then the API
+# tests under valgrind against the ordinary build.
+check:
+	@scripts/install-deps build test check
+	@$(MAKE) --no-print-directory B=build-asan \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    test-build
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run build-asan
+	@$(MAKE) --no-print-directory test-build
+	DOCKET_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite" \
+	    tests/run $(B) $(API_BIN)
+
+demo:
+	@scripts/install-deps build
+	@$(MAKE) --no-print-directory all
+	@scripts/demo $(B)/docket
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 755 $(B)/docket $(DESTDIR)$(BINDIR)/docket
+	install -m 644 $(STLIB) $(DESTDIR)$(LIBDIR)/libdocket.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdocket.so
+	install -m 644 docket.h $(DESTDIR)$(INCLUDEDIR)/docket.h
+	install -m 644 $(B)/docket.pc $(DESTDIR)$(PKGCONFIGDIR)/docket.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/docket $(DESTDIR)$(LIBDIR)/libdocket.a \
+	    $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	    $(DESTDIR)$(LIBDIR)/libdocket.so $(DESTDIR)$(INCLUDEDIR)/docket.h \
+	    $(DESTDIR)$(PKGCONFIGDIR)/docket.pc
+
+format:
+	clang-format -i docket.h common/*.[ch] common/*.cc indexer/*.[ch] searcher/*.[ch] cli/*.[ch]
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(LIB_O:.o=.d) $(CLI_O:.o=.d)

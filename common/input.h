@@ -1,0 +1,40 @@
+/* input.h — reading one input file: gunzip, size cap, format by name or by
+ * sniffing, binary detection, UTF-8 repair, and dispatch to the parser.
+ */
+#ifndef DOCKET_INPUT_H
+#define DOCKET_INPUT_H
+
+#include <stddef.h>
+
+#include "article.h"
+#include "buf.h"
+
+enum input_format {
+	FMT_UNKNOWN,
+	FMT_TEXT,      /* .txt: flattened or structured text */
+	FMT_MARKDOWN,  /* .md, .markdown */
+	FMT_HTML,      /* .html, .htm */
+	FMT_JSON,      /* .json, .jsonl, .ndjson */
+	FMT_LAST
+};
+
+struct input {
+	buf data;                /* the text: valid UTF-8, no NUL bytes */
+	enum input_format format;
+	size_t replaced;         /* invalid sequences and NULs replaced */
+};
+
+/* Read PATH into IN (which must be zeroed or cleared): at most MAX_SIZE
+ * bytes of content (after gunzip).  Returns 0, or a docket_status
+ * (DOCKET_BAD_INPUT: binary, truncated .gz, unknown format...;
+ * DOCKET_IO_ERROR: vanished or unreadable) with a one-line reason in WHY. */
+int input_read(const char *path, size_t max_size, struct input *in,
+               char *why, size_t whylen);
+
+/* Parse IN with the parser for its format; see parse_text() for the
+ * contract. */
+int input_parse(const struct input *in, const struct parse_ctx *p);
+
+void input_clear(struct input *in);
+
+#endif

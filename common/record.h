@@ -1,0 +1,45 @@
+/* record.h — the document data of a passage: what a hit shows without
+ * touching anything but its own document (so hits from remote shards carry
+ * everything they need).
+ *
+ * Encoding (version 1): the byte 'D', the byte '1', then for each field in
+ * enum rec_field order a length as a LEB128 varint followed by that many
+ * bytes.  Sources are joined with '\n'.  Xapian compresses document data.
+ */
+#ifndef DOCKET_RECORD_H
+#define DOCKET_RECORD_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+enum rec_field {
+	REC_PASSAGE_ID,
+	REC_ARTICLE_ID,
+	REC_PATH,
+	REC_TITLE,
+	REC_OUTLET,
+	REC_AUTHOR,
+	REC_DATE,      /* YYYY-MM-DD or "" */
+	REC_URL,
+	REC_SECTION,
+	REC_PARAGRAPH, /* decimal */
+	REC_ORDINAL,   /* decimal */
+	REC_SOURCES,   /* joined with '\n' */
+	REC_TEXT,
+	REC_NFIELDS
+};
+
+struct record {
+	const char *f[REC_NFIELDS]; /* not NUL-terminated: use len */
+	size_t len[REC_NFIELDS];
+};
+
+/* Append the encoding of R to OUT.  Sticky on *rc. */
+void record_encode(int *rc, buf *out, const struct record *r);
+
+/* Point R's fields into DATA[0..N).  Returns 0, or -1 if DATA is not a
+ * well-formed record (then R is undefined). */
+int record_decode(const char *data, size_t n, struct record *r);
+
+#endif

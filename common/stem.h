@@ -1,0 +1,28 @@
+/* stem.h — the one stemmer: libstemmer (Snowball), used by the indexer, by
+ * the Xapian query parser (wrapped as a Xapian::StemImplementation in
+ * common/xapian.cc) and by the highlighter.
+ *
+ * A stemmer is not thread-safe: one per thread.
+ */
+#ifndef DOCKET_STEM_H
+#define DOCKET_STEM_H
+
+#include <stddef.h>
+
+struct stemmer;
+
+/* A stemmer for LANG ("english", "french", ... as libstemmer names them), or
+ * NULL if LANG is unknown or memory ran out. */
+struct stemmer *stem_new(const char *lang);
+void stem_free(struct stemmer *st);
+
+/* Non-zero if libstemmer knows LANG. */
+int stem_known(const char *lang);
+
+/* The stem of WORD[0..N) (a lower-case term).  The result is NUL-terminated,
+ * its length in *OUTLEN, and valid until the next call on ST.  Returns WORD's
+ * own bytes copied when the stemmer fails.  Cannot return NULL. */
+const char *stem_word(struct stemmer *st, const char *word, size_t n,
+                      size_t *outlen);
+
+#endif

@@ -1,0 +1,123 @@
+/* xapian.h — the C face of common/xapian.cc, the only file that includes
+ * <xapian.h>.  Every function here catches every exception, maps it to a
+ * docket_status and keeps the message on the handle (xap_error).
+ *
+ * Callers: indexer/index.c (writing), searcher/query.c (reading),
+ * common/token.c (Unicode character classes).
+ */
+#ifndef DOCKET_XAPIAN_H
+#define DOCKET_XAPIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct hl_query;
+struct stemmer;
+
+/* -- Unicode, as Xapian's QueryParser sees it (cannot fail) -- */
+int xap_is_wordchar(uint32_t cp);
+uint32_t xap_tolower(uint32_t cp);
+
+/* -- databases -- */
+struct xap_db;
+
+/* Open PATH (folder or stub file) for reading, or create/open it for
+ * writing.  *OUT is set even on failure (read the message, then close).
+ * LANG is the stemming language to use when creating; a reader takes the
+ * language recorded in the index.  Returns a docket_status. */
+int xap_open(const char *path, int writable, struct xap_db **out);
+/* Add a further shard (reader only). */
+int xap_add_shard(struct xap_db *db, const char *path);
+void xap_close(struct xap_db *db);
+const char *xap_error(const struct xap_db *db);
+/* Set the message (printf-style) and return STATUS. */
+int xap_fail(struct xap_db *db, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Reopen a reader at the latest commit. */
+int xap_reopen(struct xap_db *db);
+
+int xap_get_metadata(struct xap_db *db, const char *key, buf *out);
+int xap_set_metadata(struct xap_db *db, const char *key, const char *value,
+                     size_t n);
+/* Call FN for every metadata key starting with PREFIX (on the first shard
+ * only: metadata describes the local index).  FN returns non-zero to stop. */
+int xap_metadata_scan(struct xap_db *db, const char *prefix,
+                      int (*fn)(void *ctx, const char *key, size_t klen,
+                                const char *val, size_t vlen),
+                      void *ctx);
+
+/* Writer: group changes; nothing is visible or durable before commit.  No
+ * automatic commit happens in between, so a batch is all or nothing. */
+int xap_begin(struct xap_db *db);
+int xap_commit(struct xap_db *db);
+int xap_cancel(struct xap_db *db);
+
+/* Counts: documents, and distinct terms with PREFIX (e.g. articles). */
+int xap_doc_count(struct xap_db *db, size_t *n);
+int xap_prefix_count(struct xap_db *db, const char *prefix, size_t *n);
+
+/* -- documents (writer) -- */
+struct xap_doc;
+struct xap_doc *xap_doc_new(void); /* NULL when out of memory */
+void xap_doc_free(struct xap_doc *d);
+/* These cannot fail but for memory, which they report as non-zero. */
+int xap_doc_posting(struct xap_doc *d, const char *term, size_t n,
+                    unsigned pos);
+int xap_doc_term(struct xap_doc *d, const char *term, size_t n,
+                 unsigned wdf);
+int xap_doc_boolean(struct xap_doc *d, const char *term, size_t n);
+int xap_doc_value(struct xap_doc *d, unsigned slot, const char *v, size_t n);
+int xap_doc_data(struct xap_doc *d, const char *data, size_t n);
+
+/* Add D, replacing any document holding the unique term ID. */
+int xap_replace(struct xap_db *db, const char *id, struct xap_doc *d);
+/* Delete every document holding TERM. */
+int xap_delete_term(struct xap_db *db, const char *term);
+/* The data of the document holding unique term ID into OUT; returns
+ * DOCKET_NOT_FOUND when there is none. */
+int xap_get_data(struct xap_db *db, const char *id, buf *out);
+
+/* -- searching -- */
+struct xap_search {
+	const char *query;   /* the user's query string */
+	struct stemmer *stem;/* for the query parser */
+	size_t offset;
+	size_t limit;
+	unsigned per_article;/* 0: no cap */
+	int sort_date;
+	int default_and;
+	double k1, b;
+};
+
+struct xap_match {
+	double score;
+	char *data;          /* the document's record (record.h), malloc'd */
+	size_t len;
+};
+
+struct xap_result {
+	struct xap_match *m;
+	size_t n;
+	size_t estimated;
+};
+
+/* Parse and run S on DB.  Fills RES (clear it with xap_result_clear) and
+ * HL (the highlighter's view of the parsed query).  A document changing
+ * under the reader is retried after a reopen a few times before
+ * DOCKET_MODIFIED.  A bad query is DOCKET_BAD_QUERY with the parser's
+ * message. */
+int xap_search(struct xap_db *db, const struct xap_search *s,
+               struct xap_result *res, struct hl_query *hl);
+void xap_result_clear(struct xap_result *res);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
