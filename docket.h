@@ -236,6 +236,16 @@ DOCKET_EXPORT docket_status docket_query_set_bm25(docket_query *q, double k1,
 DOCKET_EXPORT docket_status docket_query_run(docket_query *q,
                                              docket_hits **out);
 
+/* A query whose hits are the passage PASSAGE_ID and up to CONTEXT passages
+ * before and after it in its article, in article order (for `docket show`).
+ * QUERY_STRING (NULL or "" for none) only decides the highlights.  Running
+ * it returns DOCKET_NOT_FOUND when there is no such passage. */
+DOCKET_EXPORT docket_status docket_query_new_passage(docket_index *idx,
+                                                     const char *passage_id,
+                                                     unsigned context,
+                                                     const char *query_string,
+                                                     docket_query **out);
+
 /* An estimate of the number of matching passages (after the last run). */
 DOCKET_EXPORT size_t docket_query_estimated(const docket_query *q);
 

@@ -93,5 +93,9 @@ struct parse_ctx {
  * DOCKET_BAD_INPUT when the file as a whole is unusable (with a message
  * through P->warn). */
 int parse_text(const char *data, size_t len, const struct parse_ctx *p);
+int parse_html(const char *data, size_t len, const struct parse_ctx *p);
+/* JSON: one article per record; each gets the id P->id + "#" + the record's
+ * id/_id (or its 1-based record number when it has none). */
+int parse_json(const char *data, size_t len, const struct parse_ctx *p);
 
 #endif
