@@ -206,6 +206,7 @@ typedef enum docket_query_option {
 	DOCKET_QUERY_SORT,          /* a docket_sort (default relevance) */
 	DOCKET_QUERY_SNIPPET_BYTES, /* snippet window size (default 240) */
 	DOCKET_QUERY_DEFAULT_AND,   /* 1: words are ANDed (default 0: OR) */
+	DOCKET_QUERY_PLAIN,         /* 1: the string is plain words, no syntax */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 
