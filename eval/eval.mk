@@ -1,0 +1,24 @@
+# eval/eval.mk — ranking-quality evaluation (included by the top Makefile).
+#
+#   make eval                          index BEIR SciFact, search its 300 test
+#                                      queries, score them (see eval/README.md)
+#   make eval EVAL_ARGS="--bm25 0.9,0.4"   extra options for `docket search`
+#   make eval-sweep                    the --bm25 grid on the odd queries
+#
+# trec-score is plain C with libm only: it must not depend on the library it
+# measures.  It is in TEST_EXTRA so that `make test-build` builds it for
+# eval/t-eval.sh.
+
+.PHONY: eval eval-sweep
+
+TEST_EXTRA += $(B)/eval/trec-score
+
+$(B)/eval/trec-score: eval/trec-score.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) -lm
+
+eval: all $(B)/eval/trec-score
+	@eval/run --build $(B) $(EVAL_ARGS)
+
+eval-sweep: all $(B)/eval/trec-score
+	@eval/sweep --build $(B) $(EVAL_ARGS)

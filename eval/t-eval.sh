@@ -1,0 +1,182 @@
+#!/bin/sh
+# eval/t-eval.sh — checks eval/trec-score against figures worked out by hand.
+#
+# Builds nothing: `make test-build` builds $DOCKET_BUILD/eval/trec-score.
+# Run with `tests/run build eval/t-eval.sh`.  Every expected number below is
+# derived in the comments, to 4 decimals (log2(3) = 1.5849625, so
+# 1/log2(3) = 0.6309298; log2(4) = 2).
+set -u
+B=${DOCKET_BUILD:-build}
+TS=$B/eval/trec-score
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+n=0 failed=0
+
+ok() { # ok COND-STATUS WHAT
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
+}
+# is FILE MEASURE QID EXPECTED: the line "MEASURE<TAB>QID<TAB>EXPECTED" is there.
+is() {
+	got=$(awk -v m="$2" -v q="$3" '$1 == m && $2 == q { print $3 }' "$1")
+	[ "$got" = "$4" ]
+	ok $? "$2 $3 = $4 (got '$got')"
+}
+
+# ---- case 1: TREC-format qrels, four queries --------------------------------
+#
+# q1: relevant d1, d3, d9 (grade 1).  Run: d1 d2 d3 d4 (scores 10 9 8 7).
+#     Relevant at ranks 1 and 3; d9 never retrieved; num_rel = 3.
+#     DCG@10  = 1/log2(2) + 1/log2(4)               = 1 + 0.5 = 1.5
+#     IDCG@10 = 1 + 1/log2(3) + 1/log2(4)          = 2.1309298
+#     nDCG@10 = 1.5 / 2.1309298                     = 0.7039
+#     AP      = (1/1 + 2/3) / 3                     = 0.5556
+#     R@100 = R@1000 = 2/3 = 0.6667; P@10 = 2/10 = 0.2000
+#
+# q2: a grade 2, b grade 1, c grade 0 (judged non-relevant); num_rel = 2.
+#     Run (file order, rank field deliberately misleading):
+#       a score 3.0, b score 3.0, c score 4.0, then a again with score 9.0.
+#     The repeated a is dropped: the first line wins.  c ranks first (highest
+#     score); a and b tie at 3.0 and trec_eval breaks ties by docid in
+#     DESCENDING order, so b comes before a.  Ranking: c(0) b(1) a(2).
+#     DCG@10  = 0 + 1/log2(3) + 2/log2(4)           = 0.6309298 + 1 = 1.6309298
+#     IDCG@10 = grades sorted 2,1: 2/1 + 1/log2(3)  = 2.6309298
+#     nDCG@10 = 1.6309298 / 2.6309298               = 0.6199
+#     AP      = (1/2 + 2/3) / 2                     = 0.5833
+#     R@100 = 1.0000; P@10 = 0.2000
+#     (Keeping the repeated a instead: a c b, nDCG 0.9502.  Ties by docid
+#     ascending: c a b, nDCG 0.6697.  Using the rank field: a b c, 1.0000.)
+#
+# q3: judged (x grade 1) but absent from the run: 0 on every measure.
+# q4: judged z grade 0 only, so no relevant doc: 0 everywhere, still counted.
+# q5: only in the run: ignored.
+#
+# Means over the 4 qrels queries:
+#   nDCG@10 = (0.7039181 + 0.6199062) / 4 = 0.3310
+#   MAP     = (0.5555556 + 0.5833333) / 4 = 0.2847
+#   R@100   = R@1000 = (0.6666667 + 1) / 4 = 0.4167
+#   P@10    = (0.2 + 0.2) / 4 = 0.1000
+# Odd queries (1, 3): nDCG 0.7039181/2 = 0.3520, MAP 0.5555556/2 = 0.2778,
+#   R@100 0.6666667/2 = 0.3333, P@10 0.1000.
+# Even queries (2, 4): nDCG 0.6199062/2 = 0.3100, MAP 0.5833333/2 = 0.2917,
+#   R@100 1/2 = 0.5000, P@10 0.1000.
+cat >"$t/qrels" <<'EOF'
+# a comment line
+1 0 d1 1
+1 0 d3 1
+1 0 d9 1
+2 0 a 2
+2 0 b 1
+2 0 c 0
+3 0 x 1
+this line is junk
+4 0 z 0
+EOF
+cat >"$t/run" <<'EOF'
+1 Q0 d1 1 10 tag
+1 Q0 d2 2 9 tag
+1 Q0 d3 3 8 tag
+1 Q0 d4 4 7 tag
+
+2 Q0 a 1 3.0 tag
+2 Q0 b 2 3 tag
+2 Q0 c 3 4.0 tag
+2 Q0 a 4 9.0 tag
+4 Q0 z 1 1.0 tag
+5 Q0 q 1 1.0 tag
+1 Q0 d5 5 not-a-number tag
+EOF
+
+"$TS" -q "$t/qrels" "$t/run" >"$t/all" 2>"$t/err"
+ok $? "trec-score exits 0"
+is "$t/all" num_q all 4
+is "$t/all" ndcg_cut_10 all 0.3310
+is "$t/all" map all 0.2847
+is "$t/all" recall_100 all 0.4167
+is "$t/all" recall_1000 all 0.4167
+is "$t/all" P_10 all 0.1000
+is "$t/all" ndcg_cut_10 1 0.7039
+is "$t/all" map 1 0.5556
+is "$t/all" recall_100 1 0.6667
+is "$t/all" P_10 1 0.2000
+is "$t/all" ndcg_cut_10 2 0.6199
+is "$t/all" map 2 0.5833
+is "$t/all" recall_100 2 1.0000
+is "$t/all" ndcg_cut_10 3 0.0000
+is "$t/all" recall_100 3 0.0000
+is "$t/all" ndcg_cut_10 4 0.0000
+is "$t/all" map 4 0.0000
+! grep -q '	5	' "$t/all"
+ok $? "a query only in the run is not scored"
+
+grep -q 'qrels:9: skipped' "$t/err"
+ok $? "junk qrels line warned with its line number"
+grep -q 'run:12: skipped' "$t/err"
+ok $? "unparsable run score warned with its line number"
+grep -q 'run:9: skipped.*doc a.*line 6' "$t/err"
+ok $? "repeated docid warned, first line kept"
+[ "$(wc -l <"$t/err")" -eq 3 ]
+ok $? "no other warnings (comment and blank lines are silent)"
+
+"$TS" --queries odd "$t/qrels" "$t/run" >"$t/odd" 2>/dev/null
+ok $? "--queries odd exits 0"
+is "$t/odd" num_q all 2
+is "$t/odd" ndcg_cut_10 all 0.3520
+is "$t/odd" map all 0.2778
+is "$t/odd" recall_100 all 0.3333
+is "$t/odd" P_10 all 0.1000
+! grep -q '	1	' "$t/odd"
+ok $? "no per-query lines without -q"
+
+"$TS" --queries=even "$t/qrels" "$t/run" >"$t/even" 2>/dev/null
+is "$t/even" num_q all 2
+is "$t/even" ndcg_cut_10 all 0.3100
+is "$t/even" map all 0.2917
+is "$t/even" recall_100 all 0.5000
+
+# ---- case 2: BEIR tsv qrels with header; depth beyond 100 -------------------
+#
+# q6: relevant "top" and "deep" (grade 1); num_rel = 2.  Run: top at rank 1,
+#     then 148 non-relevant docs, then deep at rank 150.
+#     R@100  = 1/2 = 0.5000 (deep is past 100);  R@1000 = 2/2 = 1.0000
+#     AP     = (1/1 + 2/150) / 2 = (1 + 0.0133333) / 2 = 0.5067
+#     nDCG@10 = 1 / (1 + 1/log2(3)) = 1 / 1.6309298 = 0.6131
+#     P@10   = 1/10 = 0.1000
+printf 'query-id\tcorpus-id\tscore\n6\ttop\t1\n6\tdeep\t1\n' >"$t/qrels.tsv"
+{
+	echo "6 Q0 top 1 1000 tag"
+	i=2
+	while [ $i -le 149 ]; do
+		echo "6 Q0 n$i $i $((1000 - i)) tag"
+		i=$((i + 1))
+	done
+	echo "6 Q0 deep 150 1 tag"
+} >"$t/run2"
+"$TS" "$t/qrels.tsv" "$t/run2" >"$t/deep" 2>"$t/err2"
+ok $? "BEIR tsv qrels accepted"
+[ ! -s "$t/err2" ]
+ok $? "the BEIR header line is not warned about"
+is "$t/deep" num_q all 1
+is "$t/deep" recall_100 all 0.5000
+is "$t/deep" recall_1000 all 1.0000
+is "$t/deep" map all 0.5067
+is "$t/deep" ndcg_cut_10 all 0.6131
+is "$t/deep" P_10 all 0.1000
+
+# ---- errors -------------------------------------------------------------------
+"$TS" "$t/missing" "$t/run" >/dev/null 2>&1
+[ $? -eq 1 ]
+ok $? "a missing file exits 1"
+"$TS" --queries sideways "$t/qrels" "$t/run" >/dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "a bad --queries value is a usage error"
+"$TS" "$t/qrels" >/dev/null 2>&1
+[ $? -eq 2 ]
+ok $? "a missing argument is a usage error"
+printf '7 0 only 1\n' >"$t/q7"
+"$TS" --queries even "$t/q7" "$t/run" >/dev/null 2>&1
+[ $? -eq 1 ]
+ok $? "no query left after the split exits 1"
+
+echo "1..$n"
+exit $failed
