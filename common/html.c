@@ -1,0 +1,452 @@
+/* html.c — one HTML page into one article (parse_html, see article.h).
+ *
+ * libxml2's forgiving HTML parser builds the tree (entities decoded,
+ * unclosed tags repaired); this file only reads it.  Every walk over the
+ * tree is iterative, following parent/next pointers, so a page of 10,000
+ * nested <div>s costs no C stack.  Called by common/input.c and the fuzz
+ * target tests/fuzz/fuzz-html.c.
+ *
+ * Metadata, first match wins:
+ *   title   <meta property=og:title>, the first <h1>, <title> without a
+ *           trailing " | Site", " - Site" or " — Site" (a suffix of at most
+ *           60 bytes after a longer title)
+ *   outlet  <meta property=og:site_name>
+ *   date    <meta property=article:published_time>, <meta name=date> (or
+ *           pubdate, publish-date, dc.date), the first <time datetime>;
+ *           read with date_parse(), "" when none parses
+ *   author  <meta name=author>, <meta property=article:author> unless a URL
+ *   url     <link rel=canonical href>, <meta property=og:url>
+ *
+ * Body: the first <article>, else <main>, else <body>, else the whole page.
+ * <h2>/<h3> set the section of what follows; <p>, <h4>-<h6>, <li>, <dd>,
+ * <pre>, <figcaption> and <td> are blocks.  An <li> is a BLOCK_KEYPOINT
+ * while no <p> has been seen yet (the bullet summary many outlets put above
+ * the story) and a BLOCK_PARAGRAPH after.  A <blockquote> is BLOCK_QUOTE:
+ * each of its blocks, or its whole text when it has none.  Loose text
+ * outside any block (a <div> of text, text between <br><br>) becomes a
+ * paragraph at the next block boundary.  Inline elements (a, em, strong,
+ * span...) join their text with their neighbours'; any other element
+ * inside a block stands for a space.  <script>, <style>, <nav>, <footer>,
+ * <aside>, <form>, <noscript>, <template>, <iframe>, <header> (outside the
+ * h1), <svg>, <button>, <select> and comments are never read.
+ */
+#include "article.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "../docket.h"
+#include "buf.h"
+#include "date.h"
+
+#define SUFFIX_MAX 60 /* longest " | Site" suffix stripped from <title> */
+
+static int is_name(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->name &&
+	       strcasecmp((const char *)n->name, name) == 0;
+}
+
+static int name_in(const xmlNode *n, const char *const *names)
+{
+	for (; *names; names++)
+		if (is_name(n, *names))
+			return 1;
+	return 0;
+}
+
+/* Elements whose content is never text of the article. */
+static int is_boilerplate(const xmlNode *n)
+{
+	static const char *const names[] = {
+		"script", "style", "nav", "footer", "aside", "form", "noscript",
+		"template", "iframe", "svg", "button", "select", "head",
+		"object", "embed", "canvas", "map", NULL};
+	return name_in(n, names);
+}
+
+/* Elements that do not break a run of text. */
+static int is_inline(const xmlNode *n)
+{
+	static const char *const names[] = {
+		"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn",
+		"em", "font", "i", "kbd", "mark", "q", "s", "samp", "small",
+		"span", "strong", "sub", "sup", "time", "u", "var", "del", "ins",
+		"tt", "strike", "big", "label", NULL};
+	return name_in(n, names);
+}
+
+static int is_block(const xmlNode *n)
+{
+	static const char *const names[] = {
+		"p", "h4", "h5", "h6", "li", "dd", "dt", "pre", "figcaption",
+		"td", "th", NULL};
+	return name_in(n, names);
+}
+
+static int is_text(const xmlNode *n)
+{
+	return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE;
+}
+
+/* The next node after N in document order within TOP, not entering N's
+ * children when SKIP_KIDS; NULL at the end.  LEAVE (may be NULL) is called
+ * on every element left on the way up. */
+static xmlNode *next_node(xmlNode *n, const xmlNode *top, int skip_kids,
+                          void (*leave)(void *, xmlNode *), void *ctx)
+{
+	if (!skip_kids && n->children && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n != top) {
+		if (leave && n->type == XML_ELEMENT_NODE)
+			leave(ctx, n);
+		if (n->next)
+			return n->next;
+		n = n->parent;
+		if (!n)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* Append the text of TOP's subtree to OUT: inline children join, other
+ * elements add a space, boilerplate and comments are left out.  Sticky. */
+static void text_of(int *rc, buf *out, xmlNode *top)
+{
+	if (!top->children)
+		return;
+	xmlNode *n = top->children;
+	while (n && !*rc) {
+		int skip_kids = 0;
+		if (is_text(n) && n->content)
+			buf_puts(rc, out, (const char *)n->content);
+		else if (n->type == XML_ELEMENT_NODE) {
+			skip_kids = is_boilerplate(n);
+			if (!skip_kids && !is_inline(n))
+				buf_putc(rc, out, ' ');
+		}
+		n = next_node(n, top, skip_kids, NULL, NULL);
+	}
+}
+
+/* ---------------------------------------------------------- metadata */
+
+struct meta {
+	xmlNode *og_title, *h1, *title, *site, *published, *date_meta, *time,
+		*author, *article_author, *canonical, *og_url;
+};
+
+static const char *attr(const xmlNode *n, const char *name)
+{
+	for (xmlAttr *a = n->properties; a; a = a->next)
+		if (a->name && strcasecmp((const char *)a->name, name) == 0 &&
+		    a->children && a->children->content)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+static int attr_is(const xmlNode *n, const char *name, const char *value)
+{
+	const char *v = attr(n, name);
+	return v && strcasecmp(v, value) == 0;
+}
+
+static void first(xmlNode **slot, xmlNode *n)
+{
+	if (!*slot)
+		*slot = n;
+}
+
+static void note_meta(struct meta *m, xmlNode *n)
+{
+	const char *key = attr(n, "property");
+	if (!key)
+		key = attr(n, "name");
+	if (!key || !attr(n, "content"))
+		return;
+	if (!strcasecmp(key, "og:title"))
+		first(&m->og_title, n);
+	else if (!strcasecmp(key, "og:site_name"))
+		first(&m->site, n);
+	else if (!strcasecmp(key, "article:published_time"))
+		first(&m->published, n);
+	else if (!strcasecmp(key, "date") || !strcasecmp(key, "pubdate") ||
+	         !strcasecmp(key, "publish-date") || !strcasecmp(key, "dc.date"))
+		first(&m->date_meta, n);
+	else if (!strcasecmp(key, "author"))
+		first(&m->author, n);
+	else if (!strcasecmp(key, "article:author"))
+		first(&m->article_author, n);
+	else if (!strcasecmp(key, "og:url"))
+		first(&m->og_url, n);
+}
+
+/* One pass over the whole page noting the first of each metadata node. */
+static void find_meta(struct meta *m, xmlNode *root)
+{
+	xmlNode *n = root;
+	while (n) {
+		int skip_kids = 0;
+		if (is_name(n, "meta"))
+			note_meta(m, n);
+		else if (is_name(n, "link") && attr_is(n, "rel", "canonical") &&
+		         attr(n, "href"))
+			first(&m->canonical, n);
+		else if (is_name(n, "title"))
+			first(&m->title, n), skip_kids = 1;
+		else if (is_name(n, "h1"))
+			first(&m->h1, n), skip_kids = 1;
+		else if (is_name(n, "time") && attr(n, "datetime"))
+			first(&m->time, n);
+		else if (n->type == XML_ELEMENT_NODE && n != root &&
+		         (is_name(n, "script") || is_name(n, "style")))
+			skip_kids = 1;
+		n = next_node(n, root, skip_kids, NULL, NULL);
+	}
+}
+
+/* Length of TITLE without a trailing " | Site"-like suffix. */
+static size_t strip_site_suffix(const char *t, size_t n)
+{
+	static const char *const seps[] = {" | ", " - ", " \xE2\x80\x94 ",
+	                                   " \xE2\x80\x93 ", NULL};
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t' || t[n - 1] == '\n'))
+		n--;
+	size_t best = n;
+	for (const char *const *s = seps; *s; s++) {
+		size_t sl = strlen(*s);
+		for (size_t i = n; i-- > 0;) {
+			if (i + sl > n || memcmp(t + i, *s, sl) != 0)
+				continue;
+			size_t suffix = n - i - sl;
+			if (suffix > 0 && suffix <= SUFFIX_MAX && i > suffix && i < best)
+				best = i;
+			break;
+		}
+	}
+	return best;
+}
+
+static void set_from_text(int *rc, char **field, xmlNode *n, int strip)
+{
+	buf b = BUF_INIT;
+	text_of(rc, &b, n);
+	size_t len = b.n;
+	if (strip)
+		len = strip_site_suffix(b.p ? b.p : "", b.n);
+	article_set(rc, field, b.p ? b.p : "", len);
+	buf_free(&b);
+}
+
+static void set_from_attr(int *rc, char **field, xmlNode *n, const char *a)
+{
+	const char *v = attr(n, a);
+	article_set(rc, field, v, strlen(v));
+}
+
+static void set_date(int *rc, struct article *a, const struct meta *m)
+{
+	const xmlNode *cand[] = {m->published, m->date_meta, m->time};
+	const char *attrs[] = {"content", "content", "datetime"};
+	for (size_t i = 0; i < 3; i++) {
+		char out[11];
+		const char *v = cand[i] ? attr(cand[i], attrs[i]) : NULL;
+		if (v && date_parse(v, strlen(v), out) == 0) {
+			article_set(rc, &a->date, out, 10);
+			return;
+		}
+	}
+}
+
+static void fill_meta(int *rc, struct article *a, xmlNode *root)
+{
+	struct meta m;
+	memset(&m, 0, sizeof m);
+	find_meta(&m, root);
+	if (m.og_title)
+		set_from_attr(rc, &a->title, m.og_title, "content");
+	if (!*rc && !a->title[0] && m.h1)
+		set_from_text(rc, &a->title, m.h1, 0);
+	if (!*rc && !a->title[0] && m.title)
+		set_from_text(rc, &a->title, m.title, 1);
+	if (m.site)
+		set_from_attr(rc, &a->outlet, m.site, "content");
+	if (m.author)
+		set_from_attr(rc, &a->author, m.author, "content");
+	else if (m.article_author &&
+	         strncasecmp(attr(m.article_author, "content"), "http", 4) != 0)
+		set_from_attr(rc, &a->author, m.article_author, "content");
+	if (m.canonical)
+		set_from_attr(rc, &a->url, m.canonical, "href");
+	else if (m.og_url)
+		set_from_attr(rc, &a->url, m.og_url, "content");
+	set_date(rc, a, &m);
+}
+
+/* -------------------------------------------------------------- body */
+
+struct body {
+	int *rc;
+	struct article *a;
+	char *section;   /* the current h2/h3 heading, NULL before one */
+	buf loose;       /* text seen outside any block, not yet emitted */
+	buf scratch;     /* one block's text */
+	int quote_depth; /* blockquotes we are inside */
+	int seen_p;      /* a <p> was emitted: <li> are paragraphs from now */
+};
+
+static void emit(struct body *b, const char *s, size_t n, enum block_kind k)
+{
+	if (b->quote_depth)
+		k = BLOCK_QUOTE;
+	article_add_block(b->rc, b->a, b->section ? b->section : "", s, n, k);
+}
+
+static void flush_loose(struct body *b)
+{
+	if (b->loose.n)
+		emit(b, b->loose.p, b->loose.n, BLOCK_PARAGRAPH);
+	buf_reset(&b->loose);
+}
+
+static void block(struct body *b, xmlNode *n, enum block_kind kind)
+{
+	buf_reset(&b->scratch);
+	text_of(b->rc, &b->scratch, n);
+	if (b->scratch.n)
+		emit(b, b->scratch.p, b->scratch.n, kind);
+}
+
+/* Whether N's subtree holds a block element (a <blockquote> of <p>s). */
+static int has_block(xmlNode *n)
+{
+	for (xmlNode *c = n->children; c; c = next_node(c, n, 0, NULL, NULL))
+		if (is_block(c))
+			return 1;
+	return 0;
+}
+
+static void leave(void *ctx, xmlNode *n)
+{
+	struct body *b = ctx;
+	if (is_inline(n) || is_boilerplate(n))
+		return;
+	flush_loose(b);
+	if (is_name(n, "blockquote"))
+		b->quote_depth--;
+}
+
+/* Handle element N; returns whether to skip its children. */
+static int enter(struct body *b, xmlNode *n)
+{
+	if (is_boilerplate(n) || is_name(n, "h1"))
+		return 1;
+	if (is_inline(n))
+		return 0;
+	flush_loose(b);
+	if (is_name(n, "h2") || is_name(n, "h3")) {
+		buf_reset(&b->scratch);
+		text_of(b->rc, &b->scratch, n);
+		article_set(b->rc, &b->section, b->scratch.p ? b->scratch.p : "",
+		            b->scratch.n);
+		return 1;
+	}
+	if (is_name(n, "blockquote")) { /* leave() counts it down again */
+		b->quote_depth++;
+		if (has_block(n))
+			return 0;
+		block(b, n, BLOCK_QUOTE);
+		return 1;
+	}
+	if (is_name(n, "li") && !has_block(n)) {
+		block(b, n, b->seen_p ? BLOCK_PARAGRAPH : BLOCK_KEYPOINT);
+		return 1;
+	}
+	if (is_block(n) && !is_name(n, "li")) {
+		block(b, n, BLOCK_PARAGRAPH);
+		b->seen_p |= is_name(n, "p");
+		return 1;
+	}
+	return 0;
+}
+
+static xmlNode *find_first(xmlNode *root, const char *name)
+{
+	for (xmlNode *n = root; n; n = next_node(n, root, 0, NULL, NULL))
+		if (is_name(n, name))
+			return n;
+	return NULL;
+}
+
+static void fill_body(int *rc, struct article *a, xmlNode *root)
+{
+	xmlNode *top = find_first(root, "article");
+	if (!top)
+		top = find_first(root, "main");
+	if (!top)
+		top = find_first(root, "body");
+	if (!top)
+		top = root;
+	struct body b = {rc, a, NULL, BUF_INIT, BUF_INIT, 0, 0};
+	xmlNode *n = top->children;
+	while (n && !*rc) {
+		int skip_kids = 0;
+		if (is_text(n) && n->content)
+			buf_puts(rc, &b.loose, (const char *)n->content);
+		else if (n->type == XML_ELEMENT_NODE)
+			skip_kids = enter(&b, n);
+		else
+			skip_kids = 1;
+		n = next_node(n, top, skip_kids, leave, &b);
+	}
+	flush_loose(&b);
+	free(b.section);
+	buf_free(&b.loose);
+	buf_free(&b.scratch);
+}
+
+/* ------------------------------------------------------------- parse */
+
+static void set_exact(int *rc, char **field, const char *s)
+{
+	char *v = str_dup(rc, s);
+	if (*rc)
+		return;
+	free(*field);
+	*field = v;
+}
+
+int parse_html(const char *data, size_t len, const struct parse_ctx *p)
+{
+	if (len > INT_MAX) {
+		if (p->warn)
+			p->warn(p->ctx, "HTML file too large to parse");
+		return DOCKET_BAD_INPUT;
+	}
+	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+	htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, "UTF-8", opts);
+	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!root) {
+		if (p->warn)
+			p->warn(p->ctx, "no HTML content");
+		xmlFreeDoc(doc);
+		return DOCKET_BAD_INPUT;
+	}
+	struct article a;
+	int rc = article_init(&a);
+	set_exact(&rc, &a.id, p->id ? p->id : "");
+	set_exact(&rc, &a.path, p->path ? p->path : "");
+	fill_meta(&rc, &a, root);
+	fill_body(&rc, &a, root);
+	xmlFreeDoc(doc);
+	if (!rc)
+		rc = p->sink(p->ctx, &a);
+	article_clear(&a);
+	return rc;
+}

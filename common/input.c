@@ -1,0 +1,388 @@
+/* input.c — from a path to parseable text (see input.h).
+ *
+ * Owns everything between the file system and the parsers: reading (with
+ * gunzip), the size cap, the format (by name, else by sniffing), refusing
+ * binary files, and UTF-8 repair.  Called by the indexer for each walked
+ * file, and by the tests.
+ *
+ * gzip: a file is gunzipped when its name ends in ".gz" or its first bytes
+ * are the gzip magic 1f 8b; its format then comes from the name without
+ * ".gz".  zlib's inflate runs over read(2) chunks, so a truncated stream
+ * ("truncated gzip"), a damaged one ("corrupt gzip: <zlib's message>") and
+ * a bomb ("decompresses past N bytes", checked as the output grows) are
+ * each told apart.  Concatenated gzip members are read in turn.
+ *
+ * Binary: a file is refused as "binary file" when it starts with a known
+ * binary signature (PNG, ELF, JPEG, GIF, PDF, zip, xz, 7z, SQLite, gzip
+ * inside gzip) or
+ * when more than 30% of its first 8 KiB are NULs, control characters other
+ * than tab/LF/CR/FF/VT/ESC, or bytes of invalid UTF-8.  A stray NUL in a
+ * text file does not make it binary: utf8_sanitize() turns it into a space
+ * and in->replaced counts it (the caller warns).
+ *
+ * Sniffing (unknown extension): after whitespace and a BOM, "<!doctype
+ * html", "<html", "<head" or "<body" (any case) is HTML; '{' or '[' is
+ * JSON; anything else that passed the binary test is text.
+ */
+#include "input.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <zlib.h>
+
+#include "../docket.h"
+#include "utf8.h"
+
+#define SNIFF_SIZE 8192
+#define CHUNK (64 * 1024)
+#define BINARY_PERCENT 30
+
+struct reader {
+	int fd;
+	size_t max;  /* content cap */
+	char *why;   /* the reason, on failure */
+	size_t whylen;
+};
+
+static int fail(struct reader *r, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail(struct reader *r, int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (r->whylen)
+		vsnprintf(r->why, r->whylen, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+/* read(2) that retries on EINTR; returns bytes read, 0 at EOF, -1. */
+static ssize_t read_some(int fd, void *p, size_t n)
+{
+	ssize_t got;
+	do
+		got = read(fd, p, n);
+	while (got < 0 && errno == EINTR);
+	return got;
+}
+
+/* Read the rest of the file onto OUT (which holds the first HAVE bytes
+ * already), failing past R->max. */
+static int read_plain(struct reader *r, buf *out)
+{
+	int rc = 0;
+	for (;;) {
+		buf_reserve(&rc, out, CHUNK);
+		if (rc)
+			return fail(r, rc, "out of memory");
+		ssize_t got = read_some(r->fd, out->p + out->n, CHUNK);
+		if (got < 0)
+			return fail(r, DOCKET_IO_ERROR, "%s", strerror(errno));
+		if (got == 0)
+			break;
+		out->n += (size_t)got;
+		out->p[out->n] = '\0';
+		if (out->n > r->max)
+			return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes",
+			            r->max);
+	}
+	return 0;
+}
+
+/* Inflate Z's input onto OUT until the input is used up and no output is
+ * pending.  Returns 0 (more input wanted), 1 (a member ended), or a
+ * status. */
+static int inflate_some(struct reader *r, z_stream *z, buf *out)
+{
+	int rc = 0;
+	do {
+		buf_reserve(&rc, out, CHUNK);
+		if (rc)
+			return fail(r, rc, "out of memory");
+		z->next_out = (Bytef *)out->p + out->n;
+		z->avail_out = CHUNK;
+		int zr = inflate(z, Z_NO_FLUSH);
+		out->n += CHUNK - z->avail_out;
+		out->p[out->n] = '\0';
+		if (out->n > r->max)
+			return fail(r, DOCKET_BAD_INPUT, "decompresses past %zu bytes",
+			            r->max);
+		if (zr == Z_STREAM_END)
+			return 1;
+		if (zr == Z_NEED_DICT || zr == Z_DATA_ERROR || zr == Z_STREAM_ERROR)
+			return fail(r, DOCKET_BAD_INPUT, "corrupt gzip: %s",
+			            z->msg ? z->msg : "bad data");
+		if (zr == Z_MEM_ERROR)
+			return fail(r, DOCKET_NO_MEMORY, "out of memory");
+		if (zr == Z_BUF_ERROR)
+			return 0; /* no progress possible without more input */
+	} while (z->avail_in > 0 || z->avail_out == 0);
+	return 0;
+}
+
+/* Gunzip the file, whose first HAVE (<= CHUNK) bytes are in HEAD, onto
+ * OUT.  Trailing bytes after the last member that do not start another
+ * member are ignored, as gzip(1) does. */
+static int read_gzip(struct reader *r, const char *head, size_t have,
+                     buf *out)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	unsigned char *in = malloc(CHUNK);
+	if (!in || inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) {
+		free(in);
+		return fail(r, DOCKET_NO_MEMORY, "out of memory");
+	}
+	memcpy(in, head, have);
+	z.next_in = in;
+	z.avail_in = (uInt)have;
+	int st = 0, ended = 0;
+	for (;;) {
+		if (z.avail_in == 0) {
+			ssize_t got = read_some(r->fd, in, CHUNK);
+			if (got < 0)
+				st = fail(r, DOCKET_IO_ERROR, "%s", strerror(errno));
+			if (got <= 0)
+				break;
+			z.next_in = in;
+			z.avail_in = (uInt)got;
+		}
+		if (ended) {
+			if (z.next_in[0] != 0x1f)
+				break;
+			inflateReset(&z);
+			ended = 0;
+		}
+		st = inflate_some(r, &z, out);
+		if (st == 1)
+			ended = 1, st = 0;
+		else if (st)
+			break;
+	}
+	inflateEnd(&z);
+	free(in);
+	if (!st && !ended)
+		st = fail(r, DOCKET_BAD_INPUT, "truncated gzip");
+	return st;
+}
+
+/* ------------------------------------------------------------ sniffing */
+
+static int has_suffix(const char *s, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+	return n >= k && strncasecmp(s + n - k, suffix, k) == 0;
+}
+
+/* The format named by PATH's extension (ignoring a ".gz"). */
+static enum input_format format_by_name(const char *path)
+{
+	static const struct {
+		const char *ext;
+		enum input_format fmt;
+	} table[] = {
+		{".txt", FMT_TEXT},      {".text", FMT_TEXT},
+		{".md", FMT_MARKDOWN},   {".markdown", FMT_MARKDOWN},
+		{".html", FMT_HTML},     {".htm", FMT_HTML},
+		{".xhtml", FMT_HTML},    {".json", FMT_JSON},
+		{".jsonl", FMT_JSON},    {".ndjson", FMT_JSON},
+	};
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	size_t n = strlen(base);
+	if (has_suffix(base, n, ".gz"))
+		n -= 3;
+	for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+		if (has_suffix(base, n, table[i].ext) && n > strlen(table[i].ext))
+			return table[i].fmt;
+	return FMT_UNKNOWN;
+}
+
+static int starts_with(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+/* Whether S starts with the signature of a known binary format. */
+static int binary_magic(const char *s, size_t n)
+{
+	static const char *const magic[] = {
+		"\x89PNG",  "\x7f" "ELF", "\xff\xd8\xff", "GIF87a", "GIF89a",
+		"%PDF-",    "PK\x03\x04", "\x1f\x8b",     "\xfd" "7zXZ",
+		"7z\xbc\xaf\x27\x1c", "SQLite format 3", NULL};
+	for (const char *const *m = magic; *m; m++) {
+		size_t k = strlen(*m);
+		if (n >= k && memcmp(s, *m, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the sample S[0..N) looks binary (see the top of the file). */
+static int looks_binary(const char *s, size_t n)
+{
+	if (binary_magic(s, n))
+		return 1;
+	size_t bad = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = 1;
+		if (c >= 0x80) {
+			if (utf8_decode(s + i, n - i, &len) < 0 && n - i >= 4)
+				bad++; /* a cut sequence at the very end is fine */
+		} else if (c == 0 || c == 0x7f ||
+		           (c < 0x20 && !strchr("\t\n\r\f\v\x1b", c))) {
+			bad++;
+		}
+		i += len;
+	}
+	return bad * 100 > n * BINARY_PERCENT;
+}
+
+/* The format of the sample S[0..N) by its first bytes. */
+static enum input_format sniff(const char *s, size_t n)
+{
+	static const char *const html[] = {"<!doctype html", "<html", "<head",
+	                                   "<body", NULL};
+	if (starts_with(s, n, "\xef\xbb\xbf"))
+		s += 3, n -= 3;
+	while (n && strchr(" \t\r\n\f\v", *s) && *s)
+		s++, n--;
+	for (const char *const *h = html; *h; h++) {
+		size_t k = strlen(*h);
+		if (n >= k && strncasecmp(s, *h, k) == 0)
+			return FMT_HTML;
+	}
+	if (n && (*s == '{' || *s == '['))
+		return FMT_JSON;
+	return FMT_TEXT;
+}
+
+/* -------------------------------------------------------------- public */
+
+/* Open PATH for reading, refusing what is not a regular file. */
+static int open_regular(struct reader *r, const char *path)
+{
+	r->fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (r->fd < 0)
+		return fail(r, DOCKET_IO_ERROR, "%s", strerror(errno));
+	struct stat st;
+	if (fstat(r->fd, &st) != 0)
+		return fail(r, DOCKET_IO_ERROR, "%s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		return fail(r, DOCKET_BAD_INPUT, "not a regular file");
+	if (st.st_size == 0)
+		return fail(r, DOCKET_BAD_INPUT, "empty file");
+	if (!has_suffix(path, strlen(path), ".gz") &&
+	    (unsigned long long)st.st_size > r->max)
+		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes", r->max);
+	return 0;
+}
+
+/* Read the whole content (gunzipped if need be) onto RAW. */
+static int read_content(struct reader *r, const char *path, buf *raw)
+{
+	char head[16];
+	ssize_t have = read_some(r->fd, head, sizeof head);
+	if (have < 0)
+		return fail(r, DOCKET_IO_ERROR, "%s", strerror(errno));
+	int gz = has_suffix(path, strlen(path), ".gz") ||
+	         (have >= 2 && (unsigned char)head[0] == 0x1f &&
+	          (unsigned char)head[1] == 0x8b);
+	if (gz)
+		return read_gzip(r, head, (size_t)have, raw);
+	int rc = 0;
+	buf_append(&rc, raw, head, (size_t)have);
+	if (rc)
+		return fail(r, rc, "out of memory");
+	if ((size_t)have > r->max)
+		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes", r->max);
+	return read_plain(r, raw);
+}
+
+/* Whether S[0..N) passes utf8_sanitize() unchanged. */
+static int clean_utf8(const char *s, size_t n)
+{
+	if (starts_with(s, n, "\xef\xbb\xbf"))
+		return 0;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len = 1;
+		if (c == '\0' || c == '\r')
+			return 0;
+		if (c >= 0x80 && utf8_decode(s + i, n - i, &len) < 0)
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+int input_read(const char *path, size_t max_size, struct input *in,
+               char *why, size_t whylen)
+{
+	struct reader r = {-1, max_size, why, whylen};
+	buf raw = BUF_INIT;
+	if (whylen)
+		why[0] = '\0';
+	int rc = open_regular(&r, path);
+	if (!rc)
+		rc = read_content(&r, path, &raw);
+	if (r.fd >= 0)
+		close(r.fd);
+	if (!rc && raw.n == 0)
+		rc = fail(&r, DOCKET_BAD_INPUT, "empty file");
+	if (!rc && looks_binary(raw.p, raw.n < SNIFF_SIZE ? raw.n : SNIFF_SIZE))
+		rc = fail(&r, DOCKET_BAD_INPUT, "binary file");
+	if (rc) {
+		buf_free(&raw);
+		return rc;
+	}
+	in->format = format_by_name(path);
+	if (in->format == FMT_UNKNOWN)
+		in->format = sniff(raw.p, raw.n < SNIFF_SIZE ? raw.n : SNIFF_SIZE);
+	in->replaced = 0;
+	if (clean_utf8(raw.p, raw.n)) {
+		in->data = raw; /* the common case: no copy */
+		return 0;
+	}
+	buf_reset(&in->data);
+	in->replaced = utf8_sanitize(&rc, &in->data, raw.p, raw.n);
+	buf_free(&raw);
+	if (!rc && !in->data.p)
+		buf_puts(&rc, &in->data, "");
+	return rc ? fail(&r, rc, "out of memory") : 0;
+}
+
+int input_parse(const struct input *in, const struct parse_ctx *p)
+{
+	const char *s = in->data.p ? in->data.p : "";
+	switch (in->format) {
+	case FMT_TEXT:
+	case FMT_MARKDOWN:
+		return parse_text(s, in->data.n, p);
+	case FMT_HTML:
+		return parse_html(s, in->data.n, p);
+	case FMT_JSON:
+		return parse_json(s, in->data.n, p);
+	default:
+		if (p->warn)
+			p->warn(p->ctx, "unknown format");
+		return DOCKET_BAD_INPUT;
+	}
+}
+
+void input_clear(struct input *in)
+{
+	buf_free(&in->data);
+	in->format = FMT_UNKNOWN;
+	in->replaced = 0;
+}

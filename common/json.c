@@ -1,0 +1,347 @@
+/* json.c — JSON Lines and JSON files into articles (parse_json, see
+ * article.h).
+ *
+ * Three shapes, told apart by the first non-space byte and by what follows
+ * the first value:
+ *   "[ {...}, {...} ]"      an array of records (parsed whole by jansson);
+ *   "{...}" alone           one record (pretty-printed or not);
+ *   "{...}\n{...}\n..."     JSON Lines: each line parsed on its own, so a
+ *                           bad line is reported ("line N: <jansson's
+ *                           message>") and skipped while the rest are kept.
+ * Lines are found in place with memchr: nothing is copied, so a BEIR
+ * corpus.jsonl (thousands of records, megabytes) streams through.
+ *
+ * A record is an object; its fields (first present wins; strings unless
+ * said):
+ *   id       "id", "_id" (string or integer) -> article id P->id "#" ID;
+ *            without one, the record's number: its 1-based line number in
+ *            JSON Lines, its 1-based index in an array
+ *   title    "title", "headline"
+ *   text     "text", "body", "content" (a string, or an array of strings
+ *            taken as paragraphs); blank lines separate paragraphs, single
+ *            newlines fold to spaces
+ *   outlet   "outlet", "source", "site", "site_name" (a string, or an
+ *            object's "name")
+ *   date     "date", "published", "published_at", "publishedAt" (through
+ *            date_parse; "" when it does not parse)
+ *   url      "url", "link"
+ *   author   "author", "authors" (a string, or an array of strings and
+ *            {"name"} objects, joined with ", ")
+ * Anything else ("metadata" in BEIR) is ignored.  A record with neither
+ * title nor text is skipped with a warning.  Strings holding "\u0000" are
+ * accepted; the NULs become spaces.
+ *
+ * Called by common/input.c and the fuzz target tests/fuzz/fuzz-json.c.
+ */
+#include "article.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "../docket.h"
+#include "buf.h"
+#include "date.h"
+#include "utf8.h"
+
+#define LOAD_FLAGS JSON_ALLOW_NUL
+
+struct jparse {
+	const struct parse_ctx *p;
+	buf tmp;    /* scratch for one field's text */
+	buf id;     /* the article id being built */
+};
+
+static void warnf(const struct jparse *j, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void warnf(const struct jparse *j, const char *fmt, ...)
+{
+	if (!j->p->warn)
+		return;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	j->p->warn(j->p->ctx, msg);
+}
+
+/* The first of the NULL-terminated KEYS that OBJ has (not null), or NULL. */
+static json_t *field(json_t *obj, const char *const *keys)
+{
+	for (; *keys; keys++) {
+		json_t *v = json_object_get(obj, *keys);
+		if (v && !json_is_null(v))
+			return v;
+	}
+	return NULL;
+}
+
+/* Append string V to OUT, NULs made spaces. Sticky. */
+static void put_string(int *rc, buf *out, json_t *v)
+{
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v);
+	if (!memchr(s, '\0', n))
+		buf_append(rc, out, s, n);
+	else
+		utf8_sanitize(rc, out, s, n);
+}
+
+/* Append a name-like value: a string, or an object's "name". */
+static int put_name(int *rc, buf *out, json_t *v)
+{
+	if (json_is_object(v))
+		v = json_object_get(v, "name");
+	if (!json_is_string(v))
+		return 0;
+	put_string(rc, out, v);
+	return 1;
+}
+
+/* Set *FIELD from the first of KEYS in REC that is a name-like value or,
+ * when LIST, an array of them (joined with ", "). */
+static void set_field(int *rc, struct jparse *j, char **fieldp, json_t *rec,
+                      const char *const *keys, int list)
+{
+	json_t *v = field(rec, keys);
+	if (!v)
+		return;
+	buf_reset(&j->tmp);
+	if (list && json_is_array(v)) {
+		size_t i;
+		json_t *item;
+		json_array_foreach(v, i, item) {
+			size_t before = j->tmp.n;
+			if (before)
+				buf_puts(rc, &j->tmp, ", ");
+			if (!put_name(rc, &j->tmp, item))
+				j->tmp.n = before;
+		}
+	} else if (!put_name(rc, &j->tmp, v)) {
+		return;
+	}
+	article_set(rc, fieldp, j->tmp.p ? j->tmp.p : "", j->tmp.n);
+}
+
+static void set_date(int *rc, struct jparse *j, struct article *a,
+                     json_t *rec)
+{
+	static const char *const keys[] = {"date", "published", "published_at",
+	                                   "publishedAt", NULL};
+	json_t *v = field(rec, keys);
+	char out[11];
+	if (json_is_string(v) &&
+	    date_parse(json_string_value(v), json_string_length(v), out) == 0)
+		article_set(rc, &a->date, out, 10);
+}
+
+/* Add S[0..N) as paragraphs split at blank lines. */
+static void add_paragraphs(int *rc, struct article *a, const char *s,
+                           size_t n)
+{
+	size_t start = 0, i = 0;
+	while (i < n && !*rc) {
+		if (s[i] != '\n') {
+			i++;
+			continue;
+		}
+		size_t k = i + 1; /* is the next line blank? */
+		while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+			k++;
+		if (k < n && s[k] != '\n') {
+			i = k;
+			continue;
+		}
+		article_add_block(rc, a, "", s + start, i - start, BLOCK_PARAGRAPH);
+		start = i = k;
+	}
+	if (start < n)
+		article_add_block(rc, a, "", s + start, n - start, BLOCK_PARAGRAPH);
+}
+
+/* Whether REC has body text, adding it to A. */
+static int add_text(int *rc, struct jparse *j, struct article *a,
+                    json_t *rec)
+{
+	static const char *const keys[] = {"text", "body", "content", NULL};
+	json_t *v = field(rec, keys);
+	int any = 0;
+	if (json_is_string(v)) {
+		buf_reset(&j->tmp);
+		put_string(rc, &j->tmp, v);
+		add_paragraphs(rc, a, j->tmp.p ? j->tmp.p : "", j->tmp.n);
+		any = j->tmp.n > 0;
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *item;
+		json_array_foreach(v, i, item) {
+			if (!json_is_string(item))
+				continue;
+			buf_reset(&j->tmp);
+			put_string(rc, &j->tmp, item);
+			add_paragraphs(rc, a, j->tmp.p ? j->tmp.p : "", j->tmp.n);
+			any |= j->tmp.n > 0;
+		}
+	}
+	return any;
+}
+
+/* Build the article id: P->id "#" (the record's id, or NUMBER). */
+static void make_id(int *rc, struct jparse *j, struct article *a,
+                    json_t *rec, size_t number)
+{
+	static const char *const keys[] = {"id", "_id", NULL};
+	json_t *v = field(rec, keys);
+	buf_reset(&j->id);
+	buf_puts(rc, &j->id, j->p->id ? j->p->id : "");
+	buf_putc(rc, &j->id, '#');
+	if (json_is_string(v) && json_string_length(v) > 0)
+		put_string(rc, &j->id, v);
+	else if (json_is_integer(v))
+		buf_printf(rc, &j->id, "%" JSON_INTEGER_FORMAT,
+		           json_integer_value(v));
+	else
+		buf_printf(rc, &j->id, "%zu", number);
+	char *id = buf_steal(rc, &j->id);
+	if (*rc)
+		return;
+	free(a->id);
+	a->id = id;
+}
+
+/* Turn one record into an article and hand it to the sink.  WHAT and
+ * NUMBER name the record in warnings ("line 3", "record 3").  Returns 0,
+ * DOCKET_NO_MEMORY or the sink's status. */
+static int record(struct jparse *j, json_t *rec, const char *what,
+                  size_t number)
+{
+	static const char *const title_keys[] = {"title", "headline", NULL};
+	static const char *const outlet_keys[] = {"outlet", "source", "site",
+	                                          "site_name", NULL};
+	static const char *const url_keys[] = {"url", "link", NULL};
+	static const char *const author_keys[] = {"author", "authors", NULL};
+	if (!json_is_object(rec)) {
+		warnf(j, "%s %zu: not an object", what, number);
+		return 0;
+	}
+	struct article a;
+	int rc = article_init(&a);
+	char *path = str_dup(&rc, j->p->path ? j->p->path : "");
+	if (!rc) {
+		free(a.path);
+		a.path = path;
+	}
+	make_id(&rc, j, &a, rec, number);
+	set_field(&rc, j, &a.title, rec, title_keys, 0);
+	set_field(&rc, j, &a.outlet, rec, outlet_keys, 0);
+	set_field(&rc, j, &a.url, rec, url_keys, 0);
+	set_field(&rc, j, &a.author, rec, author_keys, 1);
+	set_date(&rc, j, &a, rec);
+	int has_text = add_text(&rc, j, &a, rec);
+	if (!rc && !has_text && !a.title[0])
+		warnf(j, "%s %zu: no title or text", what, number);
+	else if (!rc)
+		rc = j->p->sink(j->p->ctx, &a);
+	article_clear(&a);
+	return rc;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int only_space(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_space(s[i]))
+			return 0;
+	return 1;
+}
+
+static int parse_array(struct jparse *j, const char *data, size_t len)
+{
+	json_error_t err;
+	json_t *arr = json_loadb(data, len, LOAD_FLAGS, &err);
+	if (!arr) {
+		warnf(j, "line %d: %s", err.line, err.text);
+		return DOCKET_BAD_INPUT;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < json_array_size(arr) && !rc; i++)
+		rc = record(j, json_array_get(arr, i), "record", i + 1);
+	json_decref(arr);
+	return rc;
+}
+
+static int parse_lines(struct jparse *j, const char *data, size_t len)
+{
+	int rc = 0;
+	size_t lineno = 0, good = 0;
+	const char *s = data, *end = data + len;
+	while (s < end && !rc) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *e = nl ? nl : end;
+		size_t n = (size_t)(e - s);
+		const char *line = s;
+		s = nl ? nl + 1 : end;
+		lineno++;
+		if (only_space(line, n))
+			continue;
+		json_error_t err;
+		json_t *rec = json_loadb(line, n, LOAD_FLAGS, &err);
+		if (!rec) {
+			warnf(j, "line %zu: %s", lineno, err.text);
+			continue;
+		}
+		good++;
+		rc = record(j, rec, "line", lineno);
+		json_decref(rec);
+	}
+	return rc || good ? rc : DOCKET_BAD_INPUT;
+}
+
+/* Whether DATA holds exactly one JSON value (and then parse it as one
+ * record); otherwise it is JSON Lines.  *RC gets the record's status. */
+static int single_value(struct jparse *j, const char *data, size_t len,
+                        int *rc)
+{
+	json_error_t err;
+	json_t *v = json_loadb(data, len, LOAD_FLAGS | JSON_DISABLE_EOF_CHECK,
+	                       &err);
+	if (!v)
+		return 0;
+	size_t used = (size_t)err.position;
+	if (used > len || !only_space(data + used, len - used)) {
+		json_decref(v);
+		return 0;
+	}
+	*rc = record(j, v, "record", 1);
+	json_decref(v);
+	return 1;
+}
+
+int parse_json(const char *data, size_t len, const struct parse_ctx *p)
+{
+	struct jparse j = {p, BUF_INIT, BUF_INIT};
+	size_t i = 0;
+	while (i < len && is_space(data[i]))
+		i++;
+	int rc = 0;
+	if (i == len) {
+		warnf(&j, "no JSON records");
+		rc = DOCKET_BAD_INPUT;
+	} else if (data[i] == '[') {
+		rc = parse_array(&j, data, len);
+	} else if (!single_value(&j, data, len, &rc)) {
+		rc = parse_lines(&j, data, len);
+	}
+	buf_free(&j.tmp);
+	buf_free(&j.id);
+	return rc;
+}
