@@ -1,0 +1,163 @@
+/* test-record.c — unit tests for common/record.c: the round trip, the
+ * exact byte layout, and rejection of every kind of malformed input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../common/record.h"
+
+static void fill(struct record *r)
+{
+	static const char *const v[REC_NFIELDS] = {
+		"a.txt#1", "a.txt", "news/a.txt", "Judge weighs motion",
+		"The Daily Docket", "Jane Roe", "2026-04-27", "https://x.test/a",
+		"Key points", "1", "1", "wired.com\ntheverge.com",
+		"The judge heard arguments on Monday."};
+	for (int f = 0; f < REC_NFIELDS; f++) {
+		r->f[f] = v[f];
+		r->len[f] = strlen(v[f]);
+	}
+}
+
+static buf encode(const struct record *r)
+{
+	int rc = 0;
+	buf b = BUF_INIT;
+	record_encode(&rc, &b, r);
+	assert_int_equal(rc, 0);
+	return b;
+}
+
+static void round_trip(void **state)
+{
+	struct record in, out;
+	fill(&in);
+	buf b = encode(&in);
+	assert_int_equal(record_decode(b.p, b.n, &out), 0);
+	for (int f = 0; f < REC_NFIELDS; f++) {
+		assert_int_equal(out.len[f], in.len[f]);
+		assert_memory_equal(out.f[f], in.f[f], in.len[f]);
+	}
+	buf_free(&b);
+}
+
+static void layout_and_long_fields(void **state)
+{
+	struct record in, out;
+	memset(&in, 0, sizeof in); /* NULL fields encode as empty */
+	char *big = malloc(300);
+	memset(big, 'x', 300);
+	in.f[REC_TEXT] = big;
+	in.len[REC_TEXT] = 300;
+	buf b = encode(&in);
+	/* magic, 12 empty fields, then 300 as LEB128 (0xAC 0x02) */
+	assert_int_equal(b.n, 2 + 12 + 2 + 300);
+	assert_memory_equal(b.p, "D1", 2);
+	assert_int_equal((unsigned char)b.p[14], 0xAC);
+	assert_int_equal((unsigned char)b.p[15], 0x02);
+	assert_int_equal(record_decode(b.p, b.n, &out), 0);
+	assert_int_equal(out.len[REC_TEXT], 300);
+	assert_int_equal(out.len[REC_TITLE], 0);
+	buf_free(&b);
+	free(big);
+}
+
+static void rejects_bad_magic(void **state)
+{
+	struct record r, out;
+	fill(&r);
+	buf b = encode(&r);
+	assert_int_equal(record_decode(b.p, 0, &out), -1);
+	assert_int_equal(record_decode(b.p, 1, &out), -1);
+	b.p[1] = '2';
+	assert_int_equal(record_decode(b.p, b.n, &out), -1);
+	b.p[1] = '1';
+	b.p[0] = 'd';
+	assert_int_equal(record_decode(b.p, b.n, &out), -1);
+	buf_free(&b);
+}
+
+static void rejects_every_truncation(void **state)
+{
+	struct record r, out;
+	fill(&r);
+	buf b = encode(&r);
+	for (size_t n = 0; n < b.n; n++) {
+		/* a private copy so ASan sees any read past N */
+		char *copy = malloc(n ? n : 1);
+		memcpy(copy, b.p, n);
+		assert_int_equal(record_decode(copy, n, &out), -1);
+		free(copy);
+	}
+	buf_free(&b);
+}
+
+static void rejects_trailing_garbage(void **state)
+{
+	struct record r, out;
+	int rc = 0;
+	fill(&r);
+	buf b = encode(&r);
+	buf_putc(&rc, &b, 'x');
+	assert_int_equal(record_decode(b.p, b.n, &out), -1);
+	buf_free(&b);
+}
+
+static void rejects_length_past_end(void **state)
+{
+	struct record out;
+	/* the first field claims 100 bytes, 3 follow */
+	const char d[] = {'D', '1', 100, 'a', 'b', 'c'};
+	assert_int_equal(record_decode(d, sizeof d, &out), -1);
+}
+
+static void rejects_bad_varints(void **state)
+{
+	struct record out;
+	/* a varint that never ends */
+	const char open[] = {'D', '1', (char)0x80, (char)0x80};
+	assert_int_equal(record_decode(open, sizeof open, &out), -1);
+	/* a varint of 11 bytes, past 64 bits */
+	char huge[2 + 11];
+	huge[0] = 'D';
+	huge[1] = '1';
+	memset(huge + 2, 0xFF, 10);
+	huge[12] = 0x01;
+	assert_int_equal(record_decode(huge, sizeof huge, &out), -1);
+	/* a 10-byte varint whose last byte overflows 64 bits */
+	char over[2 + 10];
+	memcpy(over, huge, 2 + 9);
+	over[11] = 0x02;
+	assert_int_equal(record_decode(over, sizeof over, &out), -1);
+}
+
+static void encode_is_sticky(void **state)
+{
+	struct record r;
+	int rc = 3;
+	buf b = BUF_INIT;
+	fill(&r);
+	record_encode(&rc, &b, &r);
+	assert_int_equal(rc, 3);
+	assert_null(b.p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(round_trip),
+		cmocka_unit_test(layout_and_long_fields),
+		cmocka_unit_test(rejects_bad_magic),
+		cmocka_unit_test(rejects_every_truncation),
+		cmocka_unit_test(rejects_trailing_garbage),
+		cmocka_unit_test(rejects_length_past_end),
+		cmocka_unit_test(rejects_bad_varints),
+		cmocka_unit_test(encode_is_sticky),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
