@@ -178,5 +178,95 @@ printf '7 0 only 1\n' >"$t/q7"
 [ $? -eq 1 ]
 ok $? "no query left after the split exits 1"
 
+# ---- eval/run and eval/sweep, with a fake docket over made-up data ----------
+#
+# The fake logs its arguments and prints canned TREC lines; the made-up data
+# (not SciFact) has four queries:
+#   q1: relevant d1, d3; the fake ranks d1 d2 d3.
+#       nDCG@10 = (1 + 1/log2(4)) / (1 + 1/log2(3)) = 1.5 / 1.6309298 = 0.9197
+#       AP = (1/1 + 2/3) / 2 = 0.8333; R@100 = 1
+#   q2: relevant a; the fake ranks b a.  nDCG = 1/log2(3) = 0.6309; AP = 0.5
+#   q3: the fake finds nothing (exit 1): 0.   q4: the fake fails (exit 2): 0.
+# all:  nDCG (0.9197203 + 0.6309298) / 4 = 0.3877; R@100 2/4 = 0.5000;
+#       MAP (0.8333333 + 0.5) / 4 = 0.3333
+# odd (1, 3): nDCG 0.9197203/2 = 0.4599, R@100 0.5000, MAP 0.8333333/2 = 0.4167
+# even (2, 4): nDCG 0.6309298/2 = 0.3155, R@100 0.5000, MAP 0.5/2 = 0.2500
+top=$(cd "$(dirname "$0")/.." && pwd)
+d=$t/data
+mkdir -p "$d/qrels"
+printf '{"_id":"d1","title":"t","text":"x"}\n' >"$d/corpus.jsonl"
+printf '1\tplain words\n2\t"Quoted" (AND) -x: NOT y\n3\tnothing\n4\tbroken\n' \
+	>"$d/queries.test.tsv"
+printf 'query-id\tcorpus-id\tscore\n1\td1\t1\n1\td3\t1\n2\ta\t1\n3\tx\t1\n4\tz\t1\n' \
+	>"$d/qrels/test.tsv"
+printf '1 d1 10\n1 d2 9\n1 d3 8\n2 b 5\n2 a 4\n' >"$t/results"
+cat >"$t/docket" <<'FAKE'
+#!/bin/sh
+cmd=$1
+shift
+echo "$cmd" "$@" >>"$FAKE_LOG"
+if [ "$cmd" = index ]; then
+	mkdir -p "$2"
+	exit 0
+fi
+qid= text=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--qid) qid=$2; shift ;;
+	--) text=$2; break ;;
+	esac
+	shift
+done
+echo "text=[$text]" >>"$FAKE_LOG"
+[ "$qid" != 4 ] || { echo "docket: broken on purpose" >&2; exit 2; }
+awk -v q="$qid" '$1 == q { print q, "Q0", "corpus.jsonl#" $2, ++r, $3, "docket" }
+	END { exit !r }' "$FAKE_RESULTS"
+FAKE
+chmod +x "$t/docket"
+export FAKE_LOG="$t/log" FAKE_RESULTS="$t/results" EVAL_DOCKET="$t/docket"
+export EVAL_TREC_SCORE="$TS" DOCKET_EVAL_DIR="$d"
+
+"$top/eval/run" --save-run "$t/saved" --bm25 0.9,0.4 >"$t/table" 2>"$t/run-err"
+ok $? "eval/run exits 0"
+grep -qF '| docket --bm25 0.9,0.4 | all 4 | 0.3877 | 0.5000 | 0.3333 |' "$t/table"
+ok $? "docket row for all queries: 0.3877 0.5000 0.3333"
+grep -qF '| docket --bm25 0.9,0.4 | odd 2 | 0.4599 | 0.5000 | 0.4167 |' "$t/table"
+ok $? "docket row for odd queries: 0.4599 0.5000 0.4167"
+grep -qF '| docket --bm25 0.9,0.4 | even 2 | 0.3155 | 0.5000 | 0.2500 |' "$t/table"
+ok $? "docket row for even queries: 0.3155 0.5000 0.2500"
+grep -q '^| Anserini BM25 flat .* | 0.6789 | 0.9253 |' "$t/table"
+ok $? "reference rows printed"
+grep -q '1 queries failed' "$t/run-err" && grep -q 'query 4: docket: broken on purpose' "$t/run-err"
+ok $? "a failing search is reported with docket's message"
+[ "$(grep -c "^index --index .* -q $d/corpus.jsonl\$" "$t/log")" -eq 1 ]
+ok $? "the corpus is indexed once, quietly"
+grep -q '^search --index .* --format trec --qid 2 -n 100 --per-article 1 --plain --bm25 0.9,0.4 -- ' "$t/log"
+ok $? "search gets --format trec --qid -n 100 --per-article 1 --plain, then the extra options"
+grep -qF 'text=["Quoted" (AND) -x: NOT y]' "$t/log"
+ok $? "query text reaches docket intact, after --"
+grep -qx '1 Q0 d1 1 10 docket' "$t/saved"
+ok $? "run file holds the BEIR _id after the last '#'"
+
+: >"$t/log"
+"$top/eval/run" --split odd --rows-only >"$t/odd-rows" 2>/dev/null
+ok $? "eval/run --split odd exits 0"
+[ "$(grep -c '^search ' "$t/log")" -eq 2 ] && ! grep -q -- '--qid [24] ' "$t/log"
+ok $? "--split odd searches only queries 1 and 3"
+[ "$(wc -l <"$t/odd-rows")" -eq 1 ] && grep -qF '| docket | odd 2 | 0.4599 |' "$t/odd-rows"
+ok $? "--rows-only prints the one odd row"
+
+: >"$t/log"
+"$top/eval/sweep" --k1 "0.9 1.2" --b 0.4 >"$t/sweep" 2>/dev/null
+ok $? "eval/sweep exits 0"
+[ "$(grep -c '^index ' "$t/log")" -eq 1 ] && [ "$(grep -c -- '--bm25 1.2,0.4 --' "$t/log")" -eq 2 ]
+ok $? "eval/sweep indexes once and searches the odd queries per grid point"
+grep -qF '| docket --bm25 0.9,0.4 | odd 2 | 0.4599 |' "$t/sweep" && grep -q 'Best nDCG@10.*0.4599' "$t/sweep"
+ok $? "eval/sweep prints a row per grid point and the best"
+
+DOCKET_EVAL_DIR=$t/nowhere "$top/eval/run" >"$t/absent" 2>&1
+ok $? "eval/run exits 0 without data"
+grep -q 'no evaluation data' "$t/absent" && ! grep -q '^|' "$t/absent"
+ok $? "and explains why nothing was measured"
+
 echo "1..$n"
 exit $failed
