@@ -1,0 +1,446 @@
+/* cmd-index.c — `docket index PATH...`: open (or create) the index for
+ * writing, waiting for another writer with --wait, and bring it up to date
+ * with each PATH.  While it runs: a progress line on a terminal, one line
+ * per skipped file or warning, the added/updated/removed files with -v; at
+ * the end a summary line.  Exit 0 when the index is fine (skipped files are
+ * not fatal), 2 on any fatal error.  Called by cli/main.c.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "output.h"
+
+struct index_opts {
+	const char *index;   /* --index, or the default (then owned below) */
+	char *owned_index;   /* the default index path, malloc'ed */
+	const char *lang;    /* --lang */
+	int follow, hidden;  /* --follow, --hidden */
+	long max_size;       /* --max-size, -1 = library default */
+	long batch;          /* --batch, -1 = library default */
+	int quiet, verbose;  /* -q, -v */
+	long wait_s;         /* --wait: seconds to wait for a lock, 0 = none */
+	const char **excludes; /* --exclude globs (borrowed from argv) */
+	size_t nexcludes;
+	char **paths;        /* the PATH arguments (borrowed) */
+	int npaths;
+};
+
+/* Skip reasons counted by their text up to the first ':'. */
+struct reason {
+	char *text;   /* malloc'ed */
+	size_t count; /* how many files */
+};
+
+/* What the event callback needs. */
+struct progress {
+	const struct index_opts *o;
+	int tty;                  /* draw the progress line on stderr */
+	int drawn;                /* a progress line is on screen */
+	size_t files;             /* file events so far */
+	double start, last_draw;  /* seconds (monotonic) */
+	struct reason *reasons;   /* skip reasons */
+	size_t nreasons;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static const char usage[] =
+	"usage: docket index [OPTION]... PATH...\n"
+	"Bring the index up to date with the files and folders PATH...:\n"
+	"new files are added, changed ones updated, vanished ones removed.\n"
+	"\n"
+	"  --index DIR        the index (created if missing)\n"
+	"  --lang LANG        stemming language of a new index (default english)\n"
+	"  --follow           follow symbolic links\n"
+	"  --hidden           index hidden files and folders too\n"
+	"  --exclude GLOB     skip files matching GLOB (repeatable)\n"
+	"  --max-size BYTES   skip larger files (K, M, G suffixes)\n"
+	"  --batch N          files per commit\n"
+	"  --wait[=SECONDS]   wait for another writer to finish (default 60 s)\n"
+	"  -q, --quiet        no progress and no summary\n"
+	"  -v, --verbose      list the files added, updated and removed\n"
+	"  -h, --help         show this help\n";
+
+enum { OPT_INDEX = 256, OPT_LANG, OPT_FOLLOW, OPT_HIDDEN, OPT_EXCLUDE,
+       OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT };
+
+static const struct option longopts[] = {
+	{"index", required_argument, NULL, OPT_INDEX},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"follow", no_argument, NULL, OPT_FOLLOW},
+	{"hidden", no_argument, NULL, OPT_HIDDEN},
+	{"exclude", required_argument, NULL, OPT_EXCLUDE},
+	{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+	{"batch", required_argument, NULL, OPT_BATCH},
+	{"wait", optional_argument, NULL, OPT_WAIT},
+	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* ------------------------------------------------------------ arguments */
+
+static int add_exclude(struct index_opts *o, const char *glob)
+{
+	const char **e = realloc(o->excludes, (o->nexcludes + 1) * sizeof *e);
+	if (!e)
+		return fail("out of memory");
+	e[o->nexcludes++] = glob;
+	o->excludes = e;
+	return 0;
+}
+
+/* Handle option C; returns 0, -1 after --help, or an exit status. */
+static int take_option(struct index_opts *o, int c, const char *arg)
+{
+	switch (c) {
+	case OPT_INDEX: o->index = arg; return 0;
+	case OPT_LANG: o->lang = arg; return 0;
+	case OPT_FOLLOW: o->follow = 1; return 0;
+	case OPT_HIDDEN: o->hidden = 1; return 0;
+	case OPT_EXCLUDE: return add_exclude(o, arg);
+	case 'q': o->quiet = 1; return 0;
+	case 'v': o->verbose = 1; return 0;
+	case OPT_MAX_SIZE:
+		if (parse_size(arg, &o->max_size))
+			return usage_error("index", "--max-size: '%s' is not a size (e.g. 10M)", arg);
+		return 0;
+	case OPT_BATCH:
+		if (parse_long(arg, 1, 1000000, &o->batch))
+			return usage_error("index", "--batch: '%s' is not a positive number", arg);
+		return 0;
+	case OPT_WAIT:
+		o->wait_s = 60;
+		if (arg && parse_long(arg, 0, 86400, &o->wait_s))
+			return usage_error("index", "--wait: '%s' is not a number of seconds", arg);
+		return 0;
+	case 'h':
+		fputs(usage, stdout);
+		return -1;
+	}
+	return usage_error("index", "bad option");
+}
+
+/* The default index path, as options.c resolves it. */
+static int default_index(struct index_opts *o)
+{
+	struct index_list l = {0};
+	if (index_list_default(&l))
+		return EXIT_TROUBLE;
+	o->owned_index = l.owned;
+	o->index = l.owned;
+	l.owned = NULL;
+	index_list_free(&l);
+	return 0;
+}
+
+static int parse_args(int argc, char **argv, struct index_opts *o)
+{
+	int c, rc;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "qvh", longopts, NULL)) != -1) {
+		if (c == '?')
+			return usage_error("index", "bad option or missing value: '%s'",
+			                   argv[optind - 1]);
+		if ((rc = take_option(o, c, optarg)) != 0)
+			return rc;
+	}
+	if (optind >= argc)
+		return usage_error("index", "no PATH given");
+	o->paths = argv + optind;
+	o->npaths = argc - optind;
+	return o->index ? 0 : default_index(o);
+}
+
+/* Every PATH must exist before we touch the index: a mistyped path must
+ * not read as "everything under it vanished". */
+static int check_paths(const struct index_opts *o)
+{
+	struct stat st;
+	for (int i = 0; i < o->npaths; i++) {
+		if (stat(o->paths[i], &st) != 0) {
+			int e = errno;
+			fflush(stdout);
+			fputs("docket: ", stderr);
+			put_escaped(stderr, o->paths[i]);
+			fprintf(stderr, ": %s\n", strerror(e));
+			return EXIT_TROUBLE;
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------- the index */
+
+/* mkdir -p the folder that will hold PATH (not PATH itself: the library
+ * creates the index folder).  Returns 0 or -1 with errno set. */
+static int make_parents(const char *path)
+{
+	char *dir = strdup(path);
+	int rc = 0;
+	if (!dir)
+		return -1;
+	for (char *p = dir + 1; rc == 0 && (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+			rc = -1;
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+/* Open the index for writing, retrying every 100 ms for --wait seconds
+ * while another writer holds it.  *OUT is always set (close it). */
+static docket_status open_writer(const struct index_opts *o,
+                                 docket_index **out)
+{
+	double deadline = now_s() + (double)o->wait_s;
+	const struct timespec pause = {0, 100 * 1000 * 1000};
+	for (;;) {
+		docket_status st = docket_index_open(o->index, DOCKET_OPEN_WRITE,
+		                                     out);
+		if (st != DOCKET_LOCKED || interrupted || now_s() >= deadline)
+			return st;
+		docket_index_close(*out);
+		*out = NULL;
+		nanosleep(&pause, NULL);
+	}
+}
+
+/* Print the library's message about IDX; returns EXIT_TROUBLE. */
+static int index_failed(const struct index_opts *o, docket_index *idx,
+                        docket_status st)
+{
+	const char *msg = docket_index_last_error(idx);
+	if (st == DOCKET_INTERRUPTED)
+		return fail("interrupted; the files committed so far are kept");
+	if (*msg)
+		return fail("%s", msg);
+	return fail("%s: %s", o->index, docket_strerror(st));
+}
+
+/* Apply --lang: a new index takes it, one in another language refuses. */
+static int choose_language(const struct index_opts *o, docket_index *idx)
+{
+	const char *had = docket_index_language(idx);
+	docket_status st;
+	if (!o->lang || !strcmp(had, o->lang))
+		return 0;
+	st = docket_index_set_language(idx, o->lang);
+	if (st == DOCKET_UNSUPPORTED)
+		return fail("%s: the index is in %s, not %s", o->index, had,
+		            o->lang);
+	if (st == DOCKET_BAD_ARGUMENT)
+		return fail("--lang: unknown stemming language '%s'", o->lang);
+	return st ? index_failed(o, idx, st) : 0;
+}
+
+/* ---------------------------------------------------------- progress */
+
+static void clear_line(struct progress *p)
+{
+	if (p->drawn)
+		fputs("\r\033[K", stderr);
+	p->drawn = 0;
+}
+
+/* Redraw the progress line, at most ten times a second. */
+static void draw(struct progress *p)
+{
+	double t = now_s(), secs = t - p->start;
+	if (!p->tty || t - p->last_draw < 0.1)
+		return;
+	p->last_draw = t;
+	fprintf(stderr, "\r\033[Kindexing: %zu files, %.0f files/s, %.1f s",
+	        p->files, secs > 0 ? p->files / secs : 0.0, secs);
+	p->drawn = 1;
+}
+
+/* Count a skip under its reason's text up to the first ':'. */
+static void count_reason(struct progress *p, const char *reason)
+{
+	size_t len = strcspn(reason, ":");
+	struct reason *r;
+	for (size_t i = 0; i < p->nreasons; i++) {
+		if (strlen(p->reasons[i].text) == len &&
+		    !strncmp(p->reasons[i].text, reason, len)) {
+			p->reasons[i].count++;
+			return;
+		}
+	}
+	r = realloc(p->reasons, (p->nreasons + 1) * sizeof *r);
+	if (!r)
+		return;
+	p->reasons = r;
+	r[p->nreasons].text = strndup(reason, len);
+	r[p->nreasons].count = 1;
+	if (r[p->nreasons].text)
+		p->nreasons++;
+}
+
+/* "docket: PATH: REASON" on stderr. */
+static void put_file_line(struct progress *p, const char *what,
+                          const char *path, const char *reason)
+{
+	clear_line(p);
+	fputs(what, stderr);
+	put_escaped(stderr, path);
+	if (reason && *reason)
+		fprintf(stderr, ": %s", reason);
+	fputc('\n', stderr);
+}
+
+static int on_event(void *ctx, docket_event ev, const char *path,
+                    const char *reason)
+{
+	static const char *const verbs[] = {
+		[DOCKET_EVENT_ADDED] = "added ", [DOCKET_EVENT_UPDATED] = "updated ",
+		[DOCKET_EVENT_REMOVED] = "removed ",
+	};
+	struct progress *p = ctx;
+	switch (ev) {
+	case DOCKET_EVENT_SKIPPED:
+		count_reason(p, reason);
+		put_file_line(p, "docket: ", path, *reason ? reason : "skipped");
+		break;
+	case DOCKET_EVENT_WARNING:
+		put_file_line(p, "docket: ", path, reason);
+		break;
+	case DOCKET_EVENT_ADDED:
+	case DOCKET_EVENT_UPDATED:
+	case DOCKET_EVENT_REMOVED:
+		if (p->o->verbose)
+			put_file_line(p, verbs[ev], path, NULL);
+		break;
+	default:
+		break;
+	}
+	if (ev != DOCKET_EVENT_COMMITTED && ev != DOCKET_EVENT_WARNING)
+		p->files++;
+	draw(p);
+	return interrupted;
+}
+
+/* The closing line: "indexed N files: A added, ... S skipped (...)". */
+static void put_summary(const struct progress *p, const docket_indexer *ix)
+{
+	size_t a = docket_indexer_count(ix, DOCKET_EVENT_ADDED);
+	size_t u = docket_indexer_count(ix, DOCKET_EVENT_UPDATED);
+	size_t r = docket_indexer_count(ix, DOCKET_EVENT_REMOVED);
+	size_t c = docket_indexer_count(ix, DOCKET_EVENT_UNCHANGED);
+	size_t s = docket_indexer_count(ix, DOCKET_EVENT_SKIPPED);
+	fprintf(stderr,
+	        "indexed %zu files: %zu added, %zu updated, %zu removed, "
+	        "%zu unchanged, %zu skipped",
+	        a + u + c + s, a, u, r, c, s);
+	for (size_t i = 0; i < p->nreasons; i++)
+		fprintf(stderr, "%s%zu %s", i ? ", " : " (", p->reasons[i].count,
+		        p->reasons[i].text);
+	fputs(p->nreasons ? ")\n" : "\n", stderr);
+}
+
+/* ------------------------------------------------------------ running */
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* A new indexer for IDX with the options of O; *OUT always set. */
+static docket_status make_indexer(const struct index_opts *o,
+                                  docket_index *idx, struct progress *p,
+                                  docket_indexer **out)
+{
+	docket_status st = docket_indexer_new(idx, out);
+	if (!st)
+		st = docket_indexer_set(*out, DOCKET_INDEXER_FOLLOW, o->follow);
+	if (!st)
+		st = docket_indexer_set(*out, DOCKET_INDEXER_HIDDEN, o->hidden);
+	if (!st && o->max_size >= 0)
+		st = docket_indexer_set(*out, DOCKET_INDEXER_MAX_SIZE, o->max_size);
+	if (!st && o->batch > 0)
+		st = docket_indexer_set(*out, DOCKET_INDEXER_BATCH, o->batch);
+	for (size_t i = 0; !st && i < o->nexcludes; i++)
+		st = docket_indexer_exclude(*out, o->excludes[i]);
+	if (!st)
+		docket_indexer_on_event(*out, on_event, p);
+	return st;
+}
+
+/* Index every PATH into IDX; returns the exit status. */
+static int run_paths(const struct index_opts *o, docket_index *idx,
+                     struct progress *p)
+{
+	docket_indexer *ix = NULL;
+	docket_status st = make_indexer(o, idx, p, &ix);
+	int rc = 0;
+	for (int i = 0; !st && i < o->npaths; i++) {
+		char *real = realpath(o->paths[i], NULL);
+		st = docket_indexer_run(ix, real ? real : o->paths[i]);
+		free(real);
+	}
+	clear_line(p);
+	if (st)
+		rc = index_failed(o, idx, st);
+	else if (!o->quiet)
+		put_summary(p, ix);
+	docket_indexer_free(ix);
+	return rc;
+}
+
+int cmd_index(int argc, char **argv)
+{
+	struct index_opts o = {.max_size = -1, .batch = -1};
+	struct progress p = {0};
+	struct sigaction sa = {0};
+	docket_index *idx = NULL;
+	docket_status st;
+	int rc = parse_args(argc, argv, &o);
+	if (rc == 0)
+		rc = check_paths(&o);
+	if (rc == 0 && make_parents(o.index) != 0)
+		rc = fail("%s: cannot create its folder: %s", o.index, strerror(errno));
+	if (rc == 0) {
+		sa.sa_handler = on_sigint;
+		sa.sa_flags = SA_RESETHAND;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		st = open_writer(&o, &idx);
+		rc = st ? index_failed(&o, idx, st) : choose_language(&o, idx);
+	}
+	if (rc == 0) {
+		p.o = &o;
+		p.tty = isatty(STDERR_FILENO) && !o.quiet;
+		p.start = now_s();
+		p.last_draw = p.start;
+		rc = run_paths(&o, idx, &p);
+	}
+	if (rc == -1)
+		rc = EXIT_HITS; /* --help */
+	docket_index_close(idx);
+	for (size_t i = 0; i < p.nreasons; i++)
+		free(p.reasons[i].text);
+	free(p.reasons);
+	free(o.excludes);
+	free(o.owned_index);
+	return rc;
+}

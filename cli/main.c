@@ -1,0 +1,72 @@
+/* main.c — the `docket` tool's entry point: picks the command (index,
+ * search, show, help) from the first argument and hands it the rest;
+ * answers --help and --version.  The commands live in cli/cmd-*.c.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{"index", cmd_index, "add, update and remove files in the index"},
+	{"search", cmd_search, "find passages; print snippets and citations"},
+	{"show", cmd_show, "show a passage in its article, with its citation"},
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct command *find(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static int help(void)
+{
+	printf("usage: docket COMMAND [OPTION]... [ARG]...\n"
+	       "Passage search over news coverage of court filings.\n\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		printf("  %-8s %s\n", commands[i].name, commands[i].summary);
+	printf("  %-8s %s\n\n", "help", "this text, or 'docket help COMMAND'");
+	printf("The index is --index DIR, else $DOCKET_INDEX, else\n"
+	       "$XDG_DATA_HOME/docket/index, else ~/.local/share/docket/index.\n"
+	       "'docket COMMAND --help' describes a command's options.\n");
+	return EXIT_HITS;
+}
+
+/* `docket help [COMMAND]`: the command's own --help. */
+static int help_command(int argc, char **argv)
+{
+	const struct command *c;
+	char *args[] = {NULL, "--help", NULL};
+	if (argc < 2)
+		return help();
+	if (!(c = find(argv[1])))
+		return usage_error(NULL, "no command '%s'", argv[1]);
+	args[0] = argv[1];
+	return c->run(2, args);
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *c;
+	if (argc < 2)
+		return help(), EXIT_TROUBLE;
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
+		return help();
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		printf("docket %s\n", DOCKET_VERSION_STRING);
+		return EXIT_HITS;
+	}
+	if (!strcmp(argv[1], "help"))
+		return help_command(argc - 1, argv + 1);
+	if (!(c = find(argv[1])))
+		return usage_error(NULL, "no command '%s'", argv[1]);
+	return c->run(argc - 1, argv + 1);
+}

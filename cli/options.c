@@ -1,0 +1,194 @@
+/* options.c — the helpers every command shares: where the index lives when
+ * --index is not given, parsing numbers, sizes, colour and citation
+ * choices, printing errors in the one "docket: ..." shape, and opening one
+ * or several indexes for reading as one.  Called by cli/cmd-*.c.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+int fail(const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("docket: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_TROUBLE;
+}
+
+int usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("docket: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\ntry 'docket %s%s--help'\n", cmd ? cmd : "",
+	        cmd ? " " : "");
+	return EXIT_TROUBLE;
+}
+
+int index_list_add(struct index_list *l, const char *path)
+{
+	const char **p = realloc(l->paths, (l->n + 1) * sizeof *p);
+	if (!p)
+		return fail("out of memory"), -1;
+	p[l->n++] = path;
+	l->paths = p;
+	return 0;
+}
+
+/* A malloc'ed "A/B" or NULL. */
+static char *join(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	char *s = malloc(na + nb + 2);
+	if (s) {
+		memcpy(s, a, na);
+		s[na] = '/';
+		memcpy(s + na + 1, b, nb + 1);
+	}
+	return s;
+}
+
+/* The default index path, malloc'ed, or NULL with *WHY set. */
+static char *default_index(const char **why)
+{
+	const char *env = getenv("DOCKET_INDEX");
+	if (env && *env)
+		return strdup(env);
+	env = getenv("XDG_DATA_HOME");
+	if (env && *env == '/')
+		return join(env, "docket/index");
+	env = getenv("HOME");
+	if (env && *env)
+		return join(env, ".local/share/docket/index");
+	*why = "no index: give --index DIR or set DOCKET_INDEX (HOME is unset)";
+	return NULL;
+}
+
+int index_list_default(struct index_list *l)
+{
+	const char *why = "out of memory";
+	if (l->n)
+		return 0;
+	l->owned = default_index(&why);
+	if (!l->owned)
+		return fail("%s", why), -1;
+	return index_list_add(l, l->owned);
+}
+
+void index_list_free(struct index_list *l)
+{
+	free(l->paths);
+	free(l->owned);
+	l->paths = NULL;
+	l->owned = NULL;
+	l->n = 0;
+}
+
+/* Print the library's message for a failed call on IDX, or a fallback
+ * naming PATH and the status. */
+static void report(docket_index *idx, const char *path, docket_status st)
+{
+	const char *msg = docket_index_last_error(idx);
+	if (msg && *msg)
+		fail("%s", msg);
+	else
+		fail("%s: %s", path, docket_strerror(st));
+}
+
+docket_status open_for_reading(const struct index_list *l,
+                               docket_index **out)
+{
+	docket_index *idx = NULL;
+	docket_status st = docket_index_open(l->paths[0], DOCKET_OPEN_READ,
+	                                     &idx);
+	if (st != DOCKET_OK)
+		report(idx, l->paths[0], st);
+	for (size_t i = 1; st == DOCKET_OK && i < l->n; i++) {
+		st = docket_index_add(idx, l->paths[i]);
+		if (st != DOCKET_OK)
+			report(idx, l->paths[i], st);
+	}
+	if (st != DOCKET_OK) {
+		docket_index_close(idx);
+		idx = NULL;
+	}
+	*out = idx;
+	return st;
+}
+
+int parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int parse_size(const char *s, long *out)
+{
+	char *end;
+	long v, mult = 1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (end == s || errno || v < 0)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': mult = 1L << 10; end++; break;
+	case 'm': case 'M': mult = 1L << 20; end++; break;
+	case 'g': case 'G': mult = 1L << 30; end++; break;
+	}
+	if (*end == 'b' || *end == 'B')
+		end++;
+	if (*end || v > LONG_MAX / mult)
+		return -1;
+	*out = v * mult;
+	return 0;
+}
+
+int parse_color(const char *s)
+{
+	if (!s || !strcmp(s, "auto"))
+		return COLOR_AUTO;
+	if (!strcmp(s, "always") || !strcmp(s, "yes"))
+		return COLOR_ALWAYS;
+	if (!strcmp(s, "never") || !strcmp(s, "no"))
+		return COLOR_NEVER;
+	return -1;
+}
+
+int color_enabled(int when)
+{
+	const char *no = getenv("NO_COLOR");
+	if (when != COLOR_AUTO)
+		return when == COLOR_ALWAYS;
+	return isatty(STDOUT_FILENO) && !(no && *no);
+}
+
+int parse_cite(const char *s)
+{
+	static const char *const names[DOCKET_CITE_LAST] = {
+		[DOCKET_CITE_PLAIN] = "plain",
+		[DOCKET_CITE_MARKDOWN] = "markdown",
+		[DOCKET_CITE_BIBTEX] = "bibtex",
+	};
+	for (int i = 0; i < DOCKET_CITE_LAST; i++)
+		if (!strcmp(s, names[i]))
+			return i;
+	return -1;
+}

@@ -1,0 +1,385 @@
+/* output.c — rendering hits for people and for programs.  For people:
+ * escaping whatever bytes a path or text holds so a line stays one line,
+ * word-wrapping to the terminal, colouring highlights.  For programs: the
+ * JSON Lines hit and summary objects (key order and types are a contract,
+ * see README), built with jansson.  Called by cli/cmd-search.c and
+ * cli/cmd-show.c; see output.h for the contracts.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "output.h"
+
+#define HL_ON "\033[1;31m"
+#define DIM_ON "\033[2m"
+#define BOLD_ON "\033[1m"
+#define SGR_OFF "\033[0m"
+#define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
+
+/* ------------------------------------------------------------- hit view */
+
+int hit_view_fill(struct hit_view *v, const docket_hit *h,
+                  docket_cite_style style)
+{
+	memset(v, 0, sizeof *v);
+	v->rank = docket_hit_rank(h);
+	v->score = docket_hit_score(h);
+	for (int f = 0; f < DOCKET_FIELD_LAST; f++)
+		v->field[f] = docket_hit_field(h, (docket_field)f);
+	v->citation = docket_hit_citation(h, style);
+	if (!v->citation)
+		v->citation = v->field[DOCKET_FIELD_CITATION];
+	v->paragraph = docket_hit_paragraph(h);
+	docket_hit_snippet_range(h, &v->snip_start, &v->snip_end);
+	v->nhl = docket_hit_highlight_count(h);
+	v->nsources = docket_hit_source_count(h);
+	v->hl = calloc(v->nhl + 1, sizeof *v->hl);
+	v->sources = calloc(v->nsources + 1, sizeof *v->sources);
+	if (!v->hl || !v->sources) {
+		hit_view_clear(v);
+		return -1;
+	}
+	for (size_t i = 0; i < v->nhl; i++)
+		docket_hit_highlight(h, i, &v->hl[i][0], &v->hl[i][1]);
+	for (size_t i = 0; i < v->nsources; i++)
+		v->sources[i] = docket_hit_source(h, i);
+	return 0;
+}
+
+void hit_view_clear(struct hit_view *v)
+{
+	free(v->hl);
+	free(v->sources);
+	memset(v, 0, sizeof *v);
+}
+
+/* ---------------------------------------------------------------- UTF-8 */
+
+/* The length of the valid UTF-8 sequence at S (at most N bytes), or 0 when
+ * the bytes there are not one (overlong, surrogate, truncated...). */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len;
+	unsigned cp;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return len;
+}
+
+/* Write the character at S (N bytes left) escaped if need be; returns the
+ * bytes consumed and adds the columns used to *COLS. */
+static size_t put_char(FILE *f, const unsigned char *s, size_t n,
+                       size_t *cols)
+{
+	size_t len = utf8_seq(s, n);
+	const char *name = NULL;
+	switch (s[0]) {
+	case '\n': name = "\\n"; break;
+	case '\t': name = "\\t"; break;
+	case '\r': name = "\\r"; break;
+	case '\\': name = "\\\\"; break;
+	}
+	if (name) {
+		fputs(name, f);
+		*cols += 2;
+		return 1;
+	}
+	if (len == 0 || s[0] < 0x20 || s[0] == 0x7f) {
+		fprintf(f, "\\x%02x", s[0]);
+		*cols += 4;
+		return 1;
+	}
+	/* C1 controls (U+0080..U+009F) are escaped too. */
+	if (len == 2 && s[0] == 0xc2 && s[1] < 0xa0) {
+		fprintf(f, "\\xc2\\x%02x", s[1]);
+		*cols += 8;
+		return 2;
+	}
+	fwrite(s, 1, len, f);
+	*cols += 1;
+	return len;
+}
+
+void put_escaped(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), cols = 0;
+	for (size_t i = 0; i < n;)
+		i += put_char(f, p + i, n - i, &cols);
+}
+
+/* The columns the bytes [S, S+N) take when written by put_char. */
+static size_t width_of(const unsigned char *s, size_t n)
+{
+	size_t cols = 0, i = 0;
+	while (i < n) {
+		size_t len = utf8_seq(s + i, n - i);
+		if (len == 0 || s[i] < 0x20 || s[i] == 0x7f)
+			cols += 4, len = 1;
+		else if (s[i] == '\\')
+			cols += 2;
+		else if (len == 2 && s[i] == 0xc2 && s[i + 1] < 0xa0)
+			cols += 8;
+		else
+			cols += 1;
+		i += len;
+	}
+	return cols;
+}
+
+/* -------------------------------------------------------------- wrapping */
+
+size_t output_width(void)
+{
+	const char *env = getenv("COLUMNS");
+	long cols;
+	struct winsize ws;
+	if (env && parse_long(env, 20, 10000, &cols) == 0)
+		return (size_t)cols;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+	       c == '\f';
+}
+
+/* Where highlights stand while a text is written left to right. */
+struct hl_cursor {
+	const size_t (*hl)[2]; /* the ranges, ascending */
+	size_t n;              /* how many */
+	size_t k;              /* the first range not wholly before the cursor */
+};
+
+/* Whether byte POS lies in a highlight; POS must not decrease between
+ * calls. */
+static int hl_at(struct hl_cursor *c, size_t pos)
+{
+	while (c->k < c->n && c->hl[c->k][1] <= pos)
+		c->k++;
+	return c->k < c->n && c->hl[c->k][0] <= pos;
+}
+
+/* Write the word TEXT[POS, END) with its highlights. */
+static void put_word(FILE *f, const struct render *r, const char *text,
+                     size_t pos, size_t end, struct hl_cursor *c)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t cols = 0;
+	int on = 0;
+	while (pos < end) {
+		int want = r->color && hl_at(c, pos);
+		if (want != on)
+			fputs(want ? HL_ON : SGR_OFF, f);
+		on = want;
+		pos += put_char(f, t + pos, end - pos, &cols);
+	}
+	if (on)
+		fputs(SGR_OFF, f);
+}
+
+void put_wrapped(FILE *f, const struct render *r, const char *text,
+                 size_t start, size_t end, const size_t (*hl)[2], size_t nhl,
+                 int ellipses, size_t col, size_t indent)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t len = strlen(text), pos, first_col = col;
+	struct hl_cursor c = {hl, nhl, 0};
+	if (end > len)
+		end = len;
+	if (start > end)
+		start = end;
+	if (ellipses && start > 0)
+		fputs(ELLIPSIS, f), col++, first_col++;
+	for (pos = start; pos < end;) {
+		size_t w_end, w;
+		while (pos < end && is_space(t[pos]))
+			pos++;
+		if (pos >= end)
+			break;
+		for (w_end = pos; w_end < end && !is_space(t[w_end]); w_end++)
+			;
+		w = width_of(t + pos, w_end - pos);
+		if (col > first_col && col + 1 + w > r->width) {
+			fprintf(f, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > first_col) {
+			fputc(' ', f);
+			col++;
+		}
+		first_col = (size_t)-1; /* from now on a space separates words */
+		put_word(f, r, text, pos, w_end, &c);
+		col += w;
+		pos = w_end;
+	}
+	if (ellipses && end < len)
+		fputs(ELLIPSIS, f);
+	fputc('\n', f);
+}
+
+void put_dim_line(FILE *f, const struct render *r, const char *s)
+{
+	if (r->color)
+		fputs(DIM_ON, f);
+	put_escaped(f, s);
+	fputs(r->color ? SGR_OFF "\n" : "\n", f);
+}
+
+void put_bold_line(FILE *f, const struct render *r, const char *s)
+{
+	if (r->color)
+		fputs(BOLD_ON, f);
+	put_escaped(f, s);
+	fputs(r->color ? SGR_OFF "\n" : "\n", f);
+}
+
+/* ------------------------------------------------------------------ JSON */
+
+/* A JSON string for S; invalid UTF-8 bytes (possible only in paths)
+ * become U+FFFD.  NULL when out of memory. */
+static json_t *jstr(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), o = 0;
+	json_t *j = json_stringn(s, n);
+	char *fixed;
+	if (j)
+		return j;
+	fixed = malloc(3 * n + 1);
+	if (!fixed)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		size_t len = utf8_seq(p + i, n - i);
+		if (len) {
+			memcpy(fixed + o, s + i, len);
+			o += len, i += len;
+		} else {
+			memcpy(fixed + o, "\xef\xbf\xbd", 3);
+			o += 3, i += 1;
+		}
+	}
+	j = json_stringn(fixed, o);
+	free(fixed);
+	return j;
+}
+
+/* A number rounded to DIGITS decimals, so that it prints short. */
+static json_t *jround(double x, int digits)
+{
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%.*f", digits, x);
+	return json_real(strtod(tmp, NULL));
+}
+
+/* Set KEY to VALUE (stolen) on O; sets *BAD when VALUE is NULL. */
+static void put(json_t *o, const char *key, json_t *value, int *bad)
+{
+	if (!value || json_object_set_new(o, key, value) != 0)
+		*bad = 1;
+}
+
+static int dump(FILE *f, json_t *o, int bad)
+{
+	size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
+	if (!bad && json_dumpf(o, f, flags) == 0 && fputc('\n', f) != EOF)
+		bad = 0;
+	else
+		bad = 1;
+	json_decref(o);
+	return bad ? -1 : 0;
+}
+
+static json_t *jsources(const struct hit_view *v)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < v->nsources; i++)
+		if (json_array_append_new(a, jstr(v->sources[i])) != 0)
+			return json_decref(a), NULL;
+	return a;
+}
+
+static json_t *jhighlights(const struct hit_view *v)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < v->nhl; i++) {
+		json_t *pair = json_pack("[II]", (json_int_t)v->hl[i][0],
+		                         (json_int_t)v->hl[i][1]);
+		if (json_array_append_new(a, pair) != 0)
+			return json_decref(a), NULL;
+	}
+	return a;
+}
+
+int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
+{
+	static const struct {
+		const char *key;
+		docket_field field;
+	} head[] = {
+		{"passage_id", DOCKET_FIELD_PASSAGE_ID},
+		{"article_id", DOCKET_FIELD_ARTICLE_ID},
+		{"path", DOCKET_FIELD_PATH},     {"title", DOCKET_FIELD_TITLE},
+		{"outlet", DOCKET_FIELD_OUTLET}, {"author", DOCKET_FIELD_AUTHOR},
+		{"date", DOCKET_FIELD_DATE},     {"url", DOCKET_FIELD_URL},
+		{"section", DOCKET_FIELD_SECTION},
+	};
+	json_t *o = json_object();
+	int bad = !o;
+	if (bad)
+		return -1;
+	put(o, "type", json_string(type), &bad);
+	put(o, "rank", json_integer((json_int_t)v->rank), &bad);
+	put(o, "score", jround(v->score, 4), &bad);
+	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+		put(o, head[i].key, jstr(v->field[head[i].field]), &bad);
+	put(o, "paragraph", json_integer(v->paragraph), &bad);
+	put(o, "sources", jsources(v), &bad);
+	put(o, "text", jstr(v->field[DOCKET_FIELD_TEXT]), &bad);
+	put(o, "snippet", jstr(v->field[DOCKET_FIELD_SNIPPET]), &bad);
+	put(o, "snippet_start", json_integer((json_int_t)v->snip_start), &bad);
+	put(o, "snippet_end", json_integer((json_int_t)v->snip_end), &bad);
+	put(o, "highlights", jhighlights(v), &bad);
+	put(o, "citation", jstr(v->citation), &bad);
+	return dump(f, o, bad);
+}
+
+int put_json_summary(FILE *f, const char *query, size_t estimated,
+                     size_t returned, double elapsed_ms)
+{
+	json_t *o = json_object();
+	int bad = !o;
+	if (bad)
+		return -1;
+	put(o, "type", json_string("summary"), &bad);
+	put(o, "query", jstr(query), &bad);
+	put(o, "estimated", json_integer((json_int_t)estimated), &bad);
+	put(o, "returned", json_integer((json_int_t)returned), &bad);
+	put(o, "elapsed_ms", jround(elapsed_ms, 3), &bad);
+	return dump(f, o, bad);
+}

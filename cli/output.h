@@ -1,0 +1,70 @@
+/* output.h — how the `docket` tool shows hits: a plain copy of what a hit
+ * says (struct hit_view), text rendering (escaping, wrapping to the
+ * terminal, highlight colours) and the JSON Lines objects whose shape is a
+ * contract (README).  Implemented in cli/output.c; used by cli/cmd-search.c
+ * and cli/cmd-show.c.
+ */
+#ifndef DOCKET_CLI_OUTPUT_H
+#define DOCKET_CLI_OUTPUT_H
+
+#include <stdio.h>
+
+#include "../docket.h"
+
+/* Everything shown of one hit.  Strings are borrowed from the query (valid
+ * until docket_query_free); the arrays are owned (hit_view_clear). */
+struct hit_view {
+	size_t rank;               /* 1-based, offset included */
+	double score;              /* engine score */
+	const char *field[DOCKET_FIELD_LAST]; /* by docket_field, never NULL */
+	const char *citation;      /* in the chosen style */
+	int paragraph;             /* 1-based paragraph number */
+	size_t snip_start;         /* snippet window [snip_start, snip_end) */
+	size_t snip_end;           /*   as byte offsets into the text */
+	size_t (*hl)[2];           /* highlights: [start, end) byte ranges */
+	size_t nhl;                /* how many highlights */
+	const char **sources;      /* credited sources, e.g. "wired.com" */
+	size_t nsources;           /* how many sources */
+};
+
+/* Copy what H says into V, with the citation in STYLE.  Returns 0, or -1
+ * when out of memory (V is then empty). */
+int hit_view_fill(struct hit_view *v, const docket_hit *h,
+                  docket_cite_style style);
+void hit_view_clear(struct hit_view *v);
+
+/* How text goes to a terminal. */
+struct render {
+	int color;    /* emit ANSI colours */
+	size_t width; /* wrap at this many columns */
+};
+
+/* The width to wrap at: $COLUMNS, else the terminal's, else 80. */
+size_t output_width(void);
+
+/* Write S to F with control characters and invalid UTF-8 escaped (\n, \t,
+ * \xNN, and \\ for a backslash), so that any path prints on one line. */
+void put_escaped(FILE *f, const char *s);
+
+/* Write TEXT[START, END) to F word-wrapped: the cursor is at column COL of
+ * a line, continuation lines start with INDENT spaces.  Runs of white space
+ * become one space; highlights HL (ascending byte ranges into TEXT) are in
+ * bold red when colouring; "…" marks a window that does not reach the
+ * text's start or end when ELLIPSES is set.  Ends the line. */
+void put_wrapped(FILE *f, const struct render *r, const char *text,
+                 size_t start, size_t end, const size_t (*hl)[2], size_t nhl,
+                 int ellipses, size_t col, size_t indent);
+
+/* Write S dimmed (when colouring), escaped, then a newline. */
+void put_dim_line(FILE *f, const struct render *r, const char *s);
+/* Write S in bold (when colouring), escaped, then a newline. */
+void put_bold_line(FILE *f, const struct render *r, const char *s);
+
+/* The JSON Lines objects: {"type":TYPE,"rank":…,…,"citation":…} for a hit
+ * and {"type":"summary",…} after them.  Each is one line.  Return 0, or -1
+ * when out of memory or writing failed. */
+int put_json_hit(FILE *f, const char *type, const struct hit_view *v);
+int put_json_summary(FILE *f, const char *query, size_t estimated,
+                     size_t returned, double elapsed_ms);
+
+#endif
