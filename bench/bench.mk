@@ -1,0 +1,57 @@
+# bench/bench.mk — the benchmark harness (included by the top Makefile).
+#
+#   make bench                      1,000 generated articles (~6 MB)
+#   make bench BENCH_ARTICLES=20000 the issue's 20,000 articles (~120 MB)
+#
+# Builds the generator, the two baselines (plain Xapian, SQLite FTS5), the
+# page-cache helper and, when the library builds, the in-process docket
+# query driver; then bench/run prints one Markdown table (also written to
+# $(B)/bench/results.md).  Only the generator is part of `make test-build`
+# (the crash tests use it).  See bench/README.md.
+
+BENCH_ARTICLES ?= 1000
+BENCH_SEED ?= 1
+BENCH_TOOLS := $(B)/bench/gen $(B)/bench/evict $(B)/bench/base-xapian \
+	$(B)/bench/base-fts5
+
+TEST_EXTRA += $(B)/bench/gen
+
+.PHONY: bench bench-tools
+
+$(B)/bench/gen: bench/gen.c bench/words.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/gen.c $(ALL_LDFLAGS) -lm
+
+$(B)/bench/evict: bench/evict.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/evict.c $(ALL_LDFLAGS)
+
+$(B)/bench/base-xapian: bench/base-xapian.cc bench/passages.c \
+		bench/driver.c bench/passages.h bench/driver.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $(B)/bench/passages-x.o bench/passages.c
+	$(CC) $(ALL_CFLAGS) -c -o $(B)/bench/driver-x.o bench/driver.c
+	$(CXX) $(ALL_CXXFLAGS) -o $@ bench/base-xapian.cc \
+	    $(B)/bench/passages-x.o $(B)/bench/driver-x.o $(ALL_LDFLAGS) -lxapian
+
+$(B)/bench/base-fts5: bench/base-fts5.c bench/passages.c bench/driver.c \
+		bench/passages.h bench/driver.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/base-fts5.c bench/passages.c \
+	    bench/driver.c $(ALL_LDFLAGS) -lsqlite3
+
+$(B)/bench/docket-query: bench/docket-query.c bench/driver.c bench/driver.h \
+		docket.h $(STLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -I. -o $@ bench/docket-query.c bench/driver.c \
+	    $(STLIB) $(ALL_LDFLAGS) $(LIBS) -lstdc++ -lm
+
+bench-tools: $(BENCH_TOOLS)
+
+# docket itself may not build yet: its part is tried, and bench/run prints
+# "n/a" for whatever is missing.
+bench:
+	@scripts/install-deps build bench
+	@$(MAKE) --no-print-directory bench-tools
+	-@$(MAKE) --no-print-directory -k $(B)/docket $(B)/bench/docket-query
+	bench/run --build $(B) --articles $(BENCH_ARTICLES) --seed $(BENCH_SEED)
