@@ -17,6 +17,10 @@
  *   author  <meta name=author>, <meta property=article:author> unless a URL
  *   url     <link rel=canonical href>, <meta property=og:url>
  *
+ * A page nested deeper than libxml2's limit (256 elements) is read up to
+ * that point, with a warning; HTML_PARSE_HUGE is not used, so the limit
+ * holds.
+ *
  * Body: the first <article>, else <main>, else <body>, else the whole page.
  * <h2>/<h3> set the section of what follows; <p>, <h4>-<h6>, <li>, <dd>,
  * <pre>, <figcaption> and <td> are blocks.  An <li> is a BLOCK_KEYPOINT
@@ -33,6 +37,7 @@
 #include "article.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -421,6 +426,19 @@ static void set_exact(int *rc, char **field, const char *s)
 	*field = v;
 }
 
+/* libxml2 stops reading a page nested deeper than xmlParserMaxDepth (256)
+ * levels, keeping what came before; say so. */
+static void warn_stopped(const struct parse_ctx *p, htmlParserCtxtPtr ctxt)
+{
+	const xmlError *e = &ctxt->lastError;
+	if (!p->warn || e->code != XML_ERR_INTERNAL_ERROR || !e->message)
+		return;
+	char msg[200];
+	snprintf(msg, sizeof msg, "HTML read only in part: %s", e->message);
+	msg[strcspn(msg, "\n")] = '\0';
+	p->warn(p->ctx, msg);
+}
+
 int parse_html(const char *data, size_t len, const struct parse_ctx *p)
 {
 	if (len > INT_MAX) {
@@ -430,7 +448,13 @@ int parse_html(const char *data, size_t len, const struct parse_ctx *p)
 	}
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
-	htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, "UTF-8", opts);
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt)
+		return DOCKET_NO_MEMORY;
+	htmlDocPtr doc = htmlCtxtReadMemory(ctxt, data, (int)len, NULL, "UTF-8",
+	                                    opts);
+	warn_stopped(p, ctxt);
+	htmlFreeParserCtxt(ctxt);
 	xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root) {
 		if (p->warn)
