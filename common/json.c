@@ -29,7 +29,8 @@
  *            {"name"} objects, joined with ", ")
  * Anything else ("metadata" in BEIR) is ignored.  A record with neither
  * title nor text is skipped with a warning.  Strings holding "\u0000" are
- * accepted; the NULs become spaces.
+ * accepted; the NULs become spaces.  A file in which no line is JSON, an
+ * unparseable array, or nothing but space is DOCKET_BAD_INPUT.
  *
  * Called by common/input.c and the fuzz target tests/fuzz/fuzz-json.c.
  */
