@@ -143,7 +143,6 @@ typedef enum docket_indexer_option {
 	DOCKET_INDEXER_HIDDEN,     /* index hidden files and folders (0/1) */
 	DOCKET_INDEXER_MAX_SIZE,   /* skip files larger (bytes, default 32 MiB) */
 	DOCKET_INDEXER_BATCH,      /* files per commit (default 200) */
-	DOCKET_INDEXER_THREADS,    /* worker threads (0 = one per core) */
 	DOCKET_INDEXER_LAST_OPTION
 } docket_indexer_option;
 

@@ -1,7 +1,118 @@
-/* xapian.cc — the only file that includes <xapian.h>.  (Being filled in.) */
+/* xapian.cc — the only file that includes <xapian.h>.
+ *
+ * It exports the plain C functions declared in xapian.h over two opaque
+ * handles, xap_db (a database, reader or writer) and xap_doc (a document
+ * being built).  Every exported body is a try block whose catch hands the
+ * exception to fail_from(), which maps it to a docket_status (most specific
+ * class first) and keeps its message on the handle: no exception ever
+ * crosses into C.
+ *
+ * It also owns the query side of the schema (schema.h): which field names
+ * the query parser knows, and the reduction of a parsed query to the
+ * highlighter's groups (hl_query).
+ *
+ * Callers: common/database.c, indexer/indexer.c, searcher/query.c,
+ * common/token.c.
+ */
 #include <xapian.h>
 
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <string>
+#include <vector>
+
+extern "C" { /* the C headers of the modules this file calls */
+#include "../docket.h"
+#include "../searcher/highlight.h"
+#include "buf.h"
+#include "schema.h"
+#include "stem.h"
+}
 #include "xapian.h"
+
+#define SEARCH_RETRIES 5      /* reopen-and-retry rounds on a changing index */
+#define WILDCARD_MAX 1000     /* terms one wildcard may expand to */
+#define NEAR_WINDOW 10        /* QueryParser's default NEAR window */
+
+struct xap_db {
+	Xapian::Database *db;           /* reader view (the writer, when writing) */
+	Xapian::WritableDatabase *wdb;  /* NULL for a reader */
+	std::string error;              /* the last error message */
+	bool in_txn;                    /* a batch is open */
+};
+
+struct xap_doc {
+	Xapian::Document doc;
+};
+
+/* Map the exception being handled to a status, with WHAT (the index or the
+ * query) in the message.  Must be called from inside a catch block. */
+static int fail_from(xap_db *db, const std::string &what)
+{
+	int status;
+	std::string msg;
+	try {
+		throw;
+	} catch (const Xapian::DatabaseLockError &e) {
+		status = DOCKET_LOCKED;
+		msg = "index is locked by another writer";
+	} catch (const Xapian::DatabaseNotFoundError &e) {
+		status = DOCKET_NOT_FOUND;
+		msg = "no index here";
+	} catch (const Xapian::DatabaseVersionError &e) {
+		status = DOCKET_CORRUPT;
+		msg = "unsupported index format: " + e.get_msg();
+	} catch (const Xapian::DatabaseOpeningError &e) {
+		status = DOCKET_NOT_FOUND;
+		msg = "cannot open index: " + e.get_msg();
+	} catch (const Xapian::DatabaseModifiedError &e) {
+		status = DOCKET_MODIFIED;
+		msg = "index changed while reading: " + e.get_msg();
+	} catch (const Xapian::DatabaseCorruptError &e) {
+		status = DOCKET_CORRUPT;
+		msg = "index is corrupt: " + e.get_msg();
+	} catch (const Xapian::QueryParserError &e) {
+		status = DOCKET_BAD_QUERY;
+		msg = "bad query: " + e.get_msg();
+	} catch (const Xapian::WildcardError &e) {
+		status = DOCKET_BAD_QUERY;
+		msg = "wildcard matches too many words (more than " +
+		      std::to_string(WILDCARD_MAX) + "); make it longer";
+	} catch (const Xapian::NetworkError &e) {
+		status = DOCKET_IO_ERROR;
+		msg = "shard unreachable: " + e.get_msg();
+	} catch (const Xapian::DatabaseError &e) {
+		status = DOCKET_IO_ERROR;
+		msg = e.get_msg();
+		if (!e.get_error_string() || !*e.get_error_string()) {
+		} else {
+			msg += std::string(" (") + e.get_error_string() + ")";
+		}
+	} catch (const Xapian::FeatureUnavailableError &e) {
+		status = DOCKET_UNSUPPORTED;
+		msg = e.get_msg();
+	} catch (const std::bad_alloc &) {
+		status = DOCKET_NO_MEMORY;
+		msg = "out of memory";
+	} catch (const Xapian::Error &e) {
+		status = DOCKET_ENGINE_ERROR;
+		msg = e.get_type() + std::string(": ") + e.get_msg();
+	} catch (...) {
+		status = DOCKET_ENGINE_ERROR;
+		msg = "unexpected error";
+	}
+	if (db) {
+		try {
+			db->error = what.empty() ? msg : what + ": " + msg;
+		} catch (...) {
+		}
+	}
+	return status;
+}
 
 extern "C" int xap_is_wordchar(uint32_t cp)
 {
@@ -11,4 +122,543 @@ extern "C" int xap_is_wordchar(uint32_t cp)
 extern "C" uint32_t xap_tolower(uint32_t cp)
 {
 	return Xapian::Unicode::tolower(cp);
+}
+
+/* ------------------------------------------------------------ databases */
+
+extern "C" int xap_open(const char *path, int writable, xap_db **out)
+{
+	xap_db *db = new (std::nothrow) xap_db();
+	*out = db;
+	if (!db)
+		return DOCKET_NO_MEMORY;
+	try {
+		if (writable) {
+			db->wdb = new Xapian::WritableDatabase(
+				path, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+			db->db = db->wdb;
+		} else {
+			db->db = new Xapian::Database(path);
+		}
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, path);
+	}
+}
+
+extern "C" int xap_add_shard(xap_db *db, const char *path)
+{
+	if (db->wdb)
+		return xap_fail(db, DOCKET_UNSUPPORTED,
+		                "%s: cannot add a shard to an index open for writing", path);
+	try {
+		db->db->add_database(Xapian::Database(path));
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, path);
+	}
+}
+
+extern "C" void xap_close(xap_db *db)
+{
+	if (!db)
+		return;
+	try {
+		if (db->wdb && db->in_txn)
+			db->wdb->cancel_transaction();
+		if (db->wdb)
+			db->wdb->close();
+	} catch (...) {
+	}
+	delete db->db; /* the writer when writing */
+	delete db;
+}
+
+extern "C" const char *xap_error(const xap_db *db)
+{
+	return db ? db->error.c_str() : "out of memory";
+}
+
+extern "C" int xap_fail(xap_db *db, int status, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	try {
+		db->error = msg;
+	} catch (...) {
+	}
+	return status;
+}
+
+extern "C" int xap_reopen(xap_db *db)
+{
+	try {
+		db->db->reopen();
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "reopen");
+	}
+}
+
+extern "C" int xap_get_metadata(xap_db *db, const char *key, buf *out)
+{
+	try {
+		std::string v = db->db->get_metadata(key);
+		int rc = 0;
+		buf_reset(out);
+		buf_append(&rc, out, v.data(), v.size());
+		return rc;
+	} catch (...) {
+		return fail_from(db, key);
+	}
+}
+
+extern "C" int xap_set_metadata(xap_db *db, const char *key, const char *value,
+                                size_t n)
+{
+	try {
+		db->wdb->set_metadata(key, std::string(value, n));
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, key);
+	}
+}
+
+extern "C" int xap_metadata_scan(xap_db *db, const char *prefix,
+                                 int (*fn)(void *, const char *, size_t,
+                                           const char *, size_t),
+                                 void *ctx)
+{
+	try {
+		for (Xapian::TermIterator t = db->db->metadata_keys_begin(prefix);
+		     t != db->db->metadata_keys_end(prefix); ++t) {
+			const std::string key = *t;
+			const std::string val = db->db->get_metadata(key);
+			int rc = fn(ctx, key.data(), key.size(), val.data(), val.size());
+			if (rc)
+				return rc;
+		}
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "reading file records");
+	}
+}
+
+extern "C" int xap_begin(xap_db *db)
+{
+	try {
+		db->wdb->begin_transaction(true);
+		db->in_txn = true;
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "starting a batch");
+	}
+}
+
+extern "C" int xap_commit(xap_db *db)
+{
+	try {
+		if (db->in_txn) {
+			db->in_txn = false;
+			db->wdb->commit_transaction();
+		} else {
+			db->wdb->commit();
+		}
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "committing");
+	}
+}
+
+extern "C" int xap_cancel(xap_db *db)
+{
+	try {
+		if (db->in_txn) {
+			db->in_txn = false;
+			db->wdb->cancel_transaction();
+		}
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "cancelling a batch");
+	}
+}
+
+extern "C" int xap_doc_count(xap_db *db, size_t *n)
+{
+	try {
+		*n = db->db->get_doccount();
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "counting");
+	}
+}
+
+extern "C" int xap_prefix_count(xap_db *db, const char *prefix, size_t *n)
+{
+	try {
+		size_t count = 0;
+		for (Xapian::TermIterator t = db->db->allterms_begin(prefix);
+		     t != db->db->allterms_end(prefix); ++t)
+			count++;
+		*n = count;
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "counting");
+	}
+}
+
+/* ------------------------------------------------------------ documents */
+
+extern "C" xap_doc *xap_doc_new(void)
+{
+	try {
+		return new xap_doc();
+	} catch (...) {
+		return NULL;
+	}
+}
+
+extern "C" void xap_doc_free(xap_doc *d)
+{
+	delete d;
+}
+
+extern "C" int xap_doc_posting(xap_doc *d, const char *term, size_t n,
+                               unsigned pos)
+{
+	try {
+		d->doc.add_posting(std::string(term, n), pos);
+		return 0;
+	} catch (...) {
+		return DOCKET_NO_MEMORY;
+	}
+}
+
+extern "C" int xap_doc_term(xap_doc *d, const char *term, size_t n,
+                            unsigned wdf)
+{
+	try {
+		d->doc.add_term(std::string(term, n), wdf);
+		return 0;
+	} catch (...) {
+		return DOCKET_NO_MEMORY;
+	}
+}
+
+extern "C" int xap_doc_boolean(xap_doc *d, const char *term, size_t n)
+{
+	try {
+		d->doc.add_boolean_term(std::string(term, n));
+		return 0;
+	} catch (...) {
+		return DOCKET_NO_MEMORY;
+	}
+}
+
+extern "C" int xap_doc_value(xap_doc *d, unsigned slot, const char *v,
+                             size_t n)
+{
+	try {
+		d->doc.add_value(slot, std::string(v, n));
+		return 0;
+	} catch (...) {
+		return DOCKET_NO_MEMORY;
+	}
+}
+
+extern "C" int xap_doc_data(xap_doc *d, const char *data, size_t n)
+{
+	try {
+		d->doc.set_data(std::string(data, n));
+		return 0;
+	} catch (...) {
+		return DOCKET_NO_MEMORY;
+	}
+}
+
+extern "C" int xap_replace(xap_db *db, const char *id, xap_doc *d)
+{
+	try {
+		db->wdb->replace_document(id, d->doc);
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "writing");
+	}
+}
+
+extern "C" int xap_delete_term(xap_db *db, const char *term)
+{
+	try {
+		db->wdb->delete_document(term);
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "deleting");
+	}
+}
+
+extern "C" int xap_get_data(xap_db *db, const char *id, buf *out)
+{
+	for (int attempt = 0;; attempt++) {
+		try {
+			Xapian::PostingIterator p = db->db->postlist_begin(id);
+			if (p == db->db->postlist_end(id))
+				return xap_fail(db, DOCKET_NOT_FOUND, "no passage %s",
+				                id + strlen(PREFIX_ID));
+			std::string data = db->db->get_document(*p).get_data();
+			int rc = 0;
+			buf_reset(out);
+			buf_append(&rc, out, data.data(), data.size());
+			return rc;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (attempt >= SEARCH_RETRIES)
+				return fail_from(db, "reading a passage");
+			try {
+				db->db->reopen();
+			} catch (...) {
+				return fail_from(db, "reopen");
+			}
+		} catch (...) {
+			return fail_from(db, "reading a passage");
+		}
+	}
+}
+
+/* ------------------------------------------------------------ searching */
+
+/* libstemmer as a Xapian stemmer, so the query parser stems exactly as the
+ * indexer does (stem.h).  The C stemmer is borrowed, not owned. */
+class DocketStem : public Xapian::StemImplementation {
+	struct stemmer *st;
+
+      public:
+	explicit DocketStem(struct stemmer *st_) : st(st_) {}
+	std::string operator()(const std::string &word) override
+	{
+		size_t n;
+		const char *s = stem_word(st, word.data(), word.size(), &n);
+		return std::string(s, n);
+	}
+	std::string get_description() const override
+	{
+		return "docket libstemmer";
+	}
+};
+
+/* The field a (possibly Z-prefixed) term belongs to, and its bare text. */
+static int term_field(const std::string &term, std::string &bare, int &stemmed)
+{
+	size_t i = 0;
+	stemmed = 0;
+	if (term.size() > 1 && term[0] == 'Z') {
+		stemmed = 1;
+		i = 1;
+	}
+	static const struct {
+		const char *prefix;
+		int field;
+	} prefixes[] = {
+		{PREFIX_SECTION, FIELD_SECTION}, {PREFIX_OUTLET, FIELD_OUTLET},
+		{PREFIX_SOURCE, FIELD_SOURCE},   {PREFIX_TITLE, FIELD_TITLE},
+		{PREFIX_AUTHOR, FIELD_AUTHOR},
+	};
+	for (const auto &p : prefixes) {
+		size_t n = strlen(p.prefix);
+		if (term.compare(i, n, p.prefix) == 0 && term.size() > i + n) {
+			bare = term.substr(i + n);
+			return p.field;
+		}
+	}
+	bare = term.substr(i);
+	return FIELD_BODY;
+}
+
+static double term_weight(const Xapian::Database &db, const std::string &term)
+{
+	double n = db.get_doccount() + 1.0;
+	double tf = db.get_termfreq(term) + 0.5;
+	double w = std::log(n / tf);
+	return w > 0.1 ? w : 0.1;
+}
+
+static void add_group(struct hl_query *hl, enum hl_kind kind, unsigned window,
+                      const std::vector<std::string> &terms,
+                      const Xapian::Database &db)
+{
+	if (terms.empty())
+		return;
+	std::vector<struct hl_term> ts(terms.size());
+	std::vector<std::string> bare(terms.size());
+	int field = FIELD_BODY;
+	double weight = 0;
+	for (size_t i = 0; i < terms.size(); i++) {
+		field = term_field(terms[i], bare[i], ts[i].stemmed);
+		ts[i].text = const_cast<char *>(bare[i].c_str());
+		weight += kind == HL_WILDCARD ? 1.0 : term_weight(db, terms[i]);
+	}
+	if (hl_query_add(hl, kind, field, window, ts.data(), ts.size(), weight))
+		throw std::bad_alloc();
+}
+
+/* The pattern of a wildcard leaf, read from its description
+ * "Query(WILDCARD SYNONYM pattern)", the only place 1.4 exposes it. */
+static std::string wildcard_pattern(const Xapian::Query &q)
+{
+	std::string d = q.get_description();
+	size_t end = d.rfind(')');
+	size_t sp = d.rfind(' ', end);
+	if (end == std::string::npos || sp == std::string::npos)
+		return std::string();
+	return d.substr(sp + 1, end - sp - 1);
+}
+
+static void leaf_terms(const Xapian::Query &q, std::vector<std::string> &out)
+{
+	if (q.get_type() == Xapian::Query::LEAF_TERM) {
+		out.push_back(*q.get_terms_begin());
+		return;
+	}
+	for (size_t i = 0; i < q.get_num_subqueries(); i++)
+		leaf_terms(q.get_subquery(i), out);
+}
+
+/* Reduce the parsed query Q to highlight groups: the positive parts only
+ * (not the right of AND_NOT, not boolean filters). */
+static void reduce(const Xapian::Query &q, struct hl_query *hl,
+                   const Xapian::Database &db)
+{
+	int type = q.get_type();
+	size_t n = q.get_num_subqueries();
+	switch (type) {
+	case Xapian::Query::LEAF_TERM: {
+		std::vector<std::string> t(1, *q.get_terms_begin());
+		add_group(hl, HL_TERM, 0, t, db);
+		return;
+	}
+	case Xapian::Query::OP_WILDCARD: {
+		std::vector<std::string> t(1, wildcard_pattern(q));
+		if (!t[0].empty())
+			add_group(hl, HL_WILDCARD, 0, t, db);
+		return;
+	}
+	case Xapian::Query::OP_PHRASE:
+	case Xapian::Query::OP_NEAR: {
+		std::vector<std::string> t;
+		leaf_terms(q, t);
+		unsigned window = type == Xapian::Query::OP_NEAR
+		                      ? (unsigned)(t.size() > NEAR_WINDOW ? t.size()
+		                                                          : NEAR_WINDOW)
+		                      : (unsigned)t.size();
+		add_group(hl, type == Xapian::Query::OP_PHRASE ? HL_PHRASE : HL_NEAR,
+		          window, t, db);
+		return;
+	}
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_FILTER:
+		if (n > 0)
+			reduce(q.get_subquery(0), hl, db);
+		return;
+	default:
+		for (size_t i = 0; i < n; i++)
+			reduce(q.get_subquery(i), hl, db);
+	}
+}
+
+static Xapian::Query parse(const xap_db *db, const struct xap_search *s,
+                           Xapian::QueryParser &qp)
+{
+	qp.set_database(*db->db);
+	qp.set_stemmer(Xapian::Stem(new DocketStem(s->stem)));
+	qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+	qp.set_default_op(s->default_and ? Xapian::Query::OP_AND
+	                                 : Xapian::Query::OP_OR);
+	qp.add_prefix("title", PREFIX_TITLE);
+	qp.add_prefix("section", PREFIX_SECTION);
+	qp.add_prefix("outlet", PREFIX_OUTLET);
+	qp.add_prefix("author", PREFIX_AUTHOR);
+	qp.add_boolean_prefix("source", PREFIX_SOURCE);
+	qp.set_max_expansion(WILDCARD_MAX, Xapian::Query::WILDCARD_LIMIT_ERROR);
+	unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
+	                 Xapian::QueryParser::FLAG_BOOLEAN |
+	                 Xapian::QueryParser::FLAG_LOVEHATE |
+	                 Xapian::QueryParser::FLAG_WILDCARD |
+	                 Xapian::QueryParser::FLAG_PURE_NOT;
+	return qp.parse_query(s->query, flags);
+}
+
+static void run(xap_db *db, const struct xap_search *s, xap_result *res,
+                struct hl_query *hl)
+{
+	Xapian::QueryParser qp;
+	Xapian::DateRangeProcessor dates(SLOT_DATE, "date:");
+	qp.add_rangeprocessor(&dates);
+	Xapian::Query q = parse(db, s, qp);
+	hl_query_free(hl);
+	reduce(q, hl, *db->db);
+	if (s->limit == 0) {
+		res->estimated = 0;
+		return;
+	}
+	Xapian::Enquire enq(*db->db);
+	enq.set_query(q);
+	enq.set_weighting_scheme(Xapian::BM25Weight(s->k1, 0, 1, s->b, 0.5));
+	if (s->per_article)
+		enq.set_collapse_key(SLOT_ARTICLE, s->per_article);
+	if (s->sort_date)
+		enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
+	Xapian::MSet mset = enq.get_mset(s->offset, s->limit);
+	res->estimated = mset.get_matches_estimated();
+	res->m = (xap_match *)calloc(mset.size() ? mset.size() : 1, sizeof *res->m);
+	if (!res->m)
+		throw std::bad_alloc();
+	for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
+		std::string data = i.get_document().get_data();
+		xap_match *m = &res->m[res->n];
+		m->data = (char *)malloc(data.size() + 1);
+		if (!m->data)
+			throw std::bad_alloc();
+		memcpy(m->data, data.data(), data.size());
+		m->data[data.size()] = '\0';
+		m->len = data.size();
+		m->score = i.get_weight();
+		res->n++;
+	}
+}
+
+extern "C" int xap_search(xap_db *db, const struct xap_search *s,
+                          xap_result *res, struct hl_query *hl)
+{
+	for (int attempt = 0;; attempt++) {
+		try {
+			xap_result_clear(res);
+			run(db, s, res, hl);
+			return DOCKET_OK;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (attempt >= SEARCH_RETRIES)
+				return fail_from(db, "searching");
+			try {
+				db->db->reopen();
+			} catch (...) {
+				return fail_from(db, "reopen");
+			}
+		} catch (const Xapian::QueryParserError &) {
+			return fail_from(db, std::string("query '") + s->query + "'");
+		} catch (const Xapian::WildcardError &) {
+			return fail_from(db, std::string("query '") + s->query + "'");
+		} catch (...) {
+			return fail_from(db, "searching");
+		}
+	}
+}
+
+extern "C" void xap_result_clear(xap_result *res)
+{
+	for (size_t i = 0; i < res->n; i++)
+		free(res->m[i].data);
+	free(res->m);
+	res->m = NULL;
+	res->n = 0;
+	res->estimated = 0;
 }

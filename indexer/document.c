@@ -1,0 +1,174 @@
+/* document.c — passage to index document (see document.h, schema.h). */
+#include "document.h"
+
+#define TERM_MAX 240 /* Xapian's limit is 245 bytes */
+
+#include <string.h>
+
+#include "../common/ids.h"
+#include "../common/record.h"
+#include "../common/schema.h"
+#include "../common/stem.h"
+#include "../common/token.h"
+#include "../common/xapian.h"
+#include "../docket.h"
+
+/* How one field's words become terms. */
+struct field_pass {
+	struct doc_builder *b;
+	struct xap_doc *d;
+	const char *prefix;  /* "" for body words */
+	unsigned extra_wdf;  /* >0: also unprefixed, without positions */
+};
+
+static int stemmable(const struct token *t)
+{
+	return !(t->term[0] >= '0' && t->term[0] <= '9');
+}
+
+/* Term PREFIX + [Z] + word into b->term. */
+static void make_term(struct doc_builder *b, int stemmed, const char *prefix,
+                      const char *word, size_t n)
+{
+	buf_reset(&b->term);
+	if (stemmed)
+		buf_puts(&b->rc, &b->term, PREFIX_STEM);
+	buf_puts(&b->rc, &b->term, prefix);
+	buf_append(&b->rc, &b->term, word, n);
+}
+
+static int add_word(void *ctx, const struct token *t)
+{
+	struct field_pass *f = ctx;
+	struct doc_builder *b = f->b;
+	size_t slen = 0;
+	const char *stem = stemmable(t) ? stem_word(b->st, t->term, t->len, &slen)
+	                                : NULL;
+	make_term(b, 0, f->prefix, t->term, t->len);
+	if (!b->rc && xap_doc_posting(f->d, b->term.p, b->term.n, t->pos))
+		b->rc = DOCKET_NO_MEMORY;
+	if (stem) {
+		make_term(b, 1, f->prefix, stem, slen);
+		if (!b->rc && xap_doc_term(f->d, b->term.p, b->term.n, 1))
+			b->rc = DOCKET_NO_MEMORY;
+	}
+	if (f->extra_wdf) {
+		if (!b->rc && xap_doc_term(f->d, t->term, t->len, f->extra_wdf))
+			b->rc = DOCKET_NO_MEMORY;
+		if (stem) {
+			make_term(b, 1, "", stem, slen);
+			if (!b->rc && xap_doc_term(f->d, b->term.p, b->term.n, f->extra_wdf))
+				b->rc = DOCKET_NO_MEMORY;
+		}
+	}
+	return b->rc;
+}
+
+static void add_field(struct doc_builder *b, struct xap_doc *d, const char *text,
+                      const char *prefix, unsigned extra_wdf)
+{
+	struct field_pass f = {b, d, prefix, extra_wdf};
+	if (!b->rc && text && *text)
+		token_scan(text, strlen(text), 1, add_word, &f);
+}
+
+static void add_boolean(struct doc_builder *b, struct xap_doc *d,
+                        const char *prefix, const char *s, size_t n)
+{
+	if (strlen(prefix) + n > TERM_MAX)
+		return; /* Xapian refuses longer terms; such a name is junk */
+	make_term(b, 0, prefix, s, n);
+	if (!b->rc && xap_doc_boolean(d, b->term.p, b->term.n))
+		b->rc = DOCKET_NO_MEMORY;
+}
+
+static void set_field(struct record *r, enum rec_field f, const char *s)
+{
+	r->f[f] = s;
+	r->len[f] = strlen(s);
+}
+
+static void add_record(struct doc_builder *b, struct xap_doc *d,
+                       const struct article *a, const struct passage *p)
+{
+	struct record r;
+	char para[16], ord[16];
+	buf sources = BUF_INIT;
+	snprintf(para, sizeof para, "%d", p->paragraph);
+	snprintf(ord, sizeof ord, "%d", p->ordinal);
+	for (size_t i = 0; i < p->nsources; i++) {
+		if (i)
+			buf_putc(&b->rc, &sources, '\n');
+		buf_puts(&b->rc, &sources, p->sources[i]);
+	}
+	set_field(&r, REC_PASSAGE_ID, b->id.p);
+	set_field(&r, REC_ARTICLE_ID, a->id);
+	set_field(&r, REC_PATH, a->path);
+	set_field(&r, REC_TITLE, a->title);
+	set_field(&r, REC_OUTLET, a->outlet);
+	set_field(&r, REC_AUTHOR, a->author);
+	set_field(&r, REC_DATE, a->date);
+	set_field(&r, REC_URL, a->url);
+	set_field(&r, REC_SECTION, p->section);
+	set_field(&r, REC_PARAGRAPH, para);
+	set_field(&r, REC_ORDINAL, ord);
+	set_field(&r, REC_SOURCES, sources.p ? sources.p : "");
+	r.f[REC_TEXT] = p->text;
+	r.len[REC_TEXT] = p->len;
+	buf_reset(&b->data);
+	record_encode(&b->rc, &b->data, &r);
+	if (!b->rc && xap_doc_data(d, b->data.p, b->data.n))
+		b->rc = DOCKET_NO_MEMORY;
+	buf_free(&sources);
+}
+
+static void add_values(struct doc_builder *b, struct xap_doc *d,
+                       const struct article *a, const char *akey)
+{
+	char ymd[9];
+	if (strlen(a->date) == 10) {
+		memcpy(ymd, a->date, 4);
+		memcpy(ymd + 4, a->date + 5, 2);
+		memcpy(ymd + 6, a->date + 8, 2);
+		if (!b->rc && xap_doc_value(d, SLOT_DATE, ymd, 8))
+			b->rc = DOCKET_NO_MEMORY;
+	}
+	if (!b->rc && xap_doc_value(d, SLOT_ARTICLE, akey, ARTICLE_KEY_LEN))
+		b->rc = DOCKET_NO_MEMORY;
+}
+
+int document_build(struct doc_builder *b, const struct article *a,
+                   const struct passage *p, const char *fkey,
+                   struct xap_doc *d)
+{
+	char akey[ARTICLE_KEY_LEN + 1];
+	b->rc = 0;
+	buf_reset(&b->id);
+	buf_reset(&b->idterm);
+	passage_id(&b->rc, &b->id, a->id, p->ordinal);
+	if (b->rc)
+		return b->rc;
+	id_term(&b->rc, &b->idterm, b->id.p, b->id.n);
+	article_key(a->id, strlen(a->id), akey);
+	add_boolean(b, d, "", b->idterm.p ? b->idterm.p : "", b->idterm.n);
+	add_boolean(b, d, PREFIX_ARTICLE, akey, ARTICLE_KEY_LEN);
+	add_boolean(b, d, PREFIX_FILE, fkey, strlen(fkey));
+	add_field(b, d, p->text, "", 0);
+	add_field(b, d, a->title, PREFIX_TITLE, TITLE_WDF);
+	add_field(b, d, p->section, PREFIX_SECTION, SECTION_WDF);
+	add_field(b, d, a->outlet, PREFIX_OUTLET, 0);
+	add_field(b, d, a->author, PREFIX_AUTHOR, 0);
+	for (size_t i = 0; i < p->nsources; i++)
+		add_boolean(b, d, PREFIX_SOURCE, p->sources[i], strlen(p->sources[i]));
+	add_values(b, d, a, akey);
+	add_record(b, d, a, p);
+	return b->rc;
+}
+
+void doc_builder_free(struct doc_builder *b)
+{
+	buf_free(&b->term);
+	buf_free(&b->data);
+	buf_free(&b->id);
+	buf_free(&b->idterm);
+}

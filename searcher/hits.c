@@ -1,0 +1,226 @@
+/* hits.c — reading hits (docket_hits_*, docket_hit_* in docket.h): each
+ * hit's fields from its record, its highlights and snippet window, its
+ * citations.  Everything a hit returns is owned by its query.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/cite.h"
+#include "../common/index.h"
+#include "../common/schema.h"
+#include "query.h"
+
+static const enum rec_field field_of[DOCKET_FIELD_LAST] = {
+	[DOCKET_FIELD_PASSAGE_ID] = REC_PASSAGE_ID,
+	[DOCKET_FIELD_ARTICLE_ID] = REC_ARTICLE_ID,
+	[DOCKET_FIELD_PATH] = REC_PATH,
+	[DOCKET_FIELD_TITLE] = REC_TITLE,
+	[DOCKET_FIELD_OUTLET] = REC_OUTLET,
+	[DOCKET_FIELD_AUTHOR] = REC_AUTHOR,
+	[DOCKET_FIELD_DATE] = REC_DATE,
+	[DOCKET_FIELD_URL] = REC_URL,
+	[DOCKET_FIELD_SECTION] = REC_SECTION,
+	[DOCKET_FIELD_TEXT] = REC_TEXT,
+	[DOCKET_FIELD_SNIPPET] = REC_NFIELDS,  /* made, not read */
+	[DOCKET_FIELD_CITATION] = REC_NFIELDS, /* made, not read */
+};
+
+static void hit_free(struct docket_hit *h)
+{
+	for (int f = 0; f < DOCKET_FIELD_LAST; f++)
+		free(h->field[f]);
+	for (size_t i = 0; i < h->nsources; i++)
+		free(h->sources[i]);
+	for (int s = 0; s < DOCKET_CITE_LAST; s++)
+		free(h->cite[s]);
+	free(h->sources);
+	free(h->hl);
+	free(h->data);
+}
+
+void hits_clear(docket_query *q)
+{
+	for (size_t i = 0; i < q->nhits; i++)
+		hit_free(&q->hits[i]);
+	free(q->hits);
+	q->hits = NULL;
+	q->nhits = 0;
+	q->estimated = 0;
+	q->iter.i = 0;
+}
+
+static int split_sources(struct docket_hit *h)
+{
+	int rc = 0;
+	const char *s = h->rec.f[REC_SOURCES], *end = s + h->rec.len[REC_SOURCES];
+	if (s == end)
+		return 0;
+	size_t n = 1;
+	for (const char *p = s; p < end; p++)
+		n += *p == '\n';
+	if (!(h->sources = calloc(n, sizeof *h->sources)))
+		return DOCKET_NO_MEMORY;
+	while (!rc && s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *stop = nl ? nl : end;
+		h->sources[h->nsources++] = str_ndup(&rc, s, (size_t)(stop - s));
+		s = stop + 1;
+	}
+	return rc;
+}
+
+static int copy_fields(struct docket_hit *h)
+{
+	int rc = 0;
+	for (int f = 0; f < DOCKET_FIELD_LAST && !rc; f++) {
+		enum rec_field r = field_of[f];
+		if (r != REC_NFIELDS)
+			h->field[f] = str_ndup(&rc, h->rec.f[r], h->rec.len[r]);
+	}
+	char num[16];
+	size_t n = h->rec.len[REC_PARAGRAPH] < 15 ? h->rec.len[REC_PARAGRAPH] : 15;
+	memcpy(num, h->rec.f[REC_PARAGRAPH], n);
+	num[n] = '\0';
+	h->paragraph = atoi(num);
+	n = h->rec.len[REC_ORDINAL] < 15 ? h->rec.len[REC_ORDINAL] : 15;
+	memcpy(num, h->rec.f[REC_ORDINAL], n);
+	num[n] = '\0';
+	h->ordinal = atoi(num);
+	return rc;
+}
+
+int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
+{
+	h->data = data;
+	if (!data)
+		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	if (record_decode(data, n, &h->rec))
+		return index_fail(q->idx, DOCKET_CORRUPT,
+		                  "%s: a passage record is damaged", q->idx->path);
+	int rc = copy_fields(h);
+	if (!rc)
+		rc = split_sources(h);
+	const char *text = h->field[DOCKET_FIELD_TEXT];
+	size_t len = rc ? 0 : strlen(text);
+	if (!rc)
+		rc = highlight_find(&q->hl, FIELD_BODY, q->idx->stem, text, len,
+		                    &h->hl, &h->nhl);
+	if (!rc) {
+		snippet_choose(&q->hl, text, len, h->hl, h->nhl,
+		               (size_t)q->opt[DOCKET_QUERY_SNIPPET_BYTES],
+		               &h->snip_start, &h->snip_end);
+		h->field[DOCKET_FIELD_SNIPPET] =
+			str_ndup(&rc, text + h->snip_start, h->snip_end - h->snip_start);
+	}
+	if (rc)
+		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	return 0;
+}
+
+DOCKET_EXPORT int docket_hits_valid(const docket_hits *hits)
+{
+	return hits && hits->status == DOCKET_OK && hits->i < hits->q->nhits;
+}
+
+DOCKET_EXPORT void docket_hits_next(docket_hits *hits)
+{
+	if (docket_hits_valid(hits))
+		hits->i++;
+}
+
+DOCKET_EXPORT docket_status docket_hits_status(const docket_hits *hits)
+{
+	return hits ? hits->status : DOCKET_BAD_ARGUMENT;
+}
+
+DOCKET_EXPORT const docket_hit *docket_hits_get(const docket_hits *hits)
+{
+	return docket_hits_valid(hits) ? &hits->q->hits[hits->i] : NULL;
+}
+
+DOCKET_EXPORT size_t docket_hits_count(const docket_hits *hits)
+{
+	return hits ? hits->q->nhits : 0;
+}
+
+DOCKET_EXPORT const char *docket_hit_field(const docket_hit *hit,
+                                           docket_field field)
+{
+	if (!hit || (unsigned)field >= DOCKET_FIELD_LAST)
+		return "";
+	if (field == DOCKET_FIELD_CITATION) {
+		const char *c = docket_hit_citation(hit, DOCKET_CITE_PLAIN);
+		return c ? c : "";
+	}
+	return hit->field[field] ? hit->field[field] : "";
+}
+
+DOCKET_EXPORT double docket_hit_score(const docket_hit *hit)
+{
+	return hit ? hit->score : 0;
+}
+
+DOCKET_EXPORT size_t docket_hit_rank(const docket_hit *hit)
+{
+	return hit ? hit->rank : 0;
+}
+
+DOCKET_EXPORT int docket_hit_paragraph(const docket_hit *hit)
+{
+	return hit ? hit->paragraph : 0;
+}
+
+DOCKET_EXPORT int docket_hit_ordinal(const docket_hit *hit)
+{
+	return hit ? hit->ordinal : 0;
+}
+
+DOCKET_EXPORT size_t docket_hit_source_count(const docket_hit *hit)
+{
+	return hit ? hit->nsources : 0;
+}
+
+DOCKET_EXPORT const char *docket_hit_source(const docket_hit *hit, size_t i)
+{
+	return hit && i < hit->nsources ? hit->sources[i] : "";
+}
+
+DOCKET_EXPORT void docket_hit_snippet_range(const docket_hit *hit,
+                                            size_t *start, size_t *end)
+{
+	if (start)
+		*start = hit ? hit->snip_start : 0;
+	if (end)
+		*end = hit ? hit->snip_end : 0;
+}
+
+DOCKET_EXPORT size_t docket_hit_highlight_count(const docket_hit *hit)
+{
+	return hit ? hit->nhl : 0;
+}
+
+DOCKET_EXPORT void docket_hit_highlight(const docket_hit *hit, size_t i,
+                                        size_t *start, size_t *end)
+{
+	int ok = hit && i < hit->nhl;
+	if (start)
+		*start = ok ? hit->hl[i].start : 0;
+	if (end)
+		*end = ok ? hit->hl[i].end : 0;
+}
+
+DOCKET_EXPORT const char *docket_hit_citation(const docket_hit *hit,
+                                              docket_cite_style style)
+{
+	if (!hit || (unsigned)style >= DOCKET_CITE_LAST)
+		return NULL;
+	struct docket_hit *h = (struct docket_hit *)hit; /* a cache, not state */
+	if (!h->cite[style]) {
+		int rc = 0;
+		buf out = BUF_INIT;
+		cite_format(&rc, &out, &h->rec, (int)style);
+		h->cite[style] = buf_steal(&rc, &out);
+		buf_free(&out);
+	}
+	return h->cite[style];
+}

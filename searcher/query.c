@@ -1,0 +1,265 @@
+/* query.c — building and running queries (docket_query_* in docket.h).
+ *
+ * The query string goes to Xapian's QueryParser (common/xapian.cc) with the
+ * schema's field names; the hits' records are decoded, highlighted and
+ * windowed in searcher/hits.c.  A passage-in-context query reads the
+ * passage and its neighbours by their ids instead.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/ids.h"
+#include "../common/index.h"
+#include "../common/token.h"
+#include "../common/xapian.h"
+#include "query.h"
+
+#define MAX_LIMIT 10000
+#define MAX_CONTEXT 1000
+
+static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
+	[DOCKET_QUERY_LIMIT] = 10,
+	[DOCKET_QUERY_OFFSET] = 0,
+	[DOCKET_QUERY_PER_ARTICLE] = 2,
+	[DOCKET_QUERY_SORT] = DOCKET_SORT_RELEVANCE,
+	[DOCKET_QUERY_SNIPPET_BYTES] = 240,
+	[DOCKET_QUERY_DEFAULT_AND] = 0,
+	[DOCKET_QUERY_PLAIN] = 0,
+};
+
+static docket_query *query_alloc(docket_index *idx, const char *s)
+{
+	docket_query *q = calloc(1, sizeof *q);
+	int rc = 0;
+	if (!q)
+		return NULL;
+	q->idx = idx;
+	q->string = str_dup(&rc, s);
+	if (rc) {
+		free(q);
+		return NULL;
+	}
+	memcpy(q->opt, defaults, sizeof q->opt);
+	q->k1 = 1.2;
+	q->b = 0.75;
+	q->iter.q = q;
+	return q;
+}
+
+DOCKET_EXPORT docket_status docket_query_new(docket_index *idx,
+                                             const char *query_string,
+                                             docket_query **out)
+{
+	if (!out)
+		return DOCKET_BAD_ARGUMENT;
+	*out = NULL;
+	if (!idx || !idx->db || !query_string)
+		return DOCKET_BAD_ARGUMENT;
+	*out = query_alloc(idx, query_string);
+	return *out ? DOCKET_OK : DOCKET_NO_MEMORY;
+}
+
+DOCKET_EXPORT docket_status docket_query_new_passage(docket_index *idx,
+                                                     const char *passage_id,
+                                                     unsigned context,
+                                                     const char *query_string,
+                                                     docket_query **out)
+{
+	int rc = 0;
+	if (!out)
+		return DOCKET_BAD_ARGUMENT;
+	*out = NULL;
+	if (!idx || !idx->db || !passage_id || context > MAX_CONTEXT)
+		return DOCKET_BAD_ARGUMENT;
+	docket_query *q = query_alloc(idx, query_string ? query_string : "");
+	if (!q)
+		return DOCKET_NO_MEMORY;
+	q->passage_id = str_dup(&rc, passage_id);
+	q->context = context;
+	if (rc) {
+		docket_query_free(q);
+		return DOCKET_NO_MEMORY;
+	}
+	*out = q;
+	return DOCKET_OK;
+}
+
+DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
+                                             docket_query_option opt,
+                                             long value)
+{
+	if (!q || (unsigned)opt >= DOCKET_QUERY_LAST_OPTION || value < 0)
+		return DOCKET_BAD_ARGUMENT;
+	if ((opt == DOCKET_QUERY_LIMIT && value > MAX_LIMIT) ||
+	    (opt == DOCKET_QUERY_SORT && value >= DOCKET_SORT_LAST) ||
+	    (opt == DOCKET_QUERY_SNIPPET_BYTES && (value < 16 || value > 1 << 20)) ||
+	    ((opt == DOCKET_QUERY_DEFAULT_AND || opt == DOCKET_QUERY_PLAIN) && value > 1))
+		return DOCKET_BAD_ARGUMENT;
+	q->opt[opt] = value;
+	return DOCKET_OK;
+}
+
+DOCKET_EXPORT docket_status docket_query_set_bm25(docket_query *q, double k1,
+                                                  double b)
+{
+	if (!q || !(k1 >= 0 && k1 <= 100) || !(b >= 0 && b <= 1))
+		return DOCKET_BAD_ARGUMENT;
+	q->k1 = k1;
+	q->b = b;
+	return DOCKET_OK;
+}
+
+static int add_word(void *ctx, const struct token *t)
+{
+	int rc = 0;
+	buf *out = ctx;
+	if (out->n)
+		buf_putc(&rc, out, ' ');
+	buf_append(&rc, out, t->term, t->len);
+	return rc;
+}
+
+/* The words of S as a query with no syntax: the tokenizer's terms. */
+static char *plain_words(const char *s)
+{
+	buf out = BUF_INIT;
+	int rc = 0;
+	token_scan(s, strlen(s), 1, add_word, &out);
+	return buf_steal(&rc, &out);
+}
+
+/* Parse (and with LIMIT, run) the query string. */
+static int search(docket_query *q, size_t limit, struct xap_result *res)
+{
+	char *plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
+	struct xap_search s = {
+		.query = plain ? plain : q->string,
+		.stem = q->idx->stem,
+		.offset = (size_t)q->opt[DOCKET_QUERY_OFFSET],
+		.limit = limit,
+		.per_article = (unsigned)q->opt[DOCKET_QUERY_PER_ARTICLE],
+		.sort_date = q->opt[DOCKET_QUERY_SORT] == DOCKET_SORT_DATE,
+		.default_and = (int)q->opt[DOCKET_QUERY_DEFAULT_AND],
+		.k1 = q->k1,
+		.b = q->b,
+	};
+	if (q->opt[DOCKET_QUERY_PLAIN] && !plain)
+		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	int rc = xap_search(q->idx->db, &s, res, &q->hl);
+	free(plain);
+	return index_engine_fail(q->idx, rc);
+}
+
+static int run_search(docket_query *q)
+{
+	struct xap_result res = {0};
+	int rc = search(q, (size_t)q->opt[DOCKET_QUERY_LIMIT], &res);
+	if (!rc && res.n && !(q->hits = calloc(res.n, sizeof *q->hits)))
+		rc = index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	for (size_t i = 0; !rc && i < res.n; i++) {
+		struct docket_hit *h = &q->hits[q->nhits++];
+		h->score = res.m[i].score;
+		h->rank = (size_t)q->opt[DOCKET_QUERY_OFFSET] + i + 1;
+		rc = hit_fill(q, h, res.m[i].data, res.m[i].len);
+		res.m[i].data = NULL; /* now the hit's */
+	}
+	q->estimated = res.estimated;
+	xap_result_clear(&res);
+	return rc;
+}
+
+/* Read the document data of passage ID into a malloc'd string. */
+static int read_passage(docket_query *q, const char *id, char **data,
+                        size_t *n)
+{
+	int rc = 0;
+	buf term = BUF_INIT, out = BUF_INIT;
+	id_term(&rc, &term, id, strlen(id));
+	if (!rc)
+		rc = xap_get_data(q->idx->db, term.p, &out);
+	buf_free(&term);
+	*n = out.n;
+	*data = rc ? NULL : buf_steal(&rc, &out);
+	buf_free(&out);
+	return rc;
+}
+
+static int run_passage(docket_query *q)
+{
+	size_t alen;
+	int ordinal, rc = 0;
+	if (passage_id_split(q->passage_id, &alen, &ordinal))
+		return index_fail(q->idx, DOCKET_NOT_FOUND,
+		                  "'%s' is not a passage id (ARTICLE#N)", q->passage_id);
+	if (q->string[0] && (rc = search(q, 0, &(struct xap_result){0})))
+		return rc;
+	int first = ordinal > (int)q->context ? ordinal - (int)q->context : 1;
+	int last = ordinal + (int)q->context;
+	q->hits = calloc((size_t)(last - first + 1), sizeof *q->hits);
+	if (!q->hits)
+		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	buf id = BUF_INIT;
+	for (int k = first; k <= last && !rc; k++) {
+		char *data;
+		size_t n;
+		buf_reset(&id);
+		buf_append(&rc, &id, q->passage_id, alen);
+		buf_printf(&rc, &id, "#%d", k);
+		if (rc)
+			break;
+		rc = read_passage(q, id.p, &data, &n);
+		if (rc == DOCKET_NOT_FOUND && k != ordinal) {
+			rc = 0; /* before the first or past the last passage */
+			continue;
+		}
+		if (rc == DOCKET_NOT_FOUND)
+			rc = index_fail(q->idx, rc, "no passage %s", q->passage_id);
+		else if (rc)
+			rc = index_engine_fail(q->idx, rc);
+		if (rc)
+			break;
+		struct docket_hit *h = &q->hits[q->nhits++];
+		h->rank = q->nhits;
+		rc = hit_fill(q, h, data, n);
+	}
+	buf_free(&id);
+	q->estimated = q->nhits;
+	return rc;
+}
+
+DOCKET_EXPORT docket_status docket_query_run(docket_query *q,
+                                             docket_hits **out)
+{
+	if (!out)
+		return DOCKET_BAD_ARGUMENT;
+	*out = NULL;
+	if (!q)
+		return DOCKET_BAD_ARGUMENT;
+	index_clear_error(q->idx);
+	hits_clear(q);
+	int rc = q->passage_id ? run_passage(q) : run_search(q);
+	if (rc) {
+		hits_clear(q);
+		return rc;
+	}
+	q->iter.i = 0;
+	q->iter.status = DOCKET_OK;
+	*out = &q->iter;
+	return DOCKET_OK;
+}
+
+DOCKET_EXPORT size_t docket_query_estimated(const docket_query *q)
+{
+	return q ? q->estimated : 0;
+}
+
+DOCKET_EXPORT void docket_query_free(docket_query *q)
+{
+	if (!q)
+		return;
+	hits_clear(q);
+	hl_query_free(&q->hl);
+	free(q->string);
+	free(q->passage_id);
+	free(q);
+}

@@ -1,0 +1,54 @@
+/* query.h — the query and its hits (struct docket_query, docket_hit), shared
+ * by searcher/query.c (running) and searcher/hits.c (reading hits).
+ */
+#ifndef DOCKET_QUERY_H
+#define DOCKET_QUERY_H
+
+#include "../common/record.h"
+#include "../docket.h"
+#include "highlight.h"
+
+struct docket_hit {
+	char *field[DOCKET_FIELD_LAST]; /* NUL-terminated; CITATION lazily */
+	struct record rec;              /* the record, pointing into DATA */
+	char *data;                     /* the document data (owned) */
+	double score;
+	size_t rank;                    /* 1-based, offset included */
+	int paragraph;
+	int ordinal;
+	char **sources;                 /* credited sources */
+	size_t nsources;
+	struct span *hl;                /* highlights in TEXT */
+	size_t nhl;
+	size_t snip_start, snip_end;    /* the snippet window in TEXT */
+	char *cite[DOCKET_CITE_LAST];   /* formatted citations, lazily */
+};
+
+struct docket_hits {
+	docket_query *q;  /* the owner */
+	size_t i;         /* the current hit */
+	int status;       /* why iteration stopped early, or DOCKET_OK */
+};
+
+struct docket_query {
+	docket_index *idx;
+	char *string;                     /* the query as given */
+	long opt[DOCKET_QUERY_LAST_OPTION];
+	double k1, b;                     /* BM25 */
+	char *passage_id;                 /* a passage-in-context query */
+	unsigned context;
+	struct docket_hit *hits;
+	size_t nhits;
+	size_t estimated;
+	struct docket_hits iter;
+	struct hl_query hl;               /* the parsed query, for highlights */
+};
+
+/* Free the hits of the last run (not the query). */
+void hits_clear(docket_query *q);
+
+/* Make hit H from record DATA[0..N) (taking ownership of DATA), with its
+ * highlights and snippet for Q.  Returns 0 or a docket_status. */
+int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n);
+
+#endif
