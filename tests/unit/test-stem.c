@@ -1,0 +1,112 @@
+/* test-stem.c — common/stem.c: stems, unknown languages, and the cache
+ * giving the same answers as libstemmer itself. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libstemmer.h>
+
+#include "../../common/stem.h"
+
+static const char *stem(struct stemmer *st, const char *w)
+{
+	size_t len;
+	const char *s = stem_word(st, w, strlen(w), &len);
+	assert_int_equal(strlen(s), len);
+	return s;
+}
+
+static void english(void **state)
+{
+	struct stemmer *st = stem_new("english");
+	assert_non_null(st);
+	assert_string_equal(stem(st, "partnerships"), "partnership");
+	assert_string_equal(stem(st, "storming"), "storm");
+	assert_string_equal(stem(st, "storms"), "storm");
+	assert_string_equal(stem(st, "microsoft's"), "microsoft");
+	/* a second time, from the cache */
+	assert_string_equal(stem(st, "partnerships"), "partnership");
+	/* only N bytes of the word count */
+	size_t len;
+	assert_string_equal(stem_word(st, "stormingXYZ", 8, &len), "storm");
+	stem_free(st);
+}
+
+static void languages(void **state)
+{
+	assert_null(stem_new("klingon"));
+	assert_null(stem_new(NULL));
+	assert_true(stem_known("english"));
+	assert_true(stem_known("french"));
+	assert_false(stem_known("klingon"));
+	assert_false(stem_known(""));
+	struct stemmer *st = stem_new("french");
+	assert_non_null(st);
+	assert_string_equal(stem(st, "continuellement"), "continuel");
+	stem_free(st);
+	stem_free(NULL);
+}
+
+/* Words made up to collide in a small cache: many distinct words, each
+ * seen several times in a shuffled order. */
+static void cache_agrees(void **state)
+{
+	static const char *roots[] = {
+		"storm", "partner", "file", "court", "judge", "rule", "appeal",
+		"claim", "settle", "argue", "witness", "testify", "motion",
+		"dismiss", "govern", "regulate", "merge", "acquire", "train",
+		"copy", "infringe", "license", "publish", "report",
+	};
+	static const char *ends[] = {
+		"", "s", "ed", "ing", "er", "ers", "ship", "ships", "ment",
+		"ments", "ation", "ations", "ly", "ness", "ful", "ive",
+	};
+	struct stemmer *st = stem_new("english");
+	struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
+	assert_non_null(st);
+	assert_non_null(sb);
+	size_t nr = sizeof roots / sizeof *roots, ne = sizeof ends / sizeof *ends;
+	unsigned x = 12345;
+	for (int round = 0; round < 20000; round++) {
+		x = x * 1103515245u + 12345u;
+		char w[64];
+		snprintf(w, sizeof w, "%s%s%s", roots[(x >> 8) % nr],
+		         ends[(x >> 16) % ne], (x >> 28) & 1 ? "x" : "");
+		const sb_symbol *want =
+			sb_stemmer_stem(sb, (const sb_symbol *)w, (int)strlen(w));
+		size_t len;
+		const char *got = stem_word(st, w, strlen(w), &len);
+		assert_int_equal(len, (size_t)sb_stemmer_length(sb));
+		assert_memory_equal(got, want, len);
+	}
+	sb_stemmer_delete(sb);
+	stem_free(st);
+}
+
+static void long_word(void **state)
+{
+	struct stemmer *st = stem_new("english");
+	char w[301];
+	memset(w, 'a', 296);
+	strcpy(w + 296, "ings");
+	size_t len;
+	const char *s = stem_word(st, w, 300, &len);
+	assert_int_equal(len, 296); /* past the cache: "ings" still goes */
+	assert_int_equal(strlen(s), len);
+	stem_free(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(english),
+		cmocka_unit_test(languages),
+		cmocka_unit_test(cache_agrees),
+		cmocka_unit_test(long_word),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
