@@ -27,7 +27,8 @@
  * dropped; "name/" matches folders only; a pattern with a leading or inner
  * '/' is anchored to the root and matched against the relative path with
  * FNM_PATHNAME, any other pattern against the base name at every level.
- * Not supported: "!" negation (such lines are ignored) and "**".
+ * Not supported: "!" negation (such lines are ignored) and "**".  The
+ * .docketignore itself is never yielded, even with opts->hidden.
  */
 #include "walk.h"
 
@@ -223,6 +224,8 @@ static int visit(struct walker *w, FTS *fts, FTSENT *e)
 		fts_set(fts, e, FTS_SKIP);
 		return 0;
 	}
+	if (e->fts_level == 1 && strcmp(e->fts_name, IGNORE_FILE) == 0)
+		return 0; /* our own control file, even with hidden */
 	switch (e->fts_info) {
 	case FTS_D:
 		return 0;
