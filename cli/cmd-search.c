@@ -248,7 +248,7 @@ static void put_text_hit(const struct render *r, const struct hit_view *v)
 	            v->snip_end, (const size_t (*)[2])v->hl, v->nhl, 1,
 	            (size_t)col, (size_t)indent);
 	printf("%*s", indent, "");
-	put_dim_line(stdout, r, v->citation);
+	put_dim_wrapped(stdout, r, v->citation, (size_t)indent, (size_t)indent);
 	putchar('\n');
 }
 

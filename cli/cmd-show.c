@@ -130,7 +130,7 @@ static void put_context(const struct show_opts *o, struct hit_view *v,
 		            3, 3);
 	}
 	putchar('\n');
-	put_dim_line(stdout, &r, focus->citation);
+	put_dim_wrapped(stdout, &r, focus->citation, 0, 0);
 }
 
 /* Read every hit of HITS into views; -1 when out of memory. */

@@ -209,16 +209,16 @@ void put_wrapped(FILE *f, const struct render *r, const char *text,
                  int ellipses, size_t col, size_t indent)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t len = strlen(text), pos, first_col = col;
+	size_t len = strlen(text), pos, w_end, w;
 	struct hl_cursor c = {hl, nhl, 0};
+	int first = 1; /* no space before the first word */
 	if (end > len)
 		end = len;
 	if (start > end)
 		start = end;
 	if (ellipses && start > 0)
-		fputs(ELLIPSIS, f), col++, first_col++;
-	for (pos = start; pos < end;) {
-		size_t w_end, w;
+		fputs(ELLIPSIS, f), col++;
+	for (pos = start; pos < end; pos = w_end) {
 		while (pos < end && is_space(t[pos]))
 			pos++;
 		if (pos >= end)
@@ -226,17 +226,16 @@ void put_wrapped(FILE *f, const struct render *r, const char *text,
 		for (w_end = pos; w_end < end && !is_space(t[w_end]); w_end++)
 			;
 		w = width_of(t + pos, w_end - pos);
-		if (col > first_col && col + 1 + w > r->width) {
+		if (!first && col + 1 + w > r->width) {
 			fprintf(f, "\n%*s", (int)indent, "");
 			col = indent;
-		} else if (col > first_col) {
+		} else if (!first) {
 			fputc(' ', f);
 			col++;
 		}
-		first_col = (size_t)-1; /* from now on a space separates words */
+		first = 0;
 		put_word(f, r, text, pos, w_end, &c);
 		col += w;
-		pos = w_end;
 	}
 	if (ellipses && end < len)
 		fputs(ELLIPSIS, f);
@@ -249,6 +248,16 @@ void put_dim_line(FILE *f, const struct render *r, const char *s)
 		fputs(DIM_ON, f);
 	put_escaped(f, s);
 	fputs(r->color ? SGR_OFF "\n" : "\n", f);
+}
+
+void put_dim_wrapped(FILE *f, const struct render *r, const char *s,
+                     size_t col, size_t indent)
+{
+	if (r->color)
+		fputs(DIM_ON, f);
+	put_wrapped(f, r, s, 0, strlen(s), NULL, 0, 0, col, indent);
+	if (r->color)
+		fputs(SGR_OFF, f);
 }
 
 void put_bold_line(FILE *f, const struct render *r, const char *s)

@@ -57,6 +57,9 @@ void put_wrapped(FILE *f, const struct render *r, const char *text,
 
 /* Write S dimmed (when colouring), escaped, then a newline. */
 void put_dim_line(FILE *f, const struct render *r, const char *s);
+/* Write S dimmed and word-wrapped like put_wrapped, ending the line. */
+void put_dim_wrapped(FILE *f, const struct render *r, const char *s,
+                     size_t col, size_t indent);
 /* Write S in bold (when colouring), escaped, then a newline. */
 void put_bold_line(FILE *f, const struct render *r, const char *s);
 

@@ -1,0 +1,111 @@
+# lib.sh — what every end-to-end test shares.  Source it first:
+#
+#     . "$(dirname "$0")/lib.sh"
+#
+# It gives: a temporary folder $tmp removed on exit; TAP helpers `ok DESC
+# CMD...` (passes when CMD exits 0), `fail DESC`, `pass DESC`, `is GOT WANT
+# DESC`, `like TEXT PATTERN DESC` (grep -E), `unlike TEXT PATTERN DESC`;
+# `d ...` runs $DOCKET; `make_index` indexes corpus/ into $tmp/index once;
+# `s ...` runs `docket search --index $tmp/index`; `jsoncheck` (a small C
+# program built on first use) validates `docket search --json` output;
+# `done_testing` prints the plan and exits 1 if anything failed.
+#
+# Environment (set by tests/run): $DOCKET the binary, $DOCKET_TOP the
+# checkout, $DOCKET_BUILD the build folder.  The tests run under sh (dash).
+set -u
+: "${DOCKET:?run me through tests/run}" "${DOCKET_TOP:?}" "${DOCKET_BUILD:?}"
+export NO_COLOR=1 LC_ALL=C.UTF-8
+unset DOCKET_INDEX COLUMNS
+corpus=$DOCKET_TOP/corpus
+tap_n=0
+tap_failed=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/docket-e2e.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' INT TERM HUP
+
+pass() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1"
+}
+
+fail() {
+	tap_n=$((tap_n + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $1"
+}
+
+# ok DESC CMD...: CMD's exit status decides.
+ok() {
+	desc=$1
+	shift
+	if "$@"; then pass "$desc"; else fail "$desc"; fi
+}
+
+# is GOT WANT DESC
+is() {
+	if [ "$1" = "$2" ]; then
+		pass "$3"
+	else
+		fail "$3"
+		printf '#   got:  %s\n#   want: %s\n' "$1" "$2"
+	fi
+}
+
+# like TEXT ERE DESC / unlike TEXT ERE DESC
+like() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		pass "$3"
+	else
+		fail "$3"
+		printf '%s\n' "$1" | head -n 5 | sed 's/^/#   /'
+	fi
+}
+
+unlike() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		fail "$3"
+		printf '%s\n' "$1" | grep -E -- "$2" | head -n 5 | sed 's/^/#   /'
+	else
+		pass "$3"
+	fi
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+	exit $?
+}
+
+d() {
+	"$DOCKET" "$@"
+}
+
+# Index corpus/ into $tmp/index (quietly); fails the test when it cannot.
+make_index() {
+	if ! "$DOCKET" index --index "$tmp/index" -q "$corpus" 2>"$tmp/index.err"; then
+		fail "index corpus/"
+		sed 's/^/#   /' "$tmp/index.err"
+		done_testing
+	fi
+}
+
+s() {
+	"$DOCKET" search --index "$tmp/index" "$@"
+}
+
+# jsoncheck < JSONL: exit 0 when every line is a well-formed hit or the
+# closing summary (see jsoncheck.c); problems go to stdout as # lines.
+# Built with jansson, since jq counts codepoints and offsets are bytes.
+jsoncheck() {
+	if [ ! -x "$tmp/jsoncheck" ]; then
+		${CC:-cc} -std=c11 -O1 -o "$tmp/jsoncheck" \
+			"$DOCKET_TOP/tests/e2e/jsoncheck.c" -ljansson || return 2
+	fi
+	"$tmp/jsoncheck" "$@"
+}
+
+# The values of one JSON key over the hit lines of a --json output, one
+# per line (strings raw).
+hits_field() {
+	jq -r "select(.type == \"hit\") | .$1 | if type == \"array\" then tostring else . end"
+}
