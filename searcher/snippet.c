@@ -10,7 +10,8 @@
  *
  * The start then moves back to the beginning of its sentence when that is
  * within a third of the target and the covered spans still fit; otherwise
- * it moves back a little to a word start, for context.  The end goes back
+ * it moves back a little to a word start, for context; and a window that
+ * would run past the end of the text then starts earlier instead.  The end goes back
  * to the last whitespace (a word end, punctuation kept) that cuts no span.
  * Boundaries are always next to ASCII whitespace, at a span edge, at 0 or
  * at n, so never inside a UTF-8 sequence.
@@ -113,6 +114,16 @@ static int sentence_start(const char *text, size_t p)
 	                 text[k - 1] == '?');
 }
 
+/* The span of SPANS straddling offset E, or NULL. */
+static const struct span *straddling(const struct span *spans, size_t nspans,
+                                     size_t e)
+{
+	for (size_t i = 0; i < nspans; i++)
+		if (spans[i].start < e && e < spans[i].end)
+			return &spans[i];
+	return NULL;
+}
+
 /* Where to start showing, for a window whose spans cover [A, E) of a
  * TARGET-byte budget. */
 static size_t snap_start(const char *text, size_t a, size_t e, size_t target)
@@ -129,14 +140,18 @@ static size_t snap_start(const char *text, size_t a, size_t e, size_t target)
 	return a;
 }
 
-/* The span of SPANS straddling offset E, or NULL. */
-static const struct span *straddling(const struct span *spans, size_t nspans,
-                                     size_t e)
+/* A window starting at S would run past the end of the text: start it
+ * earlier instead, at the first sentence start in [LO, S], else at the
+ * first word start there. */
+static size_t use_the_room(const char *text, size_t lo, size_t s)
 {
-	for (size_t i = 0; i < nspans; i++)
-		if (spans[i].start < e && e < spans[i].end)
-			return &spans[i];
-	return NULL;
+	for (size_t p = lo; p < s; p++)
+		if (sentence_start(text, p))
+			return p;
+	for (size_t p = lo; p < s; p++)
+		if (p == 0 || (is_space(text[p - 1]) && !is_space(text[p])))
+			return p;
+	return s;
 }
 
 /* Where to stop showing: at most E (< N), at least LO (a span end, or the
@@ -176,6 +191,11 @@ void snippet_choose(const struct hl_query *q, const char *text, size_t n,
 		e = spans[last - 1].end;
 	}
 	size_t s = snap_start(text, a, e, target);
+	if (s + target > n && !sentence_start(text, s))
+		s = use_the_room(text, n - target, s);
+	const struct span *cut = straddling(spans, nspans, s);
+	if (cut) /* a phrase with a word or sentence start inside */
+		s = cut->start;
 	size_t stop = s + target > e ? s + target : e;
 	*start = s;
 	*end = stop >= n ? n : snap_end(text, s, e, stop, spans, nspans);
