@@ -17,6 +17,9 @@
  *   author  <meta name=author>, <meta property=article:author> unless a URL
  *   url     <link rel=canonical href>, <meta property=og:url>
  *
+ * A page with neither a title nor body text is DOCKET_BAD_INPUT ("no
+ * text"), as with the text parser.
+ *
  * A page nested deeper than libxml2's limit (256 elements) is read up to
  * that point, with a warning; HTML_PARSE_HUGE is not used, so the limit
  * holds.
@@ -469,6 +472,11 @@ int parse_html(const char *data, size_t len, const struct parse_ctx *p)
 	fill_meta(&rc, &a, root);
 	fill_body(&rc, &a, root);
 	xmlFreeDoc(doc);
+	if (!rc && !a.title[0] && !a.npassages) {
+		if (p->warn)
+			p->warn(p->ctx, "no text");
+		rc = DOCKET_BAD_INPUT;
+	}
 	if (!rc)
 		rc = p->sink(p->ctx, &a);
 	article_clear(&a);

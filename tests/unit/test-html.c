@@ -47,7 +47,7 @@ static int sink(void *ctx, struct article *a)
 static int parse(struct seen *s, const char *html)
 {
 	memset(s, 0, sizeof *s);
-	struct parse_ctx p = {"page.html", "page.html", sink, NULL, s};
+	struct parse_ctx p = {"page.html", "page.html", sink, warn, s};
 	return parse_html(html, strlen(html), &p);
 }
 
@@ -203,6 +203,10 @@ static void unclosed_tags(void **state)
 	buf_free(&s.all);
 	assert_int_equal(parse(&s, "<<<>>>&&&;;<p"), 0);
 	buf_free(&s.all);
+	assert_int_equal(parse(&s, "<html><script>x()</script><p> </p>"),
+	                 DOCKET_BAD_INPUT);
+	assert_int_equal(s.articles, 0);
+	assert_string_equal(s.warning, "no text");
 }
 
 int main(void)
