@@ -33,7 +33,8 @@
  * outside any block (a <div> of text, text between <br><br>) becomes a
  * paragraph at the next block boundary.  Inline elements (a, em, strong,
  * span...) join their text with their neighbours'; any other element
- * inside a block stands for a space.  <script>, <style>, <nav>, <footer>,
+ * inside a block stands for a space.  An element of class "byline" is left
+ * out (it repeats the author).  <script>, <style>, <nav>, <footer>,
  * <aside>, <form>, <noscript>, <template>, <iframe>, <header> (outside the
  * h1), <svg>, <button>, <select> and comments are never read.
  */
@@ -349,10 +350,25 @@ static void leave(void *ctx, xmlNode *n)
 		b->quote_depth--;
 }
 
+/* Whether N's class attribute holds the word WORD. */
+static int has_class(const xmlNode *n, const char *word)
+{
+	const char *c = attr(n, "class");
+	size_t k = strlen(word);
+	while (c && *c) {
+		size_t len = strcspn(c, " \t\n\r\f");
+		if (len == k && strncasecmp(c, word, k) == 0)
+			return 1;
+		c += len;
+		c += strspn(c, " \t\n\r\f");
+	}
+	return 0;
+}
+
 /* Handle element N; returns whether to skip its children. */
 static int enter(struct body *b, xmlNode *n)
 {
-	if (is_boilerplate(n) || is_name(n, "h1"))
+	if (is_boilerplate(n) || is_name(n, "h1") || has_class(n, "byline"))
 		return 1;
 	if (is_inline(n))
 		return 0;

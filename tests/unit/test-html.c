@@ -132,7 +132,8 @@ static void article_preferred_over_body(void **state)
 	          "</main><article><p>Story</p></article></body>");
 	assert_string_equal(all(&s), "0||Story\n");
 	buf_free(&s.all);
-	parse(&s, "<body><p>Outside</p><main><p>Main text</p></main></body>");
+	parse(&s, "<body><p>Outside</p><main><p class='x byline'>By Al</p>"
+	          "<p>Main text</p></main></body>");
 	assert_string_equal(all(&s), "0||Main text\n");
 	buf_free(&s.all);
 }
