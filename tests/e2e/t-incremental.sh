@@ -78,7 +78,8 @@ while [ $i -lt 3000 ]; do
 	printf 'title: Filler %d\n\nFiller paragraph number %d about docket %d.\n' $i $i $i >"$tmp/big/f$i.txt"
 	i=$((i + 1))
 done
-"$DOCKET" index --index "$tmp/big-index" -q --batch 50 "$tmp/big" 2>/dev/null &
+# --wait: should one of our probes below take the lock first, it waits.
+"$DOCKET" index --index "$tmp/big-index" -q --batch 50 --wait=60 "$tmp/big" 2>/dev/null &
 bg=$!
 locked=no
 n=0
