@@ -50,7 +50,8 @@ SONAME := libdocket.so.$(MAJOR)
 SHLIB := $(B)/libdocket.so.$(MAJOR).$(MINOR)
 STLIB := $(B)/libdocket.a
 
-.PHONY: all deps demo test check test-build fuzz install uninstall clean format
+FORCE:
+.PHONY: FORCE all deps demo test check test-build fuzz install uninstall clean format
 .DELETE_ON_ERROR:
 
 all: $(STLIB) $(SHLIB) $(B)/docket $(B)/docket.pc
@@ -70,17 +71,19 @@ $(STLIB): $(LIB_O)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(SHLIB): $(LIB_O)
-	$(CXX) -shared -Wl,-soname,$(SONAME) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+$(SHLIB): $(LIB_O) docket.sym
+	$(CXX) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=docket.sym \
+	    $(ALL_LDFLAGS) -o $@ $(LIB_O) $(LIBS)
 	ln -sf $(notdir $@) $(B)/$(SONAME)
 	ln -sf $(SONAME) $(B)/libdocket.so
 
 $(B)/docket: $(CLI_O) $(STLIB)
 	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(STLIB) $(LIBS)
 
-$(B)/docket.pc: docket.pc.in docket.h
+# Always remade (a sed), so that a PREFIX given to install is the one used.
+$(B)/docket.pc: docket.pc.in docket.h FORCE
 	@mkdir -p $(@D)
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(MAJOR).$(MINOR)|' \
 	    docket.pc.in > $@
 
