@@ -566,7 +566,7 @@ static void reduce(const Xapian::Query &q, struct hl_query *hl,
 	}
 }
 
-static Xapian::Query parse(const xap_db *db, const struct xap_search *s,
+static Xapian::Query parse(const xap_db *db, const struct xap_request *s,
                            Xapian::QueryParser &qp)
 {
 	qp.set_database(*db->db);
@@ -588,7 +588,7 @@ static Xapian::Query parse(const xap_db *db, const struct xap_search *s,
 	return qp.parse_query(s->query, flags);
 }
 
-static void run(xap_db *db, const struct xap_search *s, xap_result *res,
+static void run(xap_db *db, const struct xap_request *s, xap_result *res,
                 struct hl_query *hl)
 {
 	Xapian::QueryParser qp;
@@ -627,7 +627,23 @@ static void run(xap_db *db, const struct xap_search *s, xap_result *res,
 	}
 }
 
-extern "C" int xap_search(xap_db *db, const struct xap_search *s,
+/* The query as named in a message: quoted, cut to a readable length. */
+static std::string quoted(const char *query)
+{
+	std::string q(query);
+	if (q.size() > 60) {
+		size_t cut = 57;
+		while (cut > 0 && (q[cut] & 0xC0) == 0x80)
+			cut--; /* not inside a UTF-8 sequence */
+		q = q.substr(0, cut) + "...";
+	}
+	for (char &c : q)
+		if (c == '\n' || c == '\t' || c == '\r')
+			c = ' ';
+	return "query '" + q + "'";
+}
+
+extern "C" int xap_search(xap_db *db, const struct xap_request *s,
                           xap_result *res, struct hl_query *hl)
 {
 	for (int attempt = 0;; attempt++) {
@@ -644,9 +660,9 @@ extern "C" int xap_search(xap_db *db, const struct xap_search *s,
 				return fail_from(db, "reopen");
 			}
 		} catch (const Xapian::QueryParserError &) {
-			return fail_from(db, std::string("query '") + s->query + "'");
+			return fail_from(db, quoted(s->query));
 		} catch (const Xapian::WildcardError &) {
-			return fail_from(db, std::string("query '") + s->query + "'");
+			return fail_from(db, quoted(s->query));
 		} catch (...) {
 			return fail_from(db, "searching");
 		}

@@ -85,7 +85,7 @@ int xap_delete_term(struct xap_db *db, const char *term);
 int xap_get_data(struct xap_db *db, const char *id, buf *out);
 
 /* -- searching -- */
-struct xap_search {
+struct xap_request {
 	const char *query;   /* the user's query string */
 	struct stemmer *stem;/* for the query parser */
 	size_t offset;
@@ -113,7 +113,7 @@ struct xap_result {
  * under the reader is retried after a reopen a few times before
  * DOCKET_MODIFIED.  A bad query is DOCKET_BAD_QUERY with the parser's
  * message. */
-int xap_search(struct xap_db *db, const struct xap_search *s,
+int xap_search(struct xap_db *db, const struct xap_request *s,
                struct xap_result *res, struct hl_query *hl);
 void xap_result_clear(struct xap_result *res);
 

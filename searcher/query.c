@@ -11,11 +11,14 @@
 #include "../common/ids.h"
 #include "../common/index.h"
 #include "../common/token.h"
+#include "../common/utf8.h"
 #include "../common/xapian.h"
 #include "query.h"
 
 #define MAX_LIMIT 10000
 #define MAX_CONTEXT 1000
+#define MAX_QUERY_BYTES 65536 /* longer query strings are refused */
+#define MAX_QUERY_WORDS 1024  /* so are queries of more words */
 
 static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
 	[DOCKET_QUERY_LIMIT] = 10,
@@ -27,6 +30,14 @@ static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
 	[DOCKET_QUERY_PLAIN] = 0,
 };
 
+/* The query string as valid UTF-8 (invalid bytes become U+FFFD). */
+static char *repaired(int *rc, const char *s)
+{
+	buf out = BUF_INIT;
+	utf8_sanitize(rc, &out, s, strlen(s));
+	return buf_steal(rc, &out);
+}
+
 static docket_query *query_alloc(docket_index *idx, const char *s)
 {
 	docket_query *q = calloc(1, sizeof *q);
@@ -34,7 +45,7 @@ static docket_query *query_alloc(docket_index *idx, const char *s)
 	if (!q)
 		return NULL;
 	q->idx = idx;
-	q->string = str_dup(&rc, s);
+	q->string = repaired(&rc, s);
 	if (rc) {
 		free(q);
 		return NULL;
@@ -109,6 +120,28 @@ DOCKET_EXPORT docket_status docket_query_set_bm25(docket_query *q, double k1,
 	return DOCKET_OK;
 }
 
+static int count_word(void *ctx, const struct token *t)
+{
+	(void)t;
+	return ++*(size_t *)ctx > MAX_QUERY_WORDS;
+}
+
+/* Refuse queries too big to answer in bounded time and memory. */
+static int check_size(docket_query *q)
+{
+	size_t n = strlen(q->string), words = 0;
+	if (n > MAX_QUERY_BYTES)
+		return index_fail(q->idx, DOCKET_BAD_QUERY,
+		                  "query is too long (%zu bytes; the limit is %d)", n,
+		                  MAX_QUERY_BYTES);
+	token_scan(q->string, n, 1, count_word, &words);
+	if (words > MAX_QUERY_WORDS)
+		return index_fail(q->idx, DOCKET_BAD_QUERY,
+		                  "query has too many words (the limit is %d)",
+		                  MAX_QUERY_WORDS);
+	return DOCKET_OK;
+}
+
 static int add_word(void *ctx, const struct token *t)
 {
 	int rc = 0;
@@ -132,7 +165,7 @@ static char *plain_words(const char *s)
 static int search(docket_query *q, size_t limit, struct xap_result *res)
 {
 	char *plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
-	struct xap_search s = {
+	struct xap_request s = {
 		.query = plain ? plain : q->string,
 		.stem = q->idx->stem,
 		.offset = (size_t)q->opt[DOCKET_QUERY_OFFSET],
@@ -237,7 +270,9 @@ DOCKET_EXPORT docket_status docket_query_run(docket_query *q,
 		return DOCKET_BAD_ARGUMENT;
 	index_clear_error(q->idx);
 	hits_clear(q);
-	int rc = q->passage_id ? run_passage(q) : run_search(q);
+	int rc = check_size(q);
+	if (!rc)
+		rc = q->passage_id ? run_passage(q) : run_search(q);
 	if (rc) {
 		hits_clear(q);
 		return rc;
