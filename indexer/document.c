@@ -3,6 +3,7 @@
 
 #define TERM_MAX 240 /* Xapian's limit is 245 bytes */
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../common/ids.h"
