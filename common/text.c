@@ -180,7 +180,7 @@ static void md_inline(int *rc, buf *out, const char *s, size_t n)
 	size_t i = 0;
 	while (i < n && !*rc) {
 		char c = s[i];
-		size_t j = i + 1, text_end;
+		size_t j = i + 1, text_end, link;
 		if (c == '\\' && j < n && is_punct(s[j])) {
 			buf_putc(rc, out, s[j]);
 			i = j + 1;
@@ -199,10 +199,10 @@ static void md_inline(int *rc, buf *out, const char *s, size_t n)
 				i = k + ticks;
 			}
 		} else if ((c == '[' || (c == '!' && j < n && s[j] == '[')) &&
-		           (j = link_end(s, n, c == '[' ? i : i + 1, &text_end))) {
+		           (link = link_end(s, n, c == '[' ? i : i + 1, &text_end))) {
 			size_t from = c == '[' ? i + 1 : i + 2;
 			md_inline(rc, out, s + from, text_end - from);
-			i = j;
+			i = link;
 		} else if (c == '<' && (starts(s + j, n - j, "http://") ||
 		                        starts(s + j, n - j, "https://"))) {
 			size_t k = find(s, n, j, '>');
@@ -759,14 +759,30 @@ static void md_line(struct md *m, const char *s, size_t n)
 	}
 }
 
-/* A short first line standing alone (the next line blank) is a title. */
+/* Is the first line a headline?  It must be short, not end like a
+ * sentence or a wrapped line, and stand alone: the next line is blank, or
+ * begins something new (a capital, a quote, a heading, a list). */
 static int title_line(const struct lines *L, size_t at)
 {
 	const struct line *l = &L->v[at];
-	if (l->n > TITLE_MAX_BYTES / 2 || bullet_marker(l->s, l->n) ||
-	    l->s[0] == '>' || (at + 1 < L->n && !blank(&L->v[at + 1])))
+	const char *s = l->s;
+	size_t n = l->n;
+	trim(&s, &n);
+	if (!n || n > TITLE_MAX_BYTES / 2 || bullet_marker(s, n) || *s == '>' ||
+	    strchr(".,;", s[n - 1]))
 		return 0;
-	return l->s[l->n - 1] != '.';
+	if (at + 1 >= L->n || blank(&L->v[at + 1]))
+		return 1;
+	size_t w = n;
+	while (w && s[w - 1] != ' ')
+		w--;
+	const char *next = L->v[at + 1].s;
+	size_t nn = L->v[at + 1].n;
+	trim(&next, &nn);
+	return n <= 100 && !connector(s + w, n - w) &&
+	       (is_upper(*next) || *next == '"' || *next == '#' ||
+	        *next == '>' || bullet_marker(next, nn) ||
+	        (unsigned char)*next >= 0xC3);
 }
 
 static void parse_structured(int *rc, struct article *a,
@@ -803,10 +819,15 @@ static void parse_structured(int *rc, struct article *a,
 /* Does some line carry a "##".."######" heading marker after other text? */
 static int inline_heading(const struct line *l)
 {
-	for (size_t i = 1; i + 2 < l->n; i++)
-		if (l->s[i] == '#' && l->s[i - 1] == ' ' && l->s[i + 1] == '#' &&
-		    heading_marker(l->s, l->n, i))
-			return 1;
+	for (size_t i = 1; i + 2 < l->n; i++) {
+		size_t m;
+		if (l->s[i] != '#' || l->s[i - 1] != ' ' || l->s[i + 1] != '#' ||
+		    !(m = heading_marker(l->s, l->n, i)))
+			continue;
+		for (size_t j = i + m; j < l->n; j++)
+			if (!is_space(l->s[j]) && l->s[j] != '#')
+				return 1; /* text follows: not a closing "###" */
+	}
 	return 0;
 }
 
