@@ -1,6 +1,6 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
- * search, show, help) from the first argument and hands it the rest;
- * answers --help and --version.  The commands live in cli/cmd-*.c.
+ * search, show, serve-shard, help) from the first argument and hands it
+ * the rest; answers --help and --version.  The commands live in cli/cmd-*.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +15,7 @@ static const struct command {
 	{"index", cmd_index, "add, update and remove files in the index"},
 	{"search", cmd_search, "find passages; print snippets and citations"},
 	{"show", cmd_show, "show a passage in its article, with its citation"},
+	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -32,8 +33,8 @@ static int help(void)
 	printf("usage: docket COMMAND [OPTION]... [ARG]...\n"
 	       "Passage search over news coverage of court filings.\n\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("  %-8s %s\n", commands[i].name, commands[i].summary);
-	printf("  %-8s %s\n\n", "help", "this text, or 'docket help COMMAND'");
+		printf("  %-11s %s\n", commands[i].name, commands[i].summary);
+	printf("  %-11s %s\n\n", "help", "this text, or 'docket help COMMAND'");
 	printf("The index is --index DIR, else $DOCKET_INDEX, else\n"
 	       "$XDG_DATA_HOME/docket/index, else ~/.local/share/docket/index.\n"
 	       "'docket COMMAND --help' describes a command's options.\n");
