@@ -1,0 +1,181 @@
+# lib.sh — what the crash tests share.  Source it after tests/e2e/lib.sh:
+#
+#     . "$DOCKET_TOP/tests/e2e/lib.sh"
+#     . "$DOCKET_TOP/tests/crash/lib.sh"
+#
+# It gives: `helpers` (builds the LD_PRELOAD shim and the C helpers into
+# $DOCKET_BUILD/tests/crash/ unless crash.mk already did), $shim;
+# `gen_corpus N SEED DIR`; `snapshot INDEX OUT` (the index's articles with
+# their passage counts, files and passage ids, read with xapian-delve);
+# `reference CLEAN_INDEX` (records what a converged index must match);
+# `check_usable INDEX WHAT` (the invariants after a crash); `same_content
+# INDEX`; `check_same INDEX WHAT` (converged: same content and byte-identical
+# answers to a fixed query set); `with_shim VAR=VAL... CMD`; `clean_build`.
+# Knobs are read by each test (see tests/crash/README.md).
+
+cb=$DOCKET_BUILD/tests/crash
+shim=$cb/shim.so
+gen=$DOCKET_BUILD/bench/gen
+
+# Build what the tests need with the compiler (crash.mk does the same when
+# the Makefile includes it).  The shim is never built with sanitizers.
+helpers() {
+	mkdir -p "$cb"
+	if [ ! -f "$shim" ] || [ "$DOCKET_TOP/tests/crash/shim.c" -nt "$shim" ]; then
+		${CC:-cc} -std=c11 -D_GNU_SOURCE -fPIC -shared -O2 -Wall -Wextra \
+			-o "$shim" "$DOCKET_TOP/tests/crash/shim.c" -ldl || return 1
+	fi
+	[ -x "$gen" ] || { echo "# $gen missing: run make test-build"; return 1; }
+}
+
+# Run CMD with the shim preloaded and the given VAR=VAL settings.  ASan
+# builds want their runtime first; the shim does not need that check.
+with_shim() {
+	env LD_PRELOAD="$shim" ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" "$@"
+}
+
+gen_corpus() {
+	"$gen" --articles "$1" --seed "$2" "$3" >/dev/null
+}
+
+# snapshot INDEX OUT: OUT.articles ("XAkey passages"), OUT.files, OUT.ids.
+snapshot() {
+	xapian-delve -v -1 -A XA "$1" | sed 1d | sort >"$2.articles"
+	xapian-delve -1 -A XF "$1" | sed 1d | sort >"$2.files"
+	xapian-delve -1 -A Q "$1" | sed 1d | sort >"$2.ids"
+}
+
+# check_usable INDEX WHAT: after a crash the index must pass
+# xapian-check, answer a search with exit 0 or 1 (never "locked", never 2),
+# and hold only whole articles: every article it has, with all the passages
+# the clean build gives it.  Prints one TAP line; returns non-zero on
+# failure.
+check_usable() {
+	cu_why=
+	if [ ! -f "$1/iamglass" ] && [ ! -f "$1/flintlock" ]; then
+		pass "$2 (killed before the index was created)"
+		return 0
+	elif ! xapian-check "$1" >"$tmp/xc.out" 2>&1; then
+		cu_why="xapian-check failed: $(tail -n 2 "$tmp/xc.out" | tr '\n' ' ')"
+	else
+		"$DOCKET" search --index "$1" -n 3 court >/dev/null 2>"$tmp/cu.err"
+		cu_rc=$?
+		if [ "$cu_rc" -gt 1 ] || grep -q locked "$tmp/cu.err"; then
+			cu_why="search exit $cu_rc: $(head -n 1 "$tmp/cu.err")"
+		else
+			snapshot "$1" "$tmp/cu"
+			if [ -n "$(comm -23 "$tmp/cu.articles" "$tmp/ref.articles")" ]; then
+				cu_why="a partial or unknown article: $(comm -23 "$tmp/cu.articles" "$tmp/ref.articles" | head -n 2 | tr '\n' ' ')"
+			elif [ -n "$(comm -23 "$tmp/cu.ids" "$tmp/ref.ids")" ]; then
+				cu_why="an unknown passage id"
+			fi
+		fi
+	fi
+	if [ -n "$cu_why" ]; then
+		fail "$2"
+		echo "#   $cu_why"
+		return 1
+	fi
+	pass "$2"
+}
+
+# randoms N MAX SEED: N integers uniform in [0, MAX], one a line, from a
+# Park-Miller generator (exact in awk's doubles; mawk's srand is not
+# trustworthy with large seeds).
+randoms() {
+	awk -v n="$1" -v max="$2" -v s="$3" 'BEGIN {
+		x = s % 2147483646 + 1
+		for (i = 0; i < n; i++) {
+			x = (x * 16807) % 2147483647
+			printf "%d\n", x / 2147483647 * (max + 1)
+		}
+	}'
+}
+
+# The fixed query set: one query per line, run as text and as JSON.
+queries() {
+	cat <<'Q'
+court
+judge appeal
+"motion to dismiss"
+lawsuit AND NOT trial
+title:ruling
+outlet:politico security
+source:wired.com
+date:2024-01-01..2024-06-30 company
+govern*
+people NEAR years
+Q
+}
+
+# answers INDEX OUT: the fixed query set's output (text and JSON without
+# elapsed_ms) and every passage id a match-all query returns, paged.
+answers() {
+	: >"$2"
+	queries | while IFS= read -r q; do
+		printf '== %s\n' "$q" >>"$2"
+		"$DOCKET" search --index "$1" -n 20 -- "$q" >>"$2" 2>&1
+		echo "rc=$?" >>"$2"
+		"$DOCKET" search --index "$1" -n 20 --json -- "$q" 2>&1 |
+			sed 's/,"elapsed_ms":[0-9.e+-]*//' >>"$2"
+		"$DOCKET" search --index "$1" -n 5 --sort date -- "$q" >>"$2" 2>&1
+	done
+	an_off=0
+	while :; do
+		"$DOCKET" search --index "$1" --json -n 10000 --per-article 0 \
+			--offset "$an_off" 'NOT zzzqqxxj' 2>/dev/null |
+			jq -r 'select(.type == "hit") | .passage_id' >"$tmp/an.page"
+		[ -s "$tmp/an.page" ] || break
+		cat "$tmp/an.page" >>"$2.all"
+		an_off=$((an_off + 10000))
+	done
+	sort "$2.all" -o "$2.all" 2>/dev/null || : >"$2.all"
+}
+
+# reference CLEAN_INDEX: record what a converged index must match, in
+# $tmp/ref.* (snapshot and answers).  Call once, before the checks.
+reference() {
+	snapshot "$1" "$tmp/ref"
+	rm -f "$tmp/ref.ans.all"
+	answers "$1" "$tmp/ref.ans"
+}
+
+# same_content INDEX: the same articles (with passage counts), files and
+# passage ids as the reference; quiet, for use inside loops.
+same_content() {
+	snapshot "$1" "$tmp/sc"
+	for part in articles files ids; do
+		cmp -s "$tmp/sc.$part" "$tmp/ref.$part" || return 1
+	done
+}
+
+# check_same INDEX WHAT: converged: same content as the reference and
+# byte-identical answers to the query set and to a match-all query.
+check_same() {
+	cs_why=
+	same_content "$1" || cs_why="articles, files or passage ids differ ($(wc -l <"$tmp/sc.ids") vs $(wc -l <"$tmp/ref.ids") passages);"
+	rm -f "$tmp/cs.ans.all"
+	answers "$1" "$tmp/cs.ans"
+	cmp -s "$tmp/cs.ans" "$tmp/ref.ans" || cs_why="$cs_why query answers differ;"
+	cmp -s "$tmp/cs.ans.all" "$tmp/ref.ans.all" || cs_why="$cs_why match-all passage ids differ;"
+	if [ "$(wc -l <"$tmp/cs.ans.all")" -ne "$(wc -l <"$tmp/ref.ids")" ]; then
+		cs_why="$cs_why the match-all query did not list every passage;"
+	fi
+	if [ -n "$cs_why" ]; then
+		fail "$2"
+		echo "#  $cs_why"
+		diff "$tmp/cs.ans" "$tmp/ref.ans" | head -n 6 | sed 's/^/#   /'
+		return 1
+	fi
+	pass "$2"
+}
+
+# clean_build CORPUS INDEX [ARGS...]: a never-interrupted build, timed into
+# $clean_secs (milliseconds in $clean_ms).
+clean_build() {
+	cb_corpus=$1 cb_index=$2
+	shift 2
+	cb_start=$(date +%s%N)
+	"$DOCKET" index --index "$cb_index" -q "$@" "$cb_corpus" || return 1
+	clean_ms=$((($(date +%s%N) - cb_start) / 1000000))
+}
