@@ -39,6 +39,7 @@
 #include "buf.h"
 #include "credit.h"
 #include "date.h"
+#include "utf8.h"
 
 #define TITLE_MAX_BYTES 300  /* a longer first line is body, not headline */
 #define FALLBACK_TITLE_WORDS 12
@@ -321,7 +322,7 @@ static void set_meta(int *rc, struct article *a, const struct parse_ctx *p,
 		if (date_parse(v, vn, date) == 0)
 			article_set(rc, &a->date, date, 10);
 		else
-			warn(p, "bad date '%.*s'", (int)(vn > 80 ? 80 : vn), v);
+			warn(p, "bad date '%.*s'", (int)utf8_floor(v, vn, 80), v);
 		break;
 	default: break;
 	}
@@ -577,6 +578,8 @@ static void flat_keypoints(struct flat *f, const char *s, size_t n)
 		size_t start = 0, cuts = 0, dashes = 0;
 		for (size_t i = 0; i + 2 <= n; i++) {
 			size_t mark = 0;
+			if (i < start)
+				continue; /* inside the previous marker */
 			if (s[i] == ' ' && i + 2 < n && (s[i + 1] == '-' || s[i + 1] == '*') &&
 			    s[i + 2] == ' ')
 				mark = 3, dashes += s[i + 1] == '-';

@@ -395,6 +395,32 @@ static void odd_input_survives(void **state)
 	buf_free(&b);
 }
 
+/* Inputs the fuzzer once crashed on: a bad date cut inside a UTF-8
+ * sequence in its warning, and overlapping " - - " key-point markers. */
+static void fuzz_regressions(void **state)
+{
+	static const struct { const char *s; size_t n; } in[] = {
+		{"\x0a\xf4\x2f\x0a\x2a\x20\x3a\x20\x74\x41\xff\xff\xff\xff\xff\x78\x20\x23\x23\x23\x20\x23\x23\x60\x23\x20\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x09\xff\xff\xff\xff\xff\xfe\xff\xff\xff\xff\x69\x2a\x20\x2a\x20\xa9\x20\x2d\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\x09\xff\xff\xff\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\x09\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x69\x2a\x20\xa9\x20\x2a\x20\x2d\x00\x00\x00\x20\x2a\x20\xa9\x2a\x35", 117},
+	};
+	struct got *g = *state;
+	for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+		struct parse_ctx p = {"f", "f", sink, warned, g};
+		int rc = 0;
+		buf clean = BUF_INIT;
+		utf8_sanitize(&rc, &clean, in[i].s, in[i].n);
+		rc = parse_text(clean.p, clean.n, &p);
+		assert_true(rc == 0 || rc == DOCKET_BAD_INPUT);
+		buf_free(&clean);
+	}
+	assert_int_equal(parse(g, "T\n- a. - - b. - c.\nBody. ### H? x\n"), 0);
+	assert_string_equal(P(g, 0)->text, "a.");
+	assert_int_equal(parse(g, "title: T\ndate: \xC3\xA9"
+	                          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	                          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xC3\xA9z\n\nx\n"), 0);
+	assert_non_null(strstr(g->warnings.p, "bad date"));
+	assert_null(strstr(g->warnings.p, "\xC3'"));
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -413,6 +439,7 @@ int main(void)
 		T(only_title),
 		cmocka_unit_test(sink_status_returned),
 		T(odd_input_survives),
+		T(fuzz_regressions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
