@@ -1,0 +1,110 @@
+/* shardq.c — a small client of docket.h for tests/shards/t-remote.sh: runs
+ * one query over one or more indexes (the first opened, the rest added, as
+ * the CLI does) and prints each hit as "KEY<TAB>PASSAGE_ID", where KEY is the
+ * score to 1e-9 ("DATE SCORE" with --sort date), so that a shell test can
+ * compare scores more finely than the CLI's JSON (4 decimals) shows.
+ *
+ *   shardq [--pause] INDEX... -- [-n N] [--offset N] [--per-article N]
+ *          [--sort date] QUERY
+ *
+ * With --pause it runs the query once, prints "ready", waits for a line on
+ * stdin, and runs it again on the same handle (to see what a search says
+ * when a shard dies while the index is open).  Exit 0, or 2 with the
+ * library's message on stderr as "shardq: STATUS: MESSAGE".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../docket.h"
+
+static int report(docket_index *idx, docket_status st)
+{
+	fprintf(stderr, "shardq: %s: %s\n", docket_strerror(st),
+	        docket_index_last_error(idx));
+	return 2;
+}
+
+/* Apply "-n N", "--offset N", "--per-article N", "--sort date" from
+ * ARGV[*I]; returns 0, or -1 when ARGV[*I] is not one of them. */
+static int option(docket_query *q, char **argv, int argc, int *i)
+{
+	static const struct {
+		const char *name;
+		docket_query_option opt;
+	} opts[] = {{"-n", DOCKET_QUERY_LIMIT},
+	            {"--offset", DOCKET_QUERY_OFFSET},
+	            {"--per-article", DOCKET_QUERY_PER_ARTICLE}};
+	if (*i + 1 >= argc)
+		return -1;
+	if (!strcmp(argv[*i], "--sort") && !strcmp(argv[*i + 1], "date")) {
+		docket_query_set(q, DOCKET_QUERY_SORT, DOCKET_SORT_DATE);
+		*i += 2;
+		return 0;
+	}
+	for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
+		if (!strcmp(argv[*i], opts[k].name)) {
+			docket_query_set(q, opts[k].opt, atol(argv[*i + 1]));
+			*i += 2;
+			return 0;
+		}
+	return -1;
+}
+
+static docket_status run(docket_query *q, int by_date)
+{
+	docket_hits *hits;
+	docket_status st = docket_query_run(q, &hits);
+	if (st)
+		return st;
+	for (; docket_hits_valid(hits); docket_hits_next(hits)) {
+		const docket_hit *h = docket_hits_get(hits);
+		if (by_date)
+			printf("%s ", docket_hit_field(h, DOCKET_FIELD_DATE));
+		printf("%.9f\t%s\n", docket_hit_score(h),
+		       docket_hit_field(h, DOCKET_FIELD_PASSAGE_ID));
+	}
+	fflush(stdout);
+	return docket_hits_status(hits);
+}
+
+int main(int argc, char **argv)
+{
+	docket_index *idx = NULL;
+	docket_query *q = NULL;
+	docket_status st;
+	int i = 1, first, pause = 0, by_date = 0, rc = 0;
+	char line[16];
+	if (i < argc && !strcmp(argv[i], "--pause"))
+		pause = 1, i++;
+	first = i;
+	while (i < argc && strcmp(argv[i], "--"))
+		i++;
+	if (i == first || i + 1 >= argc)
+		return fputs("usage: shardq [--pause] INDEX... -- [OPTS] QUERY\n", stderr), 2;
+	st = docket_index_open(argv[first], DOCKET_OPEN_READ, &idx);
+	for (int k = first + 1; !st && k < i; k++)
+		st = docket_index_add(idx, argv[k]);
+	if (!st)
+		st = docket_query_new(idx, argv[argc - 1], &q);
+	for (i++; !st && i < argc - 1;) {
+		by_date |= !strcmp(argv[i], "--sort");
+		if (option(q, argv, argc - 1, &i)) {
+			fprintf(stderr, "shardq: bad option %s\n", argv[i]);
+			st = DOCKET_BAD_ARGUMENT;
+		}
+	}
+	if (!st)
+		st = run(q, by_date);
+	if (!st && pause) {
+		puts("ready");
+		fflush(stdout);
+		if (fgets(line, sizeof line, stdin))
+			st = run(q, by_date);
+	}
+	if (st)
+		rc = report(idx, st);
+	docket_query_free(q);
+	docket_index_close(idx);
+	return rc;
+}
