@@ -11,13 +11,13 @@
 # starts over.  Finally one run to completion must equal the reference in
 # content and in byte-identical answers.
 #
-# Knobs: DOCKET_CRASH_KILLS (30), DOCKET_CRASH_ARTICLES (300),
+# Knobs: DOCKET_CRASH_KILLS (30), DOCKET_CRASH_ARTICLES (200),
 # DOCKET_CRASH_BATCH (20), DOCKET_CRASH_SEED (random; printed).
 . "$DOCKET_TOP/tests/e2e/lib.sh"
 . "$DOCKET_TOP/tests/crash/lib.sh"
 
 kills=${DOCKET_CRASH_KILLS:-30}
-articles=${DOCKET_CRASH_ARTICLES:-300}
+articles=${DOCKET_CRASH_ARTICLES:-200}
 batch=${DOCKET_CRASH_BATCH:-20}
 seed=${DOCKET_CRASH_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 echo "# $kills kills, $articles articles, batch $batch, seed $seed"
