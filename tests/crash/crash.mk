@@ -1,0 +1,10 @@
+# tests/crash/crash.mk — the crash tests' LD_PRELOAD shim (included by the
+# top Makefile).  The tests build it themselves when this file is not
+# included; either way it lands in $(B)/tests/crash/shim.so, never with
+# sanitizers (it is preloaded into sanitized programs too).
+
+TEST_EXTRA += $(B)/tests/crash/shim.so
+
+$(B)/tests/crash/shim.so: tests/crash/shim.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(DEFS) $(WARN) -fPIC -shared -O2 -o $@ tests/crash/shim.c -ldl
