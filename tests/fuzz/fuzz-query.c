@@ -24,17 +24,17 @@ static docket_index *idx;   /* the read handle, for the whole process */
 static char dir[64];        /* the temporary folder */
 
 static const char *const articles[] = {
-	"title: Judge tosses AWS storm-off claims\noutlet: Wired\n"
+	("title: Judge tosses AWS storm-off claims\noutlet: Wired\n"
 	"author: Ana Ruiz\ndate: 2025-03-04\nurl: https://example.com/a\n\n"
 	"A federal judge dismissed the lawsuit on Tuesday. (wired.com)\n\n"
 	"## The ruling\n\nThe court said the \"storm off\" claims failed. "
-	"Café owners appealed. (reuters.com)\n",
-	"title: Appeal filed in privacy case\noutlet: Law360\n"
+	"Café owners appealed. (reuters.com)\n"),
+	("title: Appeal filed in privacy case\noutlet: Law360\n"
 	"date: 2024-11-20\n\nThe plaintiffs filed a motion to dismiss NEAR "
 	"the deadline.\n\nSecurity researchers testified; the trial resumes "
-	"in May.\n",
-	"Headline without a header\n\nJust some words: court, judge, appeal, "
-	"ruling, privacy, security, 東京, naïve, ﬁnance.\n",
+	"in May.\n"),
+	("Headline without a header\n\nJust some words: court, judge, appeal, "
+	"ruling, privacy, security, 東京, naïve, ﬁnance.\n"),
 };
 
 static void cleanup(void)
