@@ -206,6 +206,10 @@ typedef enum docket_query_option {
 	DOCKET_QUERY_SNIPPET_BYTES, /* snippet window size (default 240) */
 	DOCKET_QUERY_DEFAULT_AND,   /* 1: words are ANDed (default 0: OR) */
 	DOCKET_QUERY_PLAIN,         /* 1: the string is plain words, no syntax */
+	DOCKET_QUERY_EXPLAIN,       /* 1: record each hit's score breakdown */
+	DOCKET_QUERY_PROXIMITY_WINDOW, /* positions for the proximity boost (8) */
+	DOCKET_QUERY_FEEDBACK_TERMS,   /* terms pseudo-relevance feedback adds (10) */
+	DOCKET_QUERY_FEEDBACK_DOCS,    /* top passages it learns from (10) */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 
@@ -227,6 +231,26 @@ DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
 /* BM25 parameters (defaults k1 = 1.2, b = 0.75). */
 DOCKET_EXPORT docket_status docket_query_set_bm25(docket_query *q, double k1,
                                                   double b);
+
+typedef enum docket_weight {
+	DOCKET_WEIGHT_K1,          /* BM25 k1: term frequency saturation (1.2) */
+	DOCKET_WEIGHT_B,           /* BM25 b: length normalisation, 0..1 (0.75) */
+	DOCKET_WEIGHT_MIN_NORMLEN, /* BM25 floor on a passage's relative length
+	                            * (0.5): short passages gain no more */
+	DOCKET_WEIGHT_TITLE,       /* extra weight of query words found in the
+	                            * headline (0: none beyond the index's own) */
+	DOCKET_WEIGHT_PROXIMITY,   /* weight of adjacent query words found within
+	                            * the proximity window (0: off) */
+	DOCKET_WEIGHT_FEEDBACK,    /* weight of pseudo-relevance feedback terms
+	                            * from the top passages (0: off) */
+	DOCKET_WEIGHT_LAST
+} docket_weight;
+
+/* Set a ranking weight (see the enum for meanings and defaults).  Values
+ * must be >= 0 (B at most 1).  The defaults are what `make eval` chose. */
+DOCKET_EXPORT docket_status docket_query_set_weight(docket_query *q,
+                                                    docket_weight which,
+                                                    double value);
 
 /* Run the query.  *OUT is owned by Q; running Q again invalidates the hits
  * of the previous run.  Returns DOCKET_BAD_QUERY with the reason in
@@ -305,6 +329,15 @@ DOCKET_EXPORT void docket_hit_snippet_range(const docket_hit *hit,
 DOCKET_EXPORT size_t docket_hit_highlight_count(const docket_hit *hit);
 DOCKET_EXPORT void docket_hit_highlight(const docket_hit *hit, size_t i,
                                         size_t *start, size_t *end);
+
+/* With DOCKET_QUERY_EXPLAIN: the parts of the hit's score — each matched
+ * query word ("aws", "storm (stem)", "title:gauntlet") and each boost —
+ * with what it adds.  Each weight is Xapian's own for that part on this
+ * passage, so they add up to the score (a repeated query word aside).
+ * Returns the part's name ("" past the end) and stores its weight. */
+DOCKET_EXPORT size_t docket_hit_explain_count(const docket_hit *hit);
+DOCKET_EXPORT const char *docket_hit_explain(const docket_hit *hit, size_t i,
+                                             double *weight);
 
 typedef enum docket_cite_style {
 	DOCKET_CITE_PLAIN,    /* Title — Outlet, date, § section, ¶ n (via s) */

@@ -26,6 +26,8 @@ struct search_opts {
 	int plain, and_words;      /* --plain, --and */
 	int bm25;                  /* --bm25 given */
 	double k1, b;              /* its parameters */
+	double weight[DOCKET_WEIGHT_LAST]; /* --title-weight etc.; <0: default */
+	int explain;               /* --explain */
 	int cite;                  /* a docket_cite_style */
 	int group;                 /* --group */
 	int color;                 /* an enum color_when */
@@ -47,6 +49,11 @@ static const char usage[] =
 	"      --plain          QUERY is plain words: no operators or fields\n"
 	"      --and            all words must match (default: any)\n"
 	"      --bm25 K1,B      BM25 parameters (default 1.2,0.75)\n"
+	"      --min-normlen X  BM25 floor on a passage's relative length (0.5)\n"
+	"      --title-weight W extra weight of query words in the headline\n"
+	"      --proximity W    weight of adjacent query words found close\n"
+	"      --feedback W     weight of pseudo-relevance feedback terms\n"
+	"      --explain        show which words matched and what each added\n"
 	"      --snippet-bytes N  size of the snippet window\n"
 	"      --cite STYLE     citation style: plain, markdown or bibtex\n"
 	"      --group          group the hits under their article\n"
@@ -59,7 +66,8 @@ static const char usage[] =
 
 enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
-       OPT_GROUP, OPT_COLOR, OPT_INDEX };
+       OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
+       OPT_TITLE_WEIGHT, OPT_PROXIMITY, OPT_FEEDBACK };
 
 static const struct option longopts[] = {
 	{"index", required_argument, NULL, OPT_INDEX},
@@ -73,6 +81,11 @@ static const struct option longopts[] = {
 	{"plain", no_argument, NULL, OPT_PLAIN},
 	{"and", no_argument, NULL, OPT_AND},
 	{"bm25", required_argument, NULL, OPT_BM25},
+	{"explain", no_argument, NULL, OPT_EXPLAIN},
+	{"min-normlen", required_argument, NULL, OPT_MIN_NORMLEN},
+	{"title-weight", required_argument, NULL, OPT_TITLE_WEIGHT},
+	{"proximity", required_argument, NULL, OPT_PROXIMITY},
+	{"feedback", required_argument, NULL, OPT_FEEDBACK},
 	{"snippet-bytes", required_argument, NULL, OPT_SNIPPET},
 	{"cite", required_argument, NULL, OPT_CITE},
 	{"group", no_argument, NULL, OPT_GROUP},
@@ -106,6 +119,18 @@ static int parse_format(const char *s)
 	if (!strcmp(s, "trec"))
 		return FORMAT_TREC;
 	return -1;
+}
+
+/* Parse a non-negative weight for option NAME into *OUT; 0 or an exit
+ * status. */
+static int parse_weight(const char *name, const char *s, double *out)
+{
+	char *end;
+	*out = strtod(s, &end);
+	if (end == s || *end || !(*out >= 0 && *out <= 1000))
+		return usage_error("search", "%s: '%s' is not a number from 0 to 1000",
+		                   name, s);
+	return 0;
 }
 
 /* Handle one option C with argument ARG; returns 0 or an exit status. */
@@ -158,6 +183,17 @@ static int take_option(struct search_opts *o, int c, const char *arg)
 		if (parse_bm25(arg, o))
 			return usage_error("search", "--bm25: '%s' is not K1,B (e.g. 1.2,0.75)", arg);
 		return 0;
+	case OPT_EXPLAIN:
+		o->explain = 1;
+		return 0;
+	case OPT_MIN_NORMLEN:
+		return parse_weight("--min-normlen", arg, &o->weight[DOCKET_WEIGHT_MIN_NORMLEN]);
+	case OPT_TITLE_WEIGHT:
+		return parse_weight("--title-weight", arg, &o->weight[DOCKET_WEIGHT_TITLE]);
+	case OPT_PROXIMITY:
+		return parse_weight("--proximity", arg, &o->weight[DOCKET_WEIGHT_PROXIMITY]);
+	case OPT_FEEDBACK:
+		return parse_weight("--feedback", arg, &o->weight[DOCKET_WEIGHT_FEEDBACK]);
 	case OPT_CITE:
 		if ((o->cite = parse_cite(arg)) < 0)
 			return usage_error("search", "--cite: '%s' is not plain, markdown or bibtex", arg);
@@ -233,6 +269,11 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 		st = docket_query_set(q, DOCKET_QUERY_PLAIN, 1);
 	if (!st && o->bm25)
 		st = docket_query_set_bm25(q, o->k1, o->b);
+	for (int w = 0; !st && w < DOCKET_WEIGHT_LAST; w++)
+		if (o->weight[w] >= 0)
+			st = docket_query_set_weight(q, (docket_weight)w, o->weight[w]);
+	if (!st && o->explain)
+		st = docket_query_set(q, DOCKET_QUERY_EXPLAIN, 1);
 	return st;
 }
 
@@ -249,6 +290,7 @@ static void put_text_hit(const struct render *r, const struct hit_view *v)
 	            (size_t)col, (size_t)indent);
 	printf("%*s", indent, "");
 	put_dim_wrapped(stdout, r, v->citation, (size_t)indent, (size_t)indent);
+	put_explain(stdout, r, v->hit, indent);
 	putchar('\n');
 }
 
@@ -431,7 +473,9 @@ int cmd_search(int argc, char **argv)
 		.limit = 10, .per_article = -1, .snippet_bytes = -1,
 		.sort = DOCKET_SORT_RELEVANCE, .format = FORMAT_TEXT, .qid = "0",
 		.cite = DOCKET_CITE_PLAIN, .color = COLOR_AUTO,
+		.weight = {-1, -1, -1, -1, -1, -1},
 	};
+	_Static_assert(DOCKET_WEIGHT_LAST == 6, "one -1 per weight above");
 	docket_index *idx = NULL;
 	int rc = parse_args(argc, argv, &o);
 	if (rc == 0 && open_for_reading(&o.indexes, &idx) != DOCKET_OK)

@@ -26,6 +26,7 @@ int hit_view_fill(struct hit_view *v, const docket_hit *h,
                   docket_cite_style style)
 {
 	memset(v, 0, sizeof *v);
+	v->hit = h;
 	v->rank = docket_hit_rank(h);
 	v->score = docket_hit_score(h);
 	for (int f = 0; f < DOCKET_FIELD_LAST; f++)
@@ -345,6 +346,22 @@ static json_t *jhighlights(const struct hit_view *v)
 	return a;
 }
 
+/* [[what, weight], …] of the hit's score parts. */
+static json_t *jexplain(const docket_hit *h)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < docket_hit_explain_count(h); i++) {
+		double w;
+		const char *what = docket_hit_explain(h, i, &w);
+		json_t *pair = json_pack("[s,f]", what, w);
+		if (!pair || json_array_append_new(a, pair)) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
 int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 {
 	static const struct {
@@ -375,7 +392,22 @@ int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 	put(o, "snippet_end", json_integer((json_int_t)v->snip_end), &bad);
 	put(o, "highlights", jhighlights(v), &bad);
 	put(o, "citation", jstr(v->citation), &bad);
+	if (v->hit && docket_hit_explain_count(v->hit))
+		put(o, "explain", jexplain(v->hit), &bad);
 	return dump(f, o, bad);
+}
+
+void put_explain(FILE *f, const struct render *r, const docket_hit *h,
+                 int indent)
+{
+	for (size_t i = 0; i < docket_hit_explain_count(h); i++) {
+		double w;
+		const char *what = docket_hit_explain(h, i, &w);
+		fprintf(f, "%*s%s%s%7.4f  ", indent, "", r->color ? "\033[2m" : "",
+		        i ? "+" : " ", w);
+		put_escaped(f, what);
+		fputs(r->color ? "\033[0m\n" : "\n", f);
+	}
 }
 
 int put_json_summary(FILE *f, const char *query, size_t estimated,

@@ -25,6 +25,7 @@ struct hit_view {
 	size_t nhl;                /* how many highlights */
 	const char **sources;      /* credited sources, e.g. "wired.com" */
 	size_t nsources;           /* how many sources */
+	const docket_hit *hit;     /* the hit itself (its score parts) */
 };
 
 /* Copy what H says into V, with the citation in STYLE.  Returns 0, or -1
@@ -62,10 +63,15 @@ void put_dim_wrapped(FILE *f, const struct render *r, const char *s,
                      size_t col, size_t indent);
 /* Write S in bold (when colouring), escaped, then a newline. */
 void put_bold_line(FILE *f, const struct render *r, const char *s);
+/* Write the hit's score parts (--explain), one "+ weight  what" a line
+ * under INDENT, dimmed; nothing when it has none. */
+void put_explain(FILE *f, const struct render *r, const docket_hit *h,
+                 int indent);
 
 /* The JSON Lines objects: {"type":TYPE,"rank":…,…,"citation":…} for a hit
- * and {"type":"summary",…} after them.  Each is one line.  Return 0, or -1
- * when out of memory or writing failed. */
+ * (then "explain":[[what,weight],…] when the hit has score parts) and
+ * {"type":"summary",…} after them.  Each is one line.  Return 0, or -1 when
+ * out of memory or writing failed. */
 int put_json_hit(FILE *f, const char *type, const struct hit_view *v);
 int put_json_summary(FILE *f, const char *query, size_t estimated,
                      size_t returned, double elapsed_ms);

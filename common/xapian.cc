@@ -85,6 +85,10 @@ static int fail_from(xap_db *db, const std::string &what)
 	} catch (const Xapian::NetworkError &e) {
 		status = DOCKET_IO_ERROR;
 		msg = "shard unreachable: " + e.get_msg();
+		if (e.get_error_string() && *e.get_error_string())
+			msg += std::string(" (") + e.get_error_string() + ")";
+		if (!e.get_context().empty())
+			msg += " [" + e.get_context() + "]";
 	} catch (const Xapian::DatabaseError &e) {
 		status = DOCKET_IO_ERROR;
 		msg = e.get_msg();
@@ -588,22 +592,219 @@ static Xapian::Query parse(const xap_db *db, const struct xap_request *s,
 	return qp.parse_query(s->query, flags);
 }
 
+/* The body-field leaf terms of the positive part of Q. */
+static void body_leaves(const Xapian::Query &q, std::vector<std::string> &out)
+{
+	int type = q.get_type();
+	if (type == Xapian::Query::LEAF_TERM) {
+		std::string t = *q.get_terms_begin(), bare;
+		int stemmed;
+		if (term_field(t, bare, stemmed) == FIELD_BODY)
+			out.push_back(t);
+		return;
+	}
+	size_t n = q.get_num_subqueries();
+	if (type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER)
+		n = n ? 1 : 0;
+	for (size_t i = 0; i < n; i++)
+		body_leaves(q.get_subquery(i), out);
+}
+
+/* Boost: the query's body words found in the headline. */
+static Xapian::Query title_boost(const Xapian::Query &base, double w)
+{
+	std::vector<std::string> leaves;
+	std::vector<Xapian::Query> title;
+	body_leaves(base, leaves);
+	for (const std::string &t : leaves)
+		title.push_back(Xapian::Query(t[0] == 'Z' ? "Z" PREFIX_TITLE + t.substr(1)
+		                                          : PREFIX_TITLE + t));
+	if (title.empty())
+		return Xapian::Query();
+	return Xapian::Query(w, Xapian::Query(Xapian::Query::OP_OR, title.begin(),
+	                                      title.end()));
+}
+
+/* Boost: each pair of adjacent query words found within WINDOW. */
+static Xapian::Query proximity_boost(const struct xap_request *s)
+{
+	std::vector<Xapian::Query> pairs;
+	for (size_t i = 0; i + 1 < s->nwords; i++) {
+		Xapian::Query two[2] = {Xapian::Query(s->words[i]),
+		                        Xapian::Query(s->words[i + 1])};
+		pairs.push_back(Xapian::Query(Xapian::Query::OP_NEAR, two, two + 2,
+		                              s->proximity_window));
+	}
+	if (pairs.empty())
+		return Xapian::Query();
+	return Xapian::Query(s->proximity_weight,
+	                     Xapian::Query(Xapian::Query::OP_OR, pairs.begin(),
+	                                   pairs.end()));
+}
+
+/* Pseudo-relevance feedback chooses only stems of body words not already
+ * in the query. */
+class ExpandStems : public Xapian::ExpandDecider {
+	std::vector<std::string> have;
+
+      public:
+	explicit ExpandStems(const Xapian::Query &q)
+	    : have(q.get_terms_begin(), q.get_terms_end()) {}
+	bool operator()(const std::string &t) const override
+	{
+		if (t.size() < 3 || t[0] != 'Z' || (t[1] >= 'A' && t[1] <= 'Z'))
+			return false;
+		for (const std::string &h : have)
+			if (h == t)
+				return false;
+		return true;
+	}
+};
+
+/* Boost: terms that mark the top passages of BASE (Xapian's ESet). */
+static Xapian::Query expansion(Xapian::Enquire &enq, const Xapian::Query &base,
+                               const struct xap_request *s)
+{
+	enq.set_query(base);
+	Xapian::MSet top = enq.get_mset(0, s->expand_docs);
+	if (top.empty())
+		return Xapian::Query();
+	Xapian::RSet rset;
+	for (Xapian::MSetIterator i = top.begin(); i != top.end(); ++i)
+		rset.add_document(*i);
+	ExpandStems decider(base);
+	Xapian::ESet eset = enq.get_eset(s->expand_terms, rset, &decider);
+	std::vector<Xapian::Query> terms;
+	for (Xapian::ESetIterator i = eset.begin(); i != eset.end(); ++i)
+		terms.push_back(Xapian::Query(*i));
+	if (terms.empty())
+		return Xapian::Query();
+	return Xapian::Query(s->expand_weight,
+	                     Xapian::Query(Xapian::Query::OP_OR, terms.begin(),
+	                                   terms.end()));
+}
+
+/* What a query part adds to one document's score: Xapian's own weight of
+ * that part, filtered to the document (exact, since scores add up over the
+ * parts of OR and AND_MAYBE). */
+static double weight_in(Xapian::Enquire &probe, const Xapian::Query &part,
+                        const Xapian::Query &doc)
+{
+	probe.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, doc));
+	Xapian::MSet m = probe.get_mset(0, 1);
+	return m.empty() ? 0.0 : m.begin().get_weight();
+}
+
+/* A term as a person reads it: field:word, "(stem)" for stems. */
+static std::string readable(const std::string &term)
+{
+	static const char *const names[FIELD_LAST] = {"", "title:", "section:",
+	                                              "outlet:", "author:", "source:"};
+	std::string bare;
+	int stemmed;
+	int field = term_field(term, bare, stemmed);
+	return names[field] + bare + (stemmed ? " (stem)" : "");
+}
+
+static void explain_part(Xapian::Enquire &probe, const Xapian::Query &q,
+                         const Xapian::Query &doc, std::string &out)
+{
+	int type = q.get_type();
+	size_t n = q.get_num_subqueries();
+	if (type == Xapian::Query::LEAF_TERM || type == Xapian::Query::OP_WILDCARD ||
+	    type == Xapian::Query::OP_SYNONYM) {
+		double w = weight_in(probe, q, doc);
+		if (w > 0) {
+			std::string what = type == Xapian::Query::LEAF_TERM
+			                       ? readable(*q.get_terms_begin())
+			                       : type == Xapian::Query::OP_WILDCARD
+			                             ? wildcard_pattern(q) + "*"
+			                             : q.get_description();
+			out += what + "\t" + std::to_string(w) + "\n";
+		}
+		return;
+	}
+	if ((type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) &&
+	    weight_in(probe, q, doc) <= 0)
+		return; /* its words are here, but not together */
+	if (type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER)
+		n = n ? 1 : 0;
+	for (size_t i = 0; i < n; i++)
+		explain_part(probe, q.get_subquery(i), doc, out);
+}
+
+struct boost {
+	Xapian::Query query;
+	const char *name;
+};
+
+/* "what<TAB>weight" lines for the document at I: each matching word of the
+ * user's query, then each boost. */
+static std::string explain(const xap_db *db, const Xapian::Weight &weight,
+                           const Xapian::Query &base,
+                           const std::vector<boost> &boosts,
+                           const Xapian::MSetIterator &i)
+{
+	Xapian::TermIterator t = db->db->termlist_begin(*i);
+	t.skip_to(PREFIX_ID);
+	if (t == db->db->termlist_end(*i) || (*t).compare(0, 1, PREFIX_ID) != 0)
+		return std::string();
+	Xapian::Query doc(*t);
+	Xapian::Enquire probe(*db->db);
+	probe.set_weighting_scheme(weight);
+	std::string out;
+	explain_part(probe, base, doc, out);
+	for (const boost &b : boosts) {
+		double w = weight_in(probe, b.query, doc);
+		if (w > 0)
+			out += std::string(b.name) + "\t" + std::to_string(w) + "\n";
+	}
+	return out;
+}
+
+static char *copy_out(const std::string &s)
+{
+	char *p = (char *)malloc(s.size() + 1);
+	if (!p)
+		throw std::bad_alloc();
+	memcpy(p, s.data(), s.size());
+	p[s.size()] = '\0';
+	return p;
+}
+
 static void run(xap_db *db, const struct xap_request *s, xap_result *res,
                 struct hl_query *hl)
 {
 	Xapian::QueryParser qp;
 	Xapian::DateRangeProcessor dates(SLOT_DATE, "date:");
 	qp.add_rangeprocessor(&dates);
-	Xapian::Query q = parse(db, s, qp);
+	Xapian::Query base = parse(db, s, qp);
 	hl_query_free(hl);
-	reduce(q, hl, *db->db);
+	reduce(base, hl, *db->db);
 	if (s->limit == 0) {
 		res->estimated = 0;
 		return;
 	}
+	Xapian::BM25Weight weight(s->k1, 0, 1, s->b, s->min_normlen);
 	Xapian::Enquire enq(*db->db);
+	enq.set_weighting_scheme(weight);
+	Xapian::Query q = base;
+	std::vector<boost> boosts;
+	if (s->title_weight > 0)
+		boosts.push_back({title_boost(base, s->title_weight), "title boost"});
+	if (s->proximity_weight > 0 && s->proximity_window > 0)
+		boosts.push_back({proximity_boost(s), "proximity boost"});
+	for (const boost &b : boosts)
+		if (!b.query.empty())
+			q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, b.query);
+	if (s->expand_weight > 0 && s->expand_terms > 0 && s->expand_docs > 0) {
+		Xapian::Query e = expansion(enq, q, s);
+		if (!e.empty()) {
+			q = Xapian::Query(Xapian::Query::OP_OR, q, e);
+			boosts.push_back({e, "feedback terms"});
+		}
+	}
 	enq.set_query(q);
-	enq.set_weighting_scheme(Xapian::BM25Weight(s->k1, 0, 1, s->b, 0.5));
 	if (s->per_article)
 		enq.set_collapse_key(SLOT_ARTICLE, s->per_article);
 	if (s->sort_date)
@@ -615,15 +816,12 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		throw std::bad_alloc();
 	for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
 		std::string data = i.get_document().get_data();
-		xap_match *m = &res->m[res->n];
-		m->data = (char *)malloc(data.size() + 1);
-		if (!m->data)
-			throw std::bad_alloc();
-		memcpy(m->data, data.data(), data.size());
-		m->data[data.size()] = '\0';
+		xap_match *m = &res->m[res->n++];
+		m->data = copy_out(data);
 		m->len = data.size();
 		m->score = i.get_weight();
-		res->n++;
+		if (s->explain)
+			m->explain = copy_out(explain(db, weight, base, boosts, i));
 	}
 }
 
@@ -671,8 +869,10 @@ extern "C" int xap_search(xap_db *db, const struct xap_request *s,
 
 extern "C" void xap_result_clear(xap_result *res)
 {
-	for (size_t i = 0; i < res->n; i++)
+	for (size_t i = 0; i < res->n; i++) {
 		free(res->m[i].data);
+		free(res->m[i].explain);
+	}
 	free(res->m);
 	res->m = NULL;
 	res->n = 0;

@@ -33,6 +33,10 @@ static void hit_free(struct docket_hit *h)
 		free(h->sources[i]);
 	for (int s = 0; s < DOCKET_CITE_LAST; s++)
 		free(h->cite[s]);
+	for (size_t i = 0; i < h->nexplain; i++)
+		free(h->explain[i]);
+	free(h->explain);
+	free(h->explain_weight);
 	free(h->sources);
 	free(h->hl);
 	free(h->data);
@@ -115,6 +119,43 @@ int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
 	if (rc)
 		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
 	return 0;
+}
+
+int hit_explain(struct docket_hit *h, const char *explain)
+{
+	int rc = 0;
+	size_t n = 0;
+	if (!explain)
+		return 0;
+	for (const char *p = explain; *p; p++)
+		n += *p == '\n';
+	h->explain = calloc(n ? n : 1, sizeof *h->explain);
+	h->explain_weight = calloc(n ? n : 1, sizeof *h->explain_weight);
+	if (!h->explain || !h->explain_weight)
+		return DOCKET_NO_MEMORY;
+	for (const char *line = explain; !rc && *line;) {
+		const char *tab = strchr(line, '\t'), *nl = strchr(line, '\n');
+		if (!tab || !nl || tab > nl)
+			break;
+		h->explain_weight[h->nexplain] = strtod(tab + 1, NULL);
+		h->explain[h->nexplain++] = str_ndup(&rc, line, (size_t)(tab - line));
+		line = nl + 1;
+	}
+	return rc;
+}
+
+DOCKET_EXPORT size_t docket_hit_explain_count(const docket_hit *hit)
+{
+	return hit ? hit->nexplain : 0;
+}
+
+DOCKET_EXPORT const char *docket_hit_explain(const docket_hit *hit, size_t i,
+                                             double *weight)
+{
+	int ok = hit && i < hit->nexplain;
+	if (weight)
+		*weight = ok ? hit->explain_weight[i] : 0;
+	return ok ? hit->explain[i] : "";
 }
 
 DOCKET_EXPORT int docket_hits_valid(const docket_hits *hits)

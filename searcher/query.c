@@ -28,6 +28,19 @@ static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
 	[DOCKET_QUERY_SNIPPET_BYTES] = 240,
 	[DOCKET_QUERY_DEFAULT_AND] = 0,
 	[DOCKET_QUERY_PLAIN] = 0,
+	[DOCKET_QUERY_EXPLAIN] = 0,
+	[DOCKET_QUERY_PROXIMITY_WINDOW] = 8,
+	[DOCKET_QUERY_FEEDBACK_TERMS] = 10,
+	[DOCKET_QUERY_FEEDBACK_DOCS] = 10,
+};
+
+static const double default_weights[DOCKET_WEIGHT_LAST] = {
+	[DOCKET_WEIGHT_K1] = 1.2,
+	[DOCKET_WEIGHT_B] = 0.75,
+	[DOCKET_WEIGHT_MIN_NORMLEN] = 0.5,
+	[DOCKET_WEIGHT_TITLE] = 0,
+	[DOCKET_WEIGHT_PROXIMITY] = 0,
+	[DOCKET_WEIGHT_FEEDBACK] = 0,
 };
 
 /* The query string as valid UTF-8 (invalid bytes become U+FFFD). */
@@ -51,8 +64,7 @@ static docket_query *query_alloc(docket_index *idx, const char *s)
 		return NULL;
 	}
 	memcpy(q->opt, defaults, sizeof q->opt);
-	q->k1 = 1.2;
-	q->b = 0.75;
+	memcpy(q->weight, default_weights, sizeof q->weight);
 	q->iter.q = q;
 	return q;
 }
@@ -104,9 +116,23 @@ DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
 	if ((opt == DOCKET_QUERY_LIMIT && value > MAX_LIMIT) ||
 	    (opt == DOCKET_QUERY_SORT && value >= DOCKET_SORT_LAST) ||
 	    (opt == DOCKET_QUERY_SNIPPET_BYTES && (value < 16 || value > 1 << 20)) ||
-	    ((opt == DOCKET_QUERY_DEFAULT_AND || opt == DOCKET_QUERY_PLAIN) && value > 1))
+	    ((opt == DOCKET_QUERY_DEFAULT_AND || opt == DOCKET_QUERY_PLAIN ||
+	      opt == DOCKET_QUERY_EXPLAIN) && value > 1) ||
+	    ((opt == DOCKET_QUERY_PROXIMITY_WINDOW || opt == DOCKET_QUERY_FEEDBACK_TERMS ||
+	      opt == DOCKET_QUERY_FEEDBACK_DOCS) && (value < 1 || value > 1000)))
 		return DOCKET_BAD_ARGUMENT;
 	q->opt[opt] = value;
+	return DOCKET_OK;
+}
+
+DOCKET_EXPORT docket_status docket_query_set_weight(docket_query *q,
+                                                    docket_weight which,
+                                                    double value)
+{
+	if (!q || (unsigned)which >= DOCKET_WEIGHT_LAST || !(value >= 0) ||
+	    !(value <= 1000) || (which == DOCKET_WEIGHT_B && value > 1))
+		return DOCKET_BAD_ARGUMENT;
+	q->weight[which] = value;
 	return DOCKET_OK;
 }
 
@@ -115,8 +141,8 @@ DOCKET_EXPORT docket_status docket_query_set_bm25(docket_query *q, double k1,
 {
 	if (!q || !(k1 >= 0 && k1 <= 100) || !(b >= 0 && b <= 1))
 		return DOCKET_BAD_ARGUMENT;
-	q->k1 = k1;
-	q->b = b;
+	q->weight[DOCKET_WEIGHT_K1] = k1;
+	q->weight[DOCKET_WEIGHT_B] = b;
 	return DOCKET_OK;
 }
 
@@ -142,44 +168,94 @@ static int check_size(docket_query *q)
 	return DOCKET_OK;
 }
 
-static int add_word(void *ctx, const struct token *t)
+struct words {
+	const char *text; /* the query string */
+	buf joined;       /* the words, space-separated */
+	buf list;         /* the words, each NUL-terminated */
+	size_t n;
+	int rc;           /* sticky status */
+};
+
+/* Is the word at T an operator (AND, OR, NOT, NEAR, XOR) or a field name? */
+static int syntax_word(const char *text, const struct token *t)
 {
-	int rc = 0;
-	buf *out = ctx;
-	if (out->n)
-		buf_putc(&rc, out, ' ');
-	buf_append(&rc, out, t->term, t->len);
-	return rc;
+	static const char *const ops[] = {"AND", "OR", "NOT", "NEAR", "XOR", NULL};
+	if (text[t->end] == ':')
+		return 1;
+	for (int i = 0; ops[i]; i++)
+		if (t->end - t->start == strlen(ops[i]) &&
+		    memcmp(text + t->start, ops[i], t->end - t->start) == 0)
+			return 1;
+	return 0;
 }
 
-/* The words of S as a query with no syntax: the tokenizer's terms. */
-static char *plain_words(const char *s)
+static int add_word(void *ctx, const struct token *t)
 {
-	buf out = BUF_INIT;
-	int rc = 0;
-	token_scan(s, strlen(s), 1, add_word, &out);
-	return buf_steal(&rc, &out);
+	struct words *w = ctx;
+	if (w->joined.n)
+		buf_putc(&w->rc, &w->joined, ' ');
+	buf_append(&w->rc, &w->joined, t->term, t->len);
+	if (!syntax_word(w->text, t)) {
+		buf_append(&w->rc, &w->list, t->term, t->len + 1);
+		w->n++;
+	}
+	return w->rc;
+}
+
+/* The words of the query string: as a query with no syntax, and as a list
+ * (operators and field names left out) for the proximity boost.  Returns 0
+ * or DOCKET_NO_MEMORY. */
+static int query_words(const char *s, struct words *w, const char ***list)
+{
+	w->text = s;
+	token_scan(s, strlen(s), 1, add_word, w);
+	buf_reserve(&w->rc, &w->joined, 0);
+	buf_reserve(&w->rc, &w->list, 0);
+	*list = w->rc ? NULL : calloc(w->n + 1, sizeof **list);
+	if (!*list)
+		return DOCKET_NO_MEMORY;
+	const char *p = w->list.p;
+	for (size_t i = 0; i < w->n; i++, p += strlen(p) + 1)
+		(*list)[i] = p;
+	return 0;
 }
 
 /* Parse (and with LIMIT, run) the query string. */
 static int search(docket_query *q, size_t limit, struct xap_result *res)
 {
-	char *plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
+	struct words w = {NULL, BUF_INIT, BUF_INIT, 0, 0};
+	const char **list = NULL;
+	const double *wt = q->weight;
+	if (query_words(q->string, &w, &list)) {
+		buf_free(&w.joined);
+		buf_free(&w.list);
+		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	}
 	struct xap_request s = {
-		.query = plain ? plain : q->string,
+		.query = q->opt[DOCKET_QUERY_PLAIN] ? w.joined.p : q->string,
 		.stem = q->idx->stem,
 		.offset = (size_t)q->opt[DOCKET_QUERY_OFFSET],
 		.limit = limit,
 		.per_article = (unsigned)q->opt[DOCKET_QUERY_PER_ARTICLE],
 		.sort_date = q->opt[DOCKET_QUERY_SORT] == DOCKET_SORT_DATE,
 		.default_and = (int)q->opt[DOCKET_QUERY_DEFAULT_AND],
-		.k1 = q->k1,
-		.b = q->b,
+		.k1 = wt[DOCKET_WEIGHT_K1],
+		.b = wt[DOCKET_WEIGHT_B],
+		.min_normlen = wt[DOCKET_WEIGHT_MIN_NORMLEN],
+		.title_weight = wt[DOCKET_WEIGHT_TITLE],
+		.proximity_weight = wt[DOCKET_WEIGHT_PROXIMITY],
+		.proximity_window = (unsigned)q->opt[DOCKET_QUERY_PROXIMITY_WINDOW],
+		.expand_weight = wt[DOCKET_WEIGHT_FEEDBACK],
+		.expand_terms = (unsigned)q->opt[DOCKET_QUERY_FEEDBACK_TERMS],
+		.expand_docs = (unsigned)q->opt[DOCKET_QUERY_FEEDBACK_DOCS],
+		.words = list,
+		.nwords = w.n,
+		.explain = (int)q->opt[DOCKET_QUERY_EXPLAIN],
 	};
-	if (q->opt[DOCKET_QUERY_PLAIN] && !plain)
-		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
 	int rc = xap_search(q->idx->db, &s, res, &q->hl);
-	free(plain);
+	free(list);
+	buf_free(&w.joined);
+	buf_free(&w.list);
 	return index_engine_fail(q->idx, rc);
 }
 
@@ -195,6 +271,8 @@ static int run_search(docket_query *q)
 		h->rank = (size_t)q->opt[DOCKET_QUERY_OFFSET] + i + 1;
 		rc = hit_fill(q, h, res.m[i].data, res.m[i].len);
 		res.m[i].data = NULL; /* now the hit's */
+		if (!rc && hit_explain(h, res.m[i].explain))
+			rc = index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
 	}
 	q->estimated = res.estimated;
 	xap_result_clear(&res);

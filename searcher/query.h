@@ -22,6 +22,9 @@ struct docket_hit {
 	size_t nhl;
 	size_t snip_start, snip_end;    /* the snippet window in TEXT */
 	char *cite[DOCKET_CITE_LAST];   /* formatted citations, lazily */
+	char **explain;                 /* score parts (DOCKET_QUERY_EXPLAIN) */
+	double *explain_weight;         /* what each adds */
+	size_t nexplain;
 };
 
 struct docket_hits {
@@ -34,7 +37,7 @@ struct docket_query {
 	docket_index *idx;
 	char *string;                     /* the query as given */
 	long opt[DOCKET_QUERY_LAST_OPTION];
-	double k1, b;                     /* BM25 */
+	double weight[DOCKET_WEIGHT_LAST];
 	char *passage_id;                 /* a passage-in-context query */
 	unsigned context;
 	struct docket_hit *hits;
@@ -50,5 +53,9 @@ void hits_clear(docket_query *q);
 /* Make hit H from record DATA[0..N) (taking ownership of DATA), with its
  * highlights and snippet for Q.  Returns 0 or a docket_status. */
 int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n);
+
+/* Take the "what<TAB>weight" lines of EXPLAIN (NULL: none) as H's score
+ * parts.  Returns 0 or DOCKET_NO_MEMORY. */
+int hit_explain(struct docket_hit *h, const char *explain);
 
 #endif
