@@ -67,7 +67,8 @@ int cmd_index(const char *dbdir, const char *corpus)
 }
 
 /* Parse and run QUERY on DB; the top 10 with snippets.  Returns the number
- * of hits and, when OUT is non-NULL, prints them. */
+ * of hits and, when OUT is non-NULL, prints them.  A query that does not
+ * parse is reported on stderr and has no hits; other errors throw. */
 size_t run_query(Xapian::Database &db, const std::string &query, FILE *out)
 {
 	Xapian::Stem stem("english");
@@ -81,7 +82,13 @@ size_t run_query(Xapian::Database &db, const std::string &query, FILE *out)
 	qp.add_boolean_prefix("source", "XC");
 	qp.add_rangeprocessor(&dates);
 	Xapian::Enquire enq(db);
-	enq.set_query(qp.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT));
+	try {
+		enq.set_query(qp.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT));
+	} catch (const Xapian::QueryParserError &e) {
+		std::fprintf(stderr, "base-xapian: %s: %s\n", query.c_str(),
+		             e.get_msg().c_str());
+		return 0;
+	}
 	Xapian::MSet m = enq.get_mset(0, 10);
 	for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i) {
 		Xapian::Document doc = i.get_document();
