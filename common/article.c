@@ -24,7 +24,6 @@
 
 #include "../docket.h"
 #include "buf.h"
-#include "credit.h"
 
 static int is_space(char c)
 {
@@ -178,7 +177,7 @@ static size_t credit_before(const char *s, size_t n)
 	return credit_items(s, open, n - 1) ? open : (size_t)-1;
 }
 
-/* See credit.h. */
+/* See article.h. */
 size_t article_credit_start(const char *s, size_t n)
 {
 	size_t start = n, at;

@@ -69,6 +69,13 @@ void article_set(int *rc, char **field, const char *s, size_t n);
 void article_add_block(int *rc, struct article *a, const char *section,
                        const char *text, size_t n, enum block_kind kind);
 
+/* The offset in S[0..N) where the run of trailing credit groups starts —
+ * "(wired.com)", "(a.com) (b.com)", "(a.com, b.com)", possibly followed by
+ * spaces — or N when S does not end with one.  Every item of a group must
+ * look like a domain name.  For parsers that split text at credits before
+ * article_add_block().  Cannot fail. */
+size_t article_credit_start(const char *s, size_t n);
+
 /* Receives each parsed article; A is the parser's and is cleared after the
  * call returns, so keep nothing from it.  Return 0 to go on, or a
  * docket_status to stop the parse with that status. */

@@ -37,7 +37,6 @@
 #include "../docket.h"
 #include "article.h"
 #include "buf.h"
-#include "credit.h"
 #include "date.h"
 #include "utf8.h"
 

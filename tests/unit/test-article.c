@@ -12,7 +12,6 @@
 
 #include "../../common/article.h"
 #include "../../common/buf.h"
-#include "../../common/credit.h"
 
 static int setup(void **state)
 {
