@@ -38,6 +38,30 @@ gen_corpus() {
 	"$gen" --articles "$1" --seed "$2" "$3" >/dev/null
 }
 
+# index_dbs INDEX: the Xapian databases of an index folder, one a line: the
+# folder itself (one database), or the shards its XAPIANDB stub names.
+# Prints nothing when neither is there (never committed).
+index_dbs() {
+	if [ -f "$1/iamglass" ]; then
+		echo "$1"
+	elif [ -f "$1/XAPIANDB" ]; then
+		sed -n 's/^auto  *//p' "$1/XAPIANDB" | while IFS= read -r sh; do
+			case $sh in
+			/*) echo "$sh" ;;
+			*) echo "$1/$sh" ;;
+			esac
+		done
+	fi
+}
+
+# check_dbs INDEX: xapian-check every database of INDEX; on failure the
+# last lines of its report are in $tmp/xc.out.
+check_dbs() {
+	for db in $(index_dbs "$1"); do
+		xapian-check "$db" >"$tmp/xc.out" 2>&1 || return 1
+	done
+}
+
 # snapshot INDEX OUT: OUT.articles ("XAkey passages"), OUT.files, OUT.ids.
 snapshot() {
 	xapian-delve -v -1 -A XA "$1" | sed 1d | sort >"$2.articles"
@@ -52,12 +76,12 @@ snapshot() {
 # failure.
 check_usable() {
 	cu_why=
-	if [ ! -f "$1/iamglass" ]; then
+	if [ -z "$(index_dbs "$1")" ]; then
 		# Never committed (stopped while creating it): nothing to
 		# lose; the rerun that follows every such check must cope.
 		pass "$2 (no commit yet)"
 		return 0
-	elif ! xapian-check "$1" >"$tmp/xc.out" 2>&1; then
+	elif ! check_dbs "$1"; then
 		cu_why="xapian-check failed: $(tail -n 2 "$tmp/xc.out" | tr '\n' ' ')"
 	else
 		"$DOCKET" search --index "$1" -n 3 court >/dev/null 2>"$tmp/cu.err"

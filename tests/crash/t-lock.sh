@@ -33,18 +33,16 @@ if kill -0 "$pid" 2>/dev/null; then
 	[ "$rc" -le 1 ] && pass "a reader searches meanwhile (exit $rc)" ||
 		fail "a reader searches meanwhile (exit $rc: $(cat "$tmp/search.err"))"
 	out=$("$DOCKET" index --index "$idx" --wait=120 -q "$tmp/other" 2>&1)
-	rc=$?
-	if kill -0 "$pid" 2>/dev/null; then
-		fail "--wait returned while the first writer still ran (exit $rc: $out)"
-	else
-		is "$rc" 0 "a writer with --wait waits for the first, then succeeds"
-	fi
+	is "$?" 0 "a writer with --wait waits for the first, then succeeds"
+	# The first writer commits all before it lets go of the lock (its
+	# process may take longer to exit, e.g. under ASan's leak check).
+	n=$(xapian-delve -1 -A XA "$idx" | sed 1d | wc -l)
+	is "$n" 151 "the waiting writer got the lock only after the first one's last commit"
 else
 	fail "the first writer finished too soon to test the lock"
 fi
 wait "$pid"
 is "$?" 0 "the first writer succeeded"
 ok "no pid file is left behind" test ! -f "$idx/docket.pid"
-xapian-check "$idx" >"$tmp/xc.out" 2>&1
-is "$?" 0 "the index passes xapian-check"
+ok "the index passes xapian-check" check_dbs "$idx"
 done_testing
