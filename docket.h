@@ -129,6 +129,19 @@ DOCKET_EXPORT const char *docket_index_language(const docket_index *idx);
 DOCKET_EXPORT docket_status docket_index_set_language(docket_index *idx,
                                                       const char *lang);
 
+/* Choose how many shards a new, empty write-mode index is built as (1 to
+ * 64).  Each shard is a Xapian database in the index folder, named by a
+ * stub file there (XAPIANDB) so that readers open them as one; each file is
+ * always indexed into the same shard (a stable hash of its path), and the
+ * indexer runs one writer thread per shard.  A new index gets one shard per
+ * core, at most 4.  DOCKET_UNSUPPORTED once the index holds articles. */
+DOCKET_EXPORT docket_status docket_index_set_shards(docket_index *idx,
+                                                    unsigned shards);
+
+/* The number of shards a write-mode index has (1 for a read-mode one, whose
+ * shards Xapian combines). */
+DOCKET_EXPORT unsigned docket_index_shards(const docket_index *idx);
+
 /* Counts over the whole index (every shard). */
 DOCKET_EXPORT docket_status docket_index_counts(docket_index *idx,
                                                 size_t *articles,

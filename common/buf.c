@@ -28,6 +28,7 @@ void buf_reserve(int *rc, buf *b, size_t n)
 	}
 	b->p = p;
 	b->cap = cap;
+	b->p[b->n] = '\0'; /* a reserved buffer is a valid string too */
 }
 
 void buf_append(int *rc, buf *b, const void *s, size_t n)

@@ -24,7 +24,8 @@ void buf_puts(int *rc, buf *b, const char *s);
 void buf_putc(int *rc, buf *b, char c);
 void buf_printf(int *rc, buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Make room for N more bytes; does not change b->n. */
+/* Make room for N more bytes; does not change b->n.  Afterwards b->p is
+ * NUL-terminated (so "" when empty). */
 void buf_reserve(int *rc, buf *b, size_t n);
 /* Empty the buffer, keeping its memory. */
 void buf_reset(buf *b);

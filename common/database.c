@@ -1,5 +1,13 @@
 /* database.c — the index handle: opening, closing, the last error, the
- * stemming language, counts (docket_index_* in docket.h).
+ * stemming language, the shard layout, counts (docket_index_* in docket.h).
+ *
+ * An index folder holds shard-0 … shard-N-1, each a Xapian database, and a
+ * stub file XAPIANDB naming them ("auto shard-K" lines), so a reader opens
+ * the folder as one database and Xapian combines the shards.  A writer
+ * opens every shard; the stub is written last, by rename, when the index
+ * is created or re-sharded.  (A folder that is itself one Xapian database
+ * is opened as a single shard.)  Every shard records the schema version and
+ * language in its metadata.
  *
  * A writer records its pid in DIR/docket.pid after taking Xapian's lock, so
  * that a second writer can say who holds it.  The pid file is only a hint;
@@ -7,10 +15,13 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../docket.h"
@@ -20,6 +31,7 @@
 #include "xapian.h"
 
 #define DEFAULT_LANG "english"
+#define DEFAULT_SHARDS_MAX 4
 #define PID_FILE "docket.pid"
 
 int index_fail(docket_index *idx, int status, const char *fmt, ...)
@@ -98,34 +110,189 @@ static int use_language(docket_index *idx, const char *lang)
 	return DOCKET_OK;
 }
 
-/* Read the schema version and language; a new writer records them. */
-static int load_settings(docket_index *idx)
+/* Record the schema version and language in a shard that lacks them. */
+static int init_shard(struct xap_db *db, const char *lang)
 {
 	buf v = BUF_INIT;
-	int rc = xap_get_metadata(idx->db, META_SCHEMA, &v);
-	if (rc == DOCKET_OK && v.n && strcmp(v.p, SCHEMA_VERSION) != 0)
-		rc = index_fail(idx, DOCKET_CORRUPT,
-		                "%s: index schema version %s; this docket reads %s",
-		                idx->path, v.p, SCHEMA_VERSION);
-	else if (rc == DOCKET_OK && !v.n && idx->writable) {
-		rc = xap_set_metadata(idx->db, META_SCHEMA, SCHEMA_VERSION,
+	int rc = xap_get_metadata(db, META_SCHEMA, &v);
+	if (!rc && !v.n) {
+		rc = xap_set_metadata(db, META_SCHEMA, SCHEMA_VERSION,
 		                      strlen(SCHEMA_VERSION));
 		if (!rc)
-			rc = xap_set_metadata(idx->db, META_LANG, DEFAULT_LANG,
-			                      strlen(DEFAULT_LANG));
+			rc = xap_set_metadata(db, META_LANG, lang, strlen(lang));
 		if (!rc)
-			rc = xap_commit(idx->db);
-		rc = index_engine_fail(idx, rc);
-	} else {
-		rc = index_engine_fail(idx, rc);
-	}
-	if (rc == DOCKET_OK) {
-		rc = index_engine_fail(idx, xap_get_metadata(idx->db, META_LANG, &v));
-		if (rc == DOCKET_OK)
-			rc = use_language(idx, v.n ? v.p : DEFAULT_LANG);
+			rc = xap_commit(db);
 	}
 	buf_free(&v);
 	return rc;
+}
+
+/* Check the schema version and take the language of the first shard; a
+ * writer first records them in any shard that lacks them. */
+static int load_settings(docket_index *idx)
+{
+	buf v = BUF_INIT;
+	int rc = 0;
+	for (unsigned k = 0; !rc && k < idx->nshards; k++)
+		rc = index_engine_fail(idx, init_shard(idx->shards[k], DEFAULT_LANG));
+	if (!rc)
+		rc = index_engine_fail(idx, xap_get_metadata(idx->db, META_SCHEMA, &v));
+	if (!rc && v.n && strcmp(v.p, SCHEMA_VERSION) != 0)
+		rc = index_fail(idx, DOCKET_CORRUPT,
+		                "%s: index schema version %s; this docket reads %s",
+		                idx->path, v.p, SCHEMA_VERSION);
+	if (!rc)
+		rc = index_engine_fail(idx, xap_get_metadata(idx->db, META_LANG, &v));
+	if (!rc)
+		rc = use_language(idx, v.n ? v.p : DEFAULT_LANG);
+	buf_free(&v);
+	return rc;
+}
+
+static unsigned default_shards(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > DEFAULT_SHARDS_MAX ? DEFAULT_SHARDS_MAX : (unsigned)n;
+}
+
+static void in_folder(const docket_index *idx, const char *name, char *out,
+                      size_t n)
+{
+	snprintf(out, n, "%s/%s", idx->path, name);
+}
+
+static void shard_name(unsigned k, char *out, size_t n)
+{
+	snprintf(out, n, "shard-%u", k);
+}
+
+static int exists(const docket_index *idx, const char *name)
+{
+	char file[4096];
+	in_folder(idx, name, file, sizeof file);
+	return access(file, F_OK) == 0;
+}
+
+/* How many shards the stub names; 0 if it is not one we wrote. */
+static unsigned read_stub(const docket_index *idx)
+{
+	char file[4096], line[256], want[80];
+	unsigned n = 0;
+	in_folder(idx, SHARD_STUB, file, sizeof file);
+	FILE *f = fopen(file, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof line, f)) {
+		char name[64];
+		shard_name(n, name, sizeof name);
+		snprintf(want, sizeof want, "auto %s\n", name);
+		if (strcmp(line, want) != 0 || ++n > SHARDS_MAX) {
+			n = 0;
+			break;
+		}
+	}
+	fclose(f);
+	return n;
+}
+
+/* Replace the stub by one naming N shards (write, sync, rename). */
+static int write_stub(docket_index *idx, unsigned n)
+{
+	char file[4096], tmp[4200], name[64];
+	in_folder(idx, SHARD_STUB, file, sizeof file);
+	snprintf(tmp, sizeof tmp, "%s.tmp", file);
+	FILE *f = fopen(tmp, "w");
+	int bad = !f;
+	for (unsigned k = 0; !bad && k < n; k++) {
+		shard_name(k, name, sizeof name);
+		bad = fprintf(f, "auto %s\n", name) < 0;
+	}
+	if (f && (fflush(f) || fsync(fileno(f))))
+		bad = 1;
+	if (f && fclose(f))
+		bad = 1;
+	if (bad || rename(tmp, file) != 0)
+		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot write %s: %s",
+		                  idx->path, SHARD_STUB, strerror(errno));
+	return DOCKET_OK;
+}
+
+/* Remove what an interrupted creation left of shard folder NAME: Xapian's
+ * own files only, then the folder if that emptied it. */
+static void wipe_partial(const docket_index *idx, const char *name)
+{
+	char dir[4096], file[4400];
+	in_folder(idx, name, dir, sizeof dir);
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	for (struct dirent *e; (e = readdir(d));) {
+		size_t n = strlen(e->d_name);
+		if (!strcmp(e->d_name, "iamglass") || !strcmp(e->d_name, "flintlock") ||
+		    (n > 6 && !strcmp(e->d_name + n - 6, ".glass")) ||
+		    (n > 4 && !strcmp(e->d_name + n - 4, ".tmp"))) {
+			snprintf(file, sizeof file, "%s/%s", dir, e->d_name);
+			unlink(file);
+		}
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* Open (creating) shards [FROM, TO) for writing. */
+static int open_shards(docket_index *idx, unsigned from, unsigned to)
+{
+	struct xap_db **s = realloc(idx->shards, to * sizeof *s);
+	if (!s)
+		return index_fail(idx, DOCKET_NO_MEMORY, "out of memory");
+	idx->shards = s;
+	for (unsigned k = from; k < to; k++) {
+		char name[64], path[4096];
+		shard_name(k, name, sizeof name);
+		in_folder(idx, name, path, sizeof path);
+		int rc = xap_open(path, 1, &s[k]);
+		idx->nshards = k + 1;
+		if (k == 0)
+			idx->db = s[0];
+		if (rc == DOCKET_LOCKED)
+			return locked(idx);
+		if (rc)
+			return index_fail(idx, rc, "%s: %s", idx->path, xap_error(s[k]));
+	}
+	return DOCKET_OK;
+}
+
+/* Open the index folder for writing, creating it (and its shards) when
+ * missing. */
+static int open_writer(docket_index *idx)
+{
+	if (mkdir(idx->path, 0777) != 0 && errno != EEXIST)
+		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot create the index: %s",
+		                  idx->path, strerror(errno));
+	if (exists(idx, "iamglass")) { /* one database, not sharded */
+		idx->shards = calloc(1, sizeof *idx->shards);
+		if (!idx->shards)
+			return index_fail(idx, DOCKET_NO_MEMORY, "out of memory");
+		idx->nshards = 1;
+		int rc = xap_open(idx->path, 1, &idx->shards[0]);
+		idx->db = idx->shards[0];
+		return rc == DOCKET_LOCKED ? locked(idx) : index_engine_fail(idx, rc);
+	}
+	unsigned n = read_stub(idx);
+	if (n == 0 && exists(idx, SHARD_STUB))
+		return index_fail(idx, DOCKET_CORRUPT, "%s: %s is not docket's shard list",
+		                  idx->path, SHARD_STUB);
+	if (n)
+		return open_shards(idx, 0, n);
+	/* No stub: a new index, or a creation that was interrupted before the
+	 * stub was written, and so before anything was indexed. */
+	for (unsigned k = 0; k < SHARDS_MAX; k++) {
+		char name[64];
+		shard_name(k, name, sizeof name);
+		wipe_partial(idx, name);
+	}
+	int rc = open_shards(idx, 0, default_shards());
+	return rc ? rc : write_stub(idx, idx->nshards);
 }
 
 DOCKET_EXPORT docket_status docket_index_open(const char *path,
@@ -145,18 +312,20 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 	if (!path || !*path || (mode != DOCKET_OPEN_READ && mode != DOCKET_OPEN_WRITE))
 		return index_fail(idx, DOCKET_BAD_ARGUMENT, "no index path given");
 	idx->writable = mode == DOCKET_OPEN_WRITE;
-	rc = xap_open(path, idx->writable, &idx->db);
-	if (rc == DOCKET_LOCKED)
-		return locked(idx);
-	if (rc == DOCKET_NOT_FOUND && !idx->writable)
+	if (idx->writable) {
+		rc = open_writer(idx);
+		if (rc)
+			return rc;
+		write_pid_file(idx);
+		idx->pid_written = 1;
+		return load_settings(idx);
+	}
+	rc = xap_open(path, 0, &idx->db);
+	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here (create one with 'docket index')",
 		                  path);
 	if (rc)
 		return index_engine_fail(idx, rc);
-	if (idx->writable) {
-		write_pid_file(idx);
-		idx->pid_written = 1;
-	}
 	return load_settings(idx);
 }
 
@@ -181,7 +350,13 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx)
 		pid_file_path(idx, file, sizeof file);
 		unlink(file);
 	}
-	xap_close(idx->db);
+	if (idx->nshards) {
+		for (unsigned k = 0; k < idx->nshards; k++)
+			xap_close(idx->shards[k]);
+	} else {
+		xap_close(idx->db);
+	}
+	free(idx->shards);
 	stem_free(idx->stem);
 	buf_free(&idx->error);
 	free(idx->path);
@@ -216,18 +391,20 @@ DOCKET_EXPORT docket_status docket_index_set_language(docket_index *idx,
 	if (strcmp(lang, idx->lang) == 0)
 		return DOCKET_OK;
 	size_t docs = 0;
-	int rc = index_engine_fail(idx, xap_doc_count(idx->db, &docs));
+	int rc = docket_index_counts(idx, NULL, &docs);
 	if (rc)
 		return rc;
 	if (docs)
 		return index_fail(idx, DOCKET_UNSUPPORTED,
 		                  "%s: index holds articles stemmed in %s; cannot switch to %s",
 		                  idx->path, idx->lang, lang);
-	rc = xap_set_metadata(idx->db, META_LANG, lang, strlen(lang));
-	if (!rc)
-		rc = xap_commit(idx->db);
-	if (rc)
-		return index_engine_fail(idx, rc);
+	for (unsigned k = 0; !rc && k < idx->nshards; k++) {
+		rc = xap_set_metadata(idx->shards[k], META_LANG, lang, strlen(lang));
+		if (!rc)
+			rc = xap_commit(idx->shards[k]);
+		if (rc)
+			return index_fail(idx, rc, "%s", xap_error(idx->shards[k]));
+	}
 	return use_language(idx, lang);
 }
 
@@ -238,10 +415,74 @@ DOCKET_EXPORT docket_status docket_index_counts(docket_index *idx,
 	if (!idx || !idx->db)
 		return DOCKET_BAD_ARGUMENT;
 	index_clear_error(idx);
-	int rc = 0;
+	unsigned n = idx->nshards ? idx->nshards : 1;
+	size_t a = 0, p = 0;
+	for (unsigned k = 0; k < n; k++) {
+		struct xap_db *db = idx->nshards ? idx->shards[k] : idx->db;
+		size_t ka = 0, kp = 0;
+		int rc = xap_doc_count(db, &kp);
+		if (!rc && articles)
+			rc = xap_prefix_count(db, PREFIX_ARTICLE, &ka);
+		if (rc)
+			return index_fail(idx, rc, "%s", xap_error(db));
+		a += ka;
+		p += kp;
+	}
+	if (articles)
+		*articles = a;
 	if (passages)
-		rc = xap_doc_count(idx->db, passages);
-	if (!rc && articles)
-		rc = xap_prefix_count(idx->db, PREFIX_ARTICLE, articles);
-	return index_engine_fail(idx, rc);
+		*passages = p;
+	return DOCKET_OK;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+                        struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+DOCKET_EXPORT docket_status docket_index_set_shards(docket_index *idx,
+                                                    unsigned shards)
+{
+	if (!idx || !idx->db || shards < 1 || shards > SHARDS_MAX)
+		return DOCKET_BAD_ARGUMENT;
+	index_clear_error(idx);
+	if (!idx->writable)
+		return index_fail(idx, DOCKET_UNSUPPORTED,
+		                  "%s: open the index for writing to shard it", idx->path);
+	if (shards == idx->nshards)
+		return DOCKET_OK;
+	size_t docs = 0;
+	int rc = docket_index_counts(idx, NULL, &docs);
+	if (rc)
+		return rc;
+	if (docs || exists(idx, "iamglass"))
+		return index_fail(idx, DOCKET_UNSUPPORTED,
+		                  "%s: the index already has %u shard%s; shards are chosen "
+		                  "when it is created", idx->path, idx->nshards,
+		                  idx->nshards == 1 ? "" : "s");
+	unsigned had = idx->nshards;
+	if (shards > had) {
+		rc = open_shards(idx, had, shards);
+		for (unsigned k = had; !rc && k < shards; k++)
+			rc = index_engine_fail(idx, init_shard(idx->shards[k], idx->lang));
+		return rc ? rc : write_stub(idx, shards);
+	}
+	if ((rc = write_stub(idx, shards)))
+		return rc;
+	for (unsigned k = shards; k < had; k++) {
+		char name[64], path[4096];
+		xap_close(idx->shards[k]);
+		shard_name(k, name, sizeof name);
+		in_folder(idx, name, path, sizeof path);
+		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	}
+	idx->nshards = shards;
+	return DOCKET_OK;
+}
+
+DOCKET_EXPORT unsigned docket_index_shards(const docket_index *idx)
+{
+	return idx && idx->nshards ? idx->nshards : 1;
 }

@@ -35,8 +35,9 @@
  * span...) join their text with their neighbours'; any other element
  * inside a block stands for a space.  An element of class "byline" is left
  * out (it repeats the author).  <script>, <style>, <nav>, <footer>,
- * <aside>, <form>, <noscript>, <template>, <iframe>, <header> (outside the
- * h1), <svg>, <button>, <select> and comments are never read.
+ * <aside>, <form>, <noscript>, <template>, <iframe>, <svg>, <button>,
+ * <select> and comments are never read.  (A <header> is read: outlets put
+ * the headline and standfirst there.)
  */
 #include "article.h"
 

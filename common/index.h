@@ -10,8 +10,14 @@
 
 #define LANG_MAX 32
 
+#define SHARDS_MAX 64
+#define SHARD_STUB "XAPIANDB" /* lists the shards, in the index folder */
+
 struct docket_index {
-	struct xap_db *db;     /* the engine's handle (xapian.h) */
+	struct xap_db *db;     /* the engine's handle (xapian.h); a writer's
+	                        * first shard */
+	struct xap_db **shards;/* a writer's shards (shards[0] == db) */
+	unsigned nshards;      /* how many (0 for a reader) */
 	int writable;          /* opened with DOCKET_OPEN_WRITE */
 	char *path;            /* the first path opened, for messages */
 	char lang[LANG_MAX];   /* the stemming language in force */

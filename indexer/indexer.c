@@ -1,18 +1,26 @@
 /* indexer.c — bringing an index up to date with a folder (docket_indexer_*
  * in docket.h).
  *
- * One run walks a root (walk.c), and for each file: unchanged size and
- * mtime → nothing; otherwise read it (input.c), and if its content hash is
- * unchanged only refresh its file record; otherwise replace all of its
- * passages (document.c) and its record.  Files recorded under the root but
- * not met are removed.  Changes go in batches of whole files, each batch
- * one Xapian transaction with the file records beside the documents, so a
- * crash loses at most the open batch and a rerun converges.
+ * The calling thread walks a root (walk.c) and hands each file to the
+ * worker of its shard: shard = stable hash of the file's absolute path, so
+ * a file always lands in the same shard and its record, its passages and
+ * their deletion all live there.  Each worker owns one shard's writer, file
+ * records, stemmer and batch, and for each file: unchanged size and mtime →
+ * nothing; otherwise read it (input.c), and if its content hash is
+ * unchanged only refresh its record; otherwise replace all its passages
+ * (document.c) and its record.  Files recorded under the root but not met
+ * are removed.  Changes go in batches of whole files, each batch one
+ * Xapian transaction on one shard with the file records beside the
+ * documents, so a crash loses at most each shard's open batch and a rerun
+ * converges.
+ *
+ * Events go to the caller's callback one at a time (under a mutex), from
+ * whichever thread met them.
  */
 #include <errno.h>
-#include <fnmatch.h>
-#include <libgen.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +30,7 @@
 #include "../common/index.h"
 #include "../common/input.h"
 #include "../common/schema.h"
+#include "../common/stem.h"
 #include "../common/xapian.h"
 #include "../docket.h"
 #include "document.h"
@@ -30,26 +39,58 @@
 
 #define DEFAULT_MAX_SIZE (32L << 20)
 #define DEFAULT_BATCH 200
+#define QUEUE_LEN 64 /* files waiting per worker */
+
+/* A file handed to a worker, or (path NULL) the end of the walk. */
+struct job {
+	char *path;      /* as walked */
+	char *rel;       /* relative to the root */
+	struct stat st;
+};
+
+/* One shard's writer. */
+struct worker {
+	docket_indexer *ix;
+	struct xap_db *db;         /* the shard (owned by the index handle) */
+	struct stemmer *stem;      /* this thread's own */
+	struct doc_builder doc;
+	struct file_table files;   /* the shard's file records */
+	int loaded;                /* FILES has been read */
+	size_t pending;            /* files changed in the open batch */
+	int in_batch;              /* a transaction is open */
+	int status;                /* sticky: a fatal error on this shard */
+	char error[1024];          /* its message */
+	struct job queue[QUEUE_LEN];
+	size_t head, count;        /* the queue's ring */
+	pthread_mutex_t mu;
+	pthread_cond_t changed;    /* a job was added or taken */
+	pthread_t thread;
+};
+
+/* One call of docket_indexer_run. */
+struct run {
+	const char *absroot;       /* the root, absolute */
+	int root_is_dir;
+	int walk_ok;               /* the walk met the whole root */
+};
 
 struct docket_indexer {
 	docket_index *idx;
-	struct walk_opts walk;           /* follow, hidden, max size, excludes */
-	long batch;                      /* files per commit */
-	docket_event_fn fn;              /* event callback, or NULL */
+	struct walk_opts walk;     /* follow, hidden, max size, excludes */
+	long batch;                /* files per commit, per shard */
+	docket_event_fn fn;        /* event callback, or NULL */
 	void *ctx;
 	size_t counts[DOCKET_EVENT_LAST];
-	struct file_table files;         /* the index's file records */
-	int loaded;                      /* FILES has been read */
-	struct doc_builder doc;
-	size_t pending;                  /* files changed in the open batch */
-	int in_batch;                    /* a transaction is open */
-	int status;                      /* sticky: a fatal index error */
-	int stopped;                     /* the callback asked to stop */
+	int stopped;               /* the callback asked to stop */
+	pthread_mutex_t mu;        /* guards COUNTS, FN, STOPPED */
+	struct worker *workers;    /* one per shard */
+	unsigned nworkers;
+	struct run *run;           /* the run in progress */
 };
 
 /* State of one file while its articles are written. */
 struct file_job {
-	docket_indexer *ix;
+	struct worker *w;
 	const char *path;
 	const char *fkey;
 	int had_record;  /* delete the old passages before the first new one */
@@ -59,127 +100,155 @@ struct file_job {
 	size_t nwarnings;
 };
 
+/* Report an event; returns non-zero once the run should stop. */
 static int emit(docket_indexer *ix, docket_event ev, const char *path,
                 const char *reason)
 {
+	pthread_mutex_lock(&ix->mu);
 	ix->counts[ev]++;
 	if (ix->fn && ix->fn(ix->ctx, ev, path, reason ? reason : ""))
 		ix->stopped = 1;
-	return ix->stopped;
+	int stopped = ix->stopped;
+	pthread_mutex_unlock(&ix->mu);
+	return stopped;
 }
 
-/* Record an engine failure as the run's fatal status. */
-static int fatal(docket_indexer *ix, int rc)
+static int stopped(docket_indexer *ix)
 {
-	if (rc && !ix->status)
-		ix->status = index_engine_fail(ix->idx, rc);
-	return ix->status;
+	pthread_mutex_lock(&ix->mu);
+	int s = ix->stopped;
+	pthread_mutex_unlock(&ix->mu);
+	return s;
+}
+
+/* Record a fatal error on W (printf-style) unless one is recorded. */
+static int wfail(struct worker *w, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int wfail(struct worker *w, int status, const char *fmt, ...)
+{
+	if (w->status || !status)
+		return w->status;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(w->error, sizeof w->error, fmt, ap);
+	va_end(ap);
+	return w->status = status;
+}
+
+/* Record an engine failure on W. */
+static int fatal(struct worker *w, int rc)
+{
+	if (rc)
+		wfail(w, rc, "%s", xap_error(w->db));
+	return w->status;
 }
 
 static int load_record(void *ctx, const char *key, size_t klen,
                        const char *val, size_t vlen)
 {
-	docket_indexer *ix = ctx;
+	struct worker *w = ctx;
 	struct file_rec r = {0};
 	int rc = 0;
 	if (klen != 1 + FILE_KEY_LEN || file_rec_parse(val, vlen, &r))
 		return 0; /* not ours, or damaged: the file will be re-indexed */
 	memcpy(r.key, key + 1, FILE_KEY_LEN);
 	r.path = str_ndup(&rc, r.path, vlen - (size_t)(r.path - val));
-	if (rc)
-		return rc;
-	if (!file_table_put(&ix->files, &r))
+	if (!rc && !file_table_put(&w->files, &r))
 		rc = DOCKET_NO_MEMORY;
 	free(r.path);
 	return rc;
 }
 
-static int load_records(docket_indexer *ix)
+static int load_records(struct worker *w)
 {
-	if (ix->loaded)
+	if (w->loaded)
 		return 0;
-	int rc = xap_metadata_scan(ix->idx->db, META_FILE, load_record, ix);
+	int rc = xap_metadata_scan(w->db, META_FILE, load_record, w);
 	if (rc == DOCKET_NO_MEMORY)
-		return index_fail(ix->idx, rc, "out of memory reading file records");
-	if (rc)
-		return fatal(ix, rc);
-	ix->loaded = 1;
+		return wfail(w, rc, "out of memory reading file records");
+	if (fatal(w, rc))
+		return w->status;
+	w->loaded = 1;
 	return 0;
 }
 
-static int begin_batch(docket_indexer *ix)
+static int begin_batch(struct worker *w)
 {
-	if (ix->in_batch || ix->status)
-		return ix->status;
-	if (fatal(ix, xap_begin(ix->idx->db)))
-		return ix->status;
-	ix->in_batch = 1;
+	if (w->in_batch || w->status)
+		return w->status;
+	if (fatal(w, xap_begin(w->db)))
+		return w->status;
+	w->in_batch = 1;
 	return 0;
 }
 
-static int commit_batch(docket_indexer *ix)
+static int commit_batch(struct worker *w)
 {
-	if (!ix->in_batch || ix->status)
-		return ix->status;
-	ix->in_batch = 0;
-	if (fatal(ix, xap_commit(ix->idx->db)))
-		return ix->status;
-	ix->pending = 0;
-	emit(ix, DOCKET_EVENT_COMMITTED, "", "");
+	if (!w->in_batch || w->status)
+		return w->status;
+	w->in_batch = 0;
+	if (fatal(w, xap_commit(w->db)))
+		return w->status;
+	w->pending = 0;
+	emit(w->ix, DOCKET_EVENT_COMMITTED, "", "");
 	return 0;
 }
 
 /* One more changed file in the batch; commit when it is full. */
-static int file_done(docket_indexer *ix)
+static int file_done(struct worker *w)
 {
-	if (++ix->pending >= (size_t)ix->batch)
-		return commit_batch(ix);
-	return ix->status;
+	if (++w->pending >= (size_t)w->ix->batch)
+		return commit_batch(w);
+	return w->status;
 }
 
-static int save_record(docket_indexer *ix, const struct file_rec *r)
+static void meta_key(char out[2 + FILE_KEY_LEN], const char *fkey)
+{
+	snprintf(out, 2 + FILE_KEY_LEN, "%s%s", META_FILE, fkey);
+}
+
+static int save_record(struct worker *w, const struct file_rec *r)
 {
 	buf v = BUF_INIT;
-	char key[2 + FILE_KEY_LEN] = META_FILE;
+	char key[2 + FILE_KEY_LEN];
 	int rc = 0;
-	strcat(key, r->key);
+	meta_key(key, r->key);
 	file_rec_format(&rc, &v, r);
-	if (!rc)
-		rc = xap_set_metadata(ix->idx->db, key, v.p, v.n);
+	if (rc)
+		return wfail(w, rc, "out of memory");
+	rc = xap_set_metadata(w->db, key, v.p, v.n);
 	buf_free(&v);
-	if (rc == DOCKET_NO_MEMORY)
-		return ix->status = index_fail(ix->idx, rc, "out of memory");
-	return fatal(ix, rc);
+	return fatal(w, rc);
 }
 
-static int delete_file_docs(docket_indexer *ix, const char *fkey)
+static int delete_file_docs(struct worker *w, const char *fkey)
 {
-	char term[sizeof PREFIX_FILE + FILE_KEY_LEN] = PREFIX_FILE;
-	strcat(term, fkey);
-	return fatal(ix, xap_delete_term(ix->idx->db, term));
+	char term[sizeof PREFIX_FILE + FILE_KEY_LEN];
+	snprintf(term, sizeof term, "%s%s", PREFIX_FILE, fkey);
+	return fatal(w, xap_delete_term(w->db, term));
 }
 
 static int write_article(void *ctx, struct article *a)
 {
 	struct file_job *job = ctx;
-	docket_indexer *ix = job->ix;
+	struct worker *w = job->w;
 	if (job->had_record && !job->deleted) {
-		if (delete_file_docs(ix, job->fkey))
-			return ix->status;
+		if (delete_file_docs(w, job->fkey))
+			return w->status;
 		job->deleted = 1;
 	}
-	for (size_t i = 0; i < a->npassages && !ix->status; i++) {
+	for (size_t i = 0; i < a->npassages && !w->status; i++) {
 		struct xap_doc *d = xap_doc_new();
-		int rc = d ? document_build(&ix->doc, a, &a->passages[i], job->fkey, d)
+		int rc = d ? document_build(&w->doc, a, &a->passages[i], job->fkey, d)
 		           : DOCKET_NO_MEMORY;
 		if (rc)
-			ix->status = index_fail(ix->idx, rc, "out of memory");
+			wfail(w, rc, "out of memory");
 		else
-			fatal(ix, xap_replace(ix->idx->db, ix->doc.idterm.p, d));
+			fatal(w, xap_replace(w->db, w->doc.idterm.p, d));
 		xap_doc_free(d);
 	}
 	job->articles++;
-	return ix->status;
+	return w->status;
 }
 
 static void parse_warning(void *ctx, const char *message)
@@ -194,20 +263,20 @@ static void parse_warning(void *ctx, const char *message)
 /* Report the buffered warnings (each a WARNING event). */
 static void flush_warnings(struct file_job *job)
 {
-	const char *w = job->warnings.p;
-	for (size_t i = 0; i < job->nwarnings; i++, w += strlen(w) + 1)
-		emit(job->ix, DOCKET_EVENT_WARNING, job->path, w);
+	const char *p = job->warnings.p;
+	for (size_t i = 0; i < job->nwarnings; i++, p += strlen(p) + 1)
+		emit(job->w->ix, DOCKET_EVENT_WARNING, job->path, p);
 }
 
 /* The stable article id of a file: ROOT's name / REL, or REL alone when the
  * root is the file itself. */
-static char *article_id(const char *absroot, int root_is_dir, const char *rel)
+static char *article_id(const struct run *run, const char *rel)
 {
 	int rc = 0;
 	buf id = BUF_INIT;
-	if (root_is_dir) {
-		const char *base = strrchr(absroot, '/');
-		base = base ? base + 1 : absroot;
+	if (run->root_is_dir) {
+		const char *base = strrchr(run->absroot, '/');
+		base = base ? base + 1 : run->absroot;
 		if (*base) {
 			buf_puts(&rc, &id, base);
 			buf_putc(&rc, &id, '/');
@@ -217,88 +286,86 @@ static char *article_id(const char *absroot, int root_is_dir, const char *rel)
 	return buf_steal(&rc, &id);
 }
 
-struct run {
-	docket_indexer *ix;
-	const char *absroot;
-	int root_is_dir;
-};
-
 enum outcome { WRITTEN, SKIPPED };
 
 /* Parse file PATH (read into IN) and replace its passages.  HAD_RECORD:
  * the index holds an older version, kept if this one yields no article.
  * Sets *OUT; returns non-zero only for a fatal index error. */
-static int index_file(struct run *run, const char *path, const char *rel,
+static int index_file(struct worker *w, const char *path, const char *rel,
                       const char *fkey, int had_record, struct input *in,
                       enum outcome *out)
 {
-	docket_indexer *ix = run->ix;
-	struct file_job job = {ix, path, fkey, had_record, 0, 0, BUF_INIT, 0};
-	char *id = article_id(run->absroot, run->root_is_dir, rel);
+	struct file_job job = {w, path, fkey, had_record, 0, 0, BUF_INIT, 0};
+	char *id = article_id(w->ix->run, rel);
 	struct parse_ctx pc = {path, id, write_article, parse_warning, &job};
 	if (!id)
-		return ix->status = index_fail(ix->idx, DOCKET_NO_MEMORY, "out of memory");
-	int rc = begin_batch(ix) ? 0 : input_parse(in, &pc);
+		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
+	int rc = begin_batch(w) ? 0 : input_parse(in, &pc);
 	free(id);
-	if (!ix->status && rc && job.articles == 0) {
+	if (!w->status && rc && job.articles == 0) {
 		*out = SKIPPED;
-		emit(ix, DOCKET_EVENT_SKIPPED, path,
+		emit(w->ix, DOCKET_EVENT_SKIPPED, path,
 		     job.nwarnings ? job.warnings.p
 		     : rc == DOCKET_NO_MEMORY ? "out of memory" : "no article in it");
-	} else if (!ix->status) {
+	} else if (!w->status) {
 		*out = WRITTEN;
 		if (job.had_record && !job.deleted)
-			delete_file_docs(ix, fkey); /* it now holds no passage */
+			delete_file_docs(w, fkey); /* it now holds no passage */
 		if (in->replaced)
-			emit(ix, DOCKET_EVENT_WARNING, path,
+			emit(w->ix, DOCKET_EVENT_WARNING, path,
 			     "invalid UTF-8 or NUL bytes replaced");
 		flush_warnings(&job);
 	}
 	buf_free(&job.warnings);
-	return ix->status;
+	return w->status;
 }
 
 /* Store R as the file's record, in the open batch. */
-static int record_file(docket_indexer *ix, const struct file_rec *r)
+static int record_file(struct worker *w, const struct file_rec *r)
 {
-	if (begin_batch(ix) || save_record(ix, r))
-		return ix->status;
-	struct file_rec *stored = file_table_put(&ix->files, r);
+	if (begin_batch(w) || save_record(w, r))
+		return w->status;
+	struct file_rec *stored = file_table_put(&w->files, r);
 	if (!stored)
-		return ix->status = index_fail(ix->idx, DOCKET_NO_MEMORY, "out of memory");
+		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
 	stored->seen = 1;
 	return 0;
 }
 
-/* The walk's callback: bring one file up to date. */
-static int on_file(void *ctx, const char *path, const char *rel,
-                   const struct stat *st)
+/* The absolute path of a walked file into OUT. */
+static void absolute(int *rc, buf *out, const struct run *run, const char *rel)
 {
-	struct run *run = ctx;
-	docket_indexer *ix = run->ix;
+	buf_puts(rc, out, run->absroot);
+	if (run->root_is_dir) {
+		if (out->n && out->p[out->n - 1] != '/')
+			buf_putc(rc, out, '/');
+		buf_puts(rc, out, rel);
+	}
+}
+
+/* Bring one file up to date in W's shard. */
+static void update_file(struct worker *w, const struct job *j)
+{
 	struct file_rec r = {0};
 	char why[512] = "";
 	int rc = 0;
 	buf abs = BUF_INIT;
-	buf_puts(&rc, &abs, run->absroot);
-	if (run->root_is_dir) {
-		if (abs.n && abs.p[abs.n - 1] != '/')
-			buf_putc(&rc, &abs, '/');
-		buf_puts(&rc, &abs, rel);
+	absolute(&rc, &abs, w->ix->run, j->rel);
+	if (rc) {
+		wfail(w, rc, "out of memory");
+		return;
 	}
-	if (rc)
-		return ix->status = index_fail(ix->idx, rc, "out of memory");
 	file_key(abs.p, r.key);
 	r.path = abs.p;
-	r.size = (long long)st->st_size;
-	r.mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
-	struct file_rec *have = file_table_find(&ix->files, r.key);
+	r.size = (long long)j->st.st_size;
+	r.mtime_ns = (long long)j->st.st_mtim.tv_sec * 1000000000LL + j->st.st_mtim.tv_nsec;
+	struct file_rec *have = file_table_find(&w->files, r.key);
 	docket_event ev = have ? DOCKET_EVENT_UPDATED : DOCKET_EVENT_ADDED;
 	struct input in = {0};
 	if (have && have->size == r.size && have->mtime_ns == r.mtime_ns) {
 		have->seen = 1;
 		ev = DOCKET_EVENT_UNCHANGED;
-	} else if (input_read(path, ix->walk.max_size, &in, why, sizeof why)) {
+	} else if (input_read(j->path, w->ix->walk.max_size, &in, why, sizeof why)) {
 		if (have)
 			have->seen = 1; /* keep what the index had for it */
 		ev = DOCKET_EVENT_SKIPPED;
@@ -307,29 +374,20 @@ static int on_file(void *ctx, const char *path, const char *rel,
 		enum outcome out = WRITTEN;
 		if (have && strcmp(have->hash, r.hash) == 0)
 			ev = DOCKET_EVENT_UNCHANGED; /* touched, not changed */
-		else if (index_file(run, path, rel, r.key, have != NULL, &in, &out))
+		else if (index_file(w, j->path, j->rel, r.key, have != NULL, &in, &out))
 			ev = DOCKET_EVENT_LAST;
 		if (out == SKIPPED) {
 			if (have)
 				have->seen = 1;
 			ev = DOCKET_EVENT_LAST; /* already reported */
-		} else if (ev != DOCKET_EVENT_LAST && !record_file(ix, &r)) {
-			file_done(ix);
+		} else if (ev != DOCKET_EVENT_LAST && !record_file(w, &r)) {
+			file_done(w);
 		}
 	}
 	input_clear(&in);
 	buf_free(&abs);
-	if (ix->status)
-		return ix->status;
-	if (ev != DOCKET_EVENT_LAST && emit(ix, ev, path, why))
-		return DOCKET_INTERRUPTED;
-	return ix->stopped ? DOCKET_INTERRUPTED : 0;
-}
-
-static void on_skip(void *ctx, const char *path, const char *reason)
-{
-	struct run *run = ctx;
-	emit(run->ix, DOCKET_EVENT_SKIPPED, path, reason);
+	if (!w->status && ev != DOCKET_EVENT_LAST)
+		emit(w->ix, ev, j->path, why);
 }
 
 static int under_root(const char *path, const char *root)
@@ -340,24 +398,139 @@ static int under_root(const char *path, const char *root)
 	return path[n] == '\0' || path[n] == '/' || (n && root[n - 1] == '/');
 }
 
-/* Remove the files recorded under ROOT that this run did not meet. */
-static int remove_unseen(docket_indexer *ix, const char *root)
+/* Remove the files of W's shard recorded under ROOT that this run did not
+ * meet. */
+static void remove_unseen(struct worker *w, const char *root)
 {
-	for (size_t i = 0; i < ix->files.cap && !ix->status; i++) {
-		struct file_rec *r = &ix->files.slots[i];
+	for (size_t i = 0; i < w->files.cap && !w->status; i++) {
+		struct file_rec *r = &w->files.slots[i];
 		if (!r->path || r->seen || !under_root(r->path, root))
 			continue;
-		char key[2 + FILE_KEY_LEN] = META_FILE;
-		strcat(key, r->key);
-		if (begin_batch(ix) || delete_file_docs(ix, r->key) ||
-		    fatal(ix, xap_set_metadata(ix->idx->db, key, "", 0)))
+		char key[2 + FILE_KEY_LEN];
+		meta_key(key, r->key);
+		if (begin_batch(w) || delete_file_docs(w, r->key) ||
+		    fatal(w, xap_set_metadata(w->db, key, "", 0)))
 			break;
-		emit(ix, DOCKET_EVENT_REMOVED, r->path, "");
+		emit(w->ix, DOCKET_EVENT_REMOVED, r->path, "");
 		r->seen = 1; /* gone: never again this run */
-		if (file_done(ix))
+		if (file_done(w))
 			break;
 	}
-	return ix->status;
+}
+
+/* ---------------------------------------------------------------- queues */
+
+/* Hand J to W, waiting while its queue is full. */
+static void push(struct worker *w, struct job j)
+{
+	pthread_mutex_lock(&w->mu);
+	while (w->count == QUEUE_LEN)
+		pthread_cond_wait(&w->changed, &w->mu);
+	w->queue[(w->head + w->count++) % QUEUE_LEN] = j;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->mu);
+}
+
+static struct job pop(struct worker *w)
+{
+	pthread_mutex_lock(&w->mu);
+	while (w->count == 0)
+		pthread_cond_wait(&w->changed, &w->mu);
+	struct job j = w->queue[w->head];
+	w->head = (w->head + 1) % QUEUE_LEN;
+	w->count--;
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->mu);
+	return j;
+}
+
+/* A worker: update the files it is handed until the end of the walk, then
+ * remove what vanished (if the walk met the whole root) and commit. */
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	docket_indexer *ix = w->ix;
+	load_records(w);
+	for (;;) {
+		struct job j = pop(w);
+		if (!j.path)
+			break;
+		if (!w->status && !stopped(ix))
+			update_file(w, &j);
+		free(j.path);
+		free(j.rel);
+	}
+	if (!w->status && !stopped(ix) && ix->run->walk_ok)
+		remove_unseen(w, ix->run->absroot);
+	if (w->status && w->in_batch) {
+		xap_cancel(w->db);
+		w->in_batch = 0;
+	}
+	commit_batch(w);
+	return NULL;
+}
+
+static int on_file(void *ctx, const char *path, const char *rel,
+                   const struct stat *st)
+{
+	docket_indexer *ix = ctx;
+	struct job j = {NULL, NULL, *st};
+	char key[FILE_KEY_LEN + 1];
+	int rc = 0;
+	buf abs = BUF_INIT;
+	absolute(&rc, &abs, ix->run, rel);
+	j.path = str_dup(&rc, path);
+	j.rel = str_dup(&rc, rel);
+	if (rc) {
+		free(j.path);
+		free(j.rel);
+		buf_free(&abs);
+		return DOCKET_NO_MEMORY;
+	}
+	file_key(abs.p, key);
+	buf_free(&abs);
+	unsigned shard = (unsigned)(strtoull(key + 8, NULL, 16) % ix->nworkers);
+	push(&ix->workers[shard], j);
+	return stopped(ix) ? DOCKET_INTERRUPTED : 0;
+}
+
+static void on_skip(void *ctx, const char *path, const char *reason)
+{
+	emit(ctx, DOCKET_EVENT_SKIPPED, path, reason);
+}
+
+/* The first worker error as the index's error, or DOCKET_OK. */
+static int worker_status(docket_indexer *ix)
+{
+	for (unsigned k = 0; k < ix->nworkers; k++)
+		if (ix->workers[k].status)
+			return index_fail(ix->idx, ix->workers[k].status, "%s: %s",
+			                  ix->idx->path, ix->workers[k].error);
+	return DOCKET_OK;
+}
+
+/* Walk ROOT with one thread per shard taking the files. */
+static int run_workers(docket_indexer *ix, const char *path, struct run *run,
+                       int *walk_rc)
+{
+	unsigned started = 0;
+	ix->run = run;
+	for (; started < ix->nworkers; started++)
+		if (pthread_create(&ix->workers[started].thread, NULL, work,
+		                   &ix->workers[started]))
+			break;
+	if (started == ix->nworkers) {
+		*walk_rc = walk_tree(path, &ix->walk, on_file, on_skip, ix);
+		run->walk_ok = *walk_rc == 0;
+	}
+	for (unsigned k = 0; k < started; k++) {
+		push(&ix->workers[k], (struct job){NULL, NULL, {0}});
+		pthread_join(ix->workers[k].thread, NULL);
+	}
+	ix->run = NULL;
+	if (started < ix->nworkers)
+		return index_fail(ix->idx, DOCKET_NO_MEMORY, "cannot start a thread");
+	return worker_status(ix);
 }
 
 DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
@@ -366,8 +539,9 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 	if (!ix || !path)
 		return DOCKET_BAD_ARGUMENT;
 	index_clear_error(ix->idx);
-	if (ix->status)
-		return ix->status;
+	int rc = worker_status(ix);
+	if (rc)
+		return rc;
 	char *abs = realpath(path, NULL);
 	struct stat st;
 	if (!abs || stat(abs, &st) != 0) {
@@ -376,28 +550,62 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 		return index_fail(ix->idx, err == ENOMEM ? DOCKET_NO_MEMORY : DOCKET_NOT_FOUND,
 		                  "%s: %s", path, strerror(err));
 	}
-	if (load_records(ix)) {
-		free(abs);
-		return ix->status ? ix->status : DOCKET_NO_MEMORY;
-	}
-	struct run run = {ix, abs, S_ISDIR(st.st_mode)};
-	int rc = walk_tree(path, &ix->walk, on_file, on_skip, &run);
-	if (!ix->status && !ix->stopped && rc == 0)
-		remove_unseen(ix, abs);
+	struct run run = {abs, S_ISDIR(st.st_mode), 0};
+	int walk_rc = 0;
+	rc = run_workers(ix, path, &run, &walk_rc);
 	free(abs);
-	if (ix->status) {
-		xap_cancel(ix->idx->db);
-		ix->in_batch = 0;
-		return ix->status;
-	}
-	if (commit_batch(ix))
-		return ix->status;
-	if (ix->stopped)
-		return index_fail(ix->idx, DOCKET_INTERRUPTED, "%s: indexing interrupted", path);
 	if (rc)
-		return index_fail(ix->idx, rc == DOCKET_NO_MEMORY ? rc : DOCKET_IO_ERROR,
+		return rc;
+	if (stopped(ix))
+		return index_fail(ix->idx, DOCKET_INTERRUPTED, "%s: indexing interrupted", path);
+	if (walk_rc)
+		return index_fail(ix->idx, walk_rc == DOCKET_NO_MEMORY ? walk_rc : DOCKET_IO_ERROR,
 		                  "%s: cannot walk this folder", path);
 	return DOCKET_OK;
+}
+
+/* ------------------------------------------------------------- lifetime */
+
+/* Make W the worker of shard DB.  Returns 0; -1 when nothing was made; -2
+ * when W must still be given to worker_free. */
+static int worker_init(struct worker *w, docket_indexer *ix, struct xap_db *db)
+{
+	w->ix = ix;
+	w->db = db;
+	if (pthread_mutex_init(&w->mu, NULL))
+		return -1;
+	if (pthread_cond_init(&w->changed, NULL)) {
+		pthread_mutex_destroy(&w->mu);
+		return -1;
+	}
+	w->stem = stem_new(docket_index_language(ix->idx));
+	w->doc.st = w->stem;
+	return w->stem ? 0 : -2;
+}
+
+static void worker_free(struct worker *w)
+{
+	if (w->in_batch)
+		xap_cancel(w->db);
+	file_table_free(&w->files);
+	doc_builder_free(&w->doc);
+	stem_free(w->stem);
+	pthread_cond_destroy(&w->changed);
+	pthread_mutex_destroy(&w->mu);
+}
+
+DOCKET_EXPORT void docket_indexer_free(docket_indexer *ix)
+{
+	if (!ix)
+		return;
+	for (unsigned k = 0; k < ix->nworkers; k++)
+		worker_free(&ix->workers[k]);
+	free(ix->workers);
+	for (size_t i = 0; i < ix->walk.nexcludes; i++)
+		free(ix->walk.excludes[i]);
+	free(ix->walk.excludes);
+	pthread_mutex_destroy(&ix->mu);
+	free(ix);
 }
 
 DOCKET_EXPORT docket_status docket_indexer_new(docket_index *idx,
@@ -414,10 +622,26 @@ DOCKET_EXPORT docket_status docket_indexer_new(docket_index *idx,
 	docket_indexer *ix = calloc(1, sizeof *ix);
 	if (!ix)
 		return DOCKET_NO_MEMORY;
+	if (pthread_mutex_init(&ix->mu, NULL)) {
+		free(ix);
+		return DOCKET_NO_MEMORY;
+	}
 	ix->idx = idx;
 	ix->walk.max_size = DEFAULT_MAX_SIZE;
 	ix->batch = DEFAULT_BATCH;
-	ix->doc.st = idx->stem;
+	ix->workers = calloc(idx->nshards, sizeof *ix->workers);
+	for (unsigned k = 0; ix->workers && k < idx->nshards; k++) {
+		int rc = worker_init(&ix->workers[k], ix, idx->shards[k]);
+		if (rc != -1)
+			ix->nworkers++;
+		if (rc)
+			break;
+	}
+	if (!ix->workers || ix->nworkers < idx->nshards ||
+	    !ix->workers[ix->nworkers - 1].stem) {
+		docket_indexer_free(ix);
+		return DOCKET_NO_MEMORY;
+	}
 	*out = ix;
 	return DOCKET_OK;
 }
@@ -482,19 +706,9 @@ DOCKET_EXPORT size_t docket_indexer_count(const docket_indexer *ix,
 {
 	if (!ix || (unsigned)event >= DOCKET_EVENT_LAST)
 		return 0;
-	return ix->counts[event];
-}
-
-DOCKET_EXPORT void docket_indexer_free(docket_indexer *ix)
-{
-	if (!ix)
-		return;
-	if (ix->in_batch)
-		xap_cancel(ix->idx->db);
-	for (size_t i = 0; i < ix->walk.nexcludes; i++)
-		free(ix->walk.excludes[i]);
-	free(ix->walk.excludes);
-	file_table_free(&ix->files);
-	doc_builder_free(&ix->doc);
-	free(ix);
+	docket_indexer *m = (docket_indexer *)ix; /* the lock, not the state */
+	pthread_mutex_lock(&m->mu);
+	size_t n = ix->counts[event];
+	pthread_mutex_unlock(&m->mu);
+	return n;
 }
