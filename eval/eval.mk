@@ -22,3 +22,9 @@ eval: all $(B)/eval/trec-score
 
 eval-sweep: all $(B)/eval/trec-score
 	@eval/sweep --build $(B) $(EVAL_ARGS)
+
+# make eval-variants: each ranking knob alone on the odd queries (eval/variants);
+# EVAL_ARGS="--split all" for the report rows, "--list FILE" for other variants.
+.PHONY: eval-variants
+eval-variants: all $(B)/eval/trec-score
+	@eval/variants --build $(B) $(EVAL_ARGS)
