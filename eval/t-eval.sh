@@ -200,6 +200,8 @@ printf '1\tplain words\n2\t"Quoted" (AND) -x: NOT y\n3\tnothing\n4\tbroken\n' \
 printf 'query-id\tcorpus-id\tscore\n1\td1\t1\n1\td3\t1\n2\ta\t1\n3\tx\t1\n4\tz\t1\n' \
 	>"$d/qrels/test.tsv"
 printf '1 d1 10\n1 d2 9\n1 d3 8\n2 b 5\n2 a 4\n' >"$t/results"
+# With --title-weight the fake ranks q1 d3 d1 d2: nDCG@10 1, odd 0.5000.
+printf '1 d3 10\n1 d1 9\n1 d2 8\n2 b 5\n2 a 4\n' >"$t/results.better"
 cat >"$t/docket" <<'FAKE'
 #!/bin/sh
 cmd=$1
@@ -213,6 +215,7 @@ qid= text=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--qid) qid=$2; shift ;;
+	--title-weight) FAKE_RESULTS=$FAKE_RESULTS.better ;;
 	--) text=$2; break ;;
 	esac
 	shift
@@ -262,6 +265,18 @@ ok $? "eval/sweep exits 0"
 ok $? "eval/sweep indexes once and searches the odd queries per grid point"
 grep -qF '| docket --bm25 0.9,0.4 | odd 2 | 0.4599 |' "$t/sweep" && grep -q 'Best nDCG@10.*0.4599' "$t/sweep"
 ok $? "eval/sweep prints a row per grid point and the best"
+
+: >"$t/log"
+printf '# baseline first\nbase\t\nbetter\t--title-weight 1\nsame\t--feedback 0.1\n' >"$t/list"
+"$top/eval/variants" --list "$t/list" >"$t/variants" 2>/dev/null
+ok $? "eval/variants exits 0"
+[ "$(grep -c '^index ' "$t/log")" -eq 1 ] && [ "$(grep -c -- '--title-weight 1 --' "$t/log")" -eq 2 ]
+ok $? "eval/variants indexes once and searches the odd queries per variant"
+grep -qF '| better | odd 2 | 0.5000 | 0.5000 |' "$t/variants" && grep -qF '| base | odd 2 | 0.4599 |' "$t/variants"
+ok $? "eval/variants prints a row per variant"
+grep -q '^better: nDCG@10 +0.0401, R@100 +0.0000 vs base: clear gain$' "$t/variants" &&
+	grep -q '^same: nDCG@10 +0.0000, R@100 +0.0000 vs base: no gain$' "$t/variants"
+ok $? "eval/variants judges each variant against the first"
 
 DOCKET_EVAL_DIR=$t/nowhere "$top/eval/run" >"$t/absent" 2>&1
 ok $? "eval/run exits 0 without data"
