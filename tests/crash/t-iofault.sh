@@ -68,7 +68,7 @@ fault() {
 		echo "ok $tap_n - $what: # SKIP Xapian aborts (std::terminate in commit_transaction)"
 	else
 		fail "$what: exit $rc"
-		sed 's/^/#   /' "$tmp/run.err" | head -n 5
+		sed 's/^/#   /' "$tmp/run.err" | head -n 40
 		bad=$((bad + 1))
 	fi
 	check_usable "$idx" "$what: index usable at its last commit" || bad=$((bad + 1))
