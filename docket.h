@@ -220,7 +220,6 @@ typedef enum docket_query_option {
 	DOCKET_QUERY_DEFAULT_AND,   /* 1: words are ANDed (default 0: OR) */
 	DOCKET_QUERY_PLAIN,         /* 1: the string is plain words, no syntax */
 	DOCKET_QUERY_EXPLAIN,       /* 1: record each hit's score breakdown */
-	DOCKET_QUERY_PROXIMITY_WINDOW, /* positions for the proximity boost (8) */
 	DOCKET_QUERY_FEEDBACK_TERMS,   /* terms pseudo-relevance feedback adds (10) */
 	DOCKET_QUERY_FEEDBACK_DOCS,    /* top passages it learns from (10) */
 	DOCKET_QUERY_LAST_OPTION
@@ -252,8 +251,6 @@ typedef enum docket_weight {
 	                            * (0.5): short passages gain no more */
 	DOCKET_WEIGHT_TITLE,       /* extra weight of query words found in the
 	                            * headline (0: none beyond the index's own) */
-	DOCKET_WEIGHT_PROXIMITY,   /* weight of adjacent query words found within
-	                            * the proximity window (0: off) */
 	DOCKET_WEIGHT_FEEDBACK,    /* weight of pseudo-relevance feedback terms
 	                            * from the top passages (0: off) */
 	DOCKET_WEIGHT_LAST

@@ -51,7 +51,6 @@ static const char usage[] =
 	"      --bm25 K1,B      BM25 parameters (default 1.2,0.75)\n"
 	"      --min-normlen X  BM25 floor on a passage's relative length (0.5)\n"
 	"      --title-weight W extra weight of query words in the headline\n"
-	"      --proximity W    weight of adjacent query words found close\n"
 	"      --feedback W     weight of pseudo-relevance feedback terms\n"
 	"      --explain        show which words matched and what each added\n"
 	"      --snippet-bytes N  size of the snippet window\n"
@@ -67,7 +66,7 @@ static const char usage[] =
 enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
        OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
-       OPT_TITLE_WEIGHT, OPT_PROXIMITY, OPT_FEEDBACK };
+       OPT_TITLE_WEIGHT, OPT_FEEDBACK };
 
 static const struct option longopts[] = {
 	{"index", required_argument, NULL, OPT_INDEX},
@@ -84,7 +83,6 @@ static const struct option longopts[] = {
 	{"explain", no_argument, NULL, OPT_EXPLAIN},
 	{"min-normlen", required_argument, NULL, OPT_MIN_NORMLEN},
 	{"title-weight", required_argument, NULL, OPT_TITLE_WEIGHT},
-	{"proximity", required_argument, NULL, OPT_PROXIMITY},
 	{"feedback", required_argument, NULL, OPT_FEEDBACK},
 	{"snippet-bytes", required_argument, NULL, OPT_SNIPPET},
 	{"cite", required_argument, NULL, OPT_CITE},
@@ -190,8 +188,6 @@ static int take_option(struct search_opts *o, int c, const char *arg)
 		return parse_weight("--min-normlen", arg, &o->weight[DOCKET_WEIGHT_MIN_NORMLEN]);
 	case OPT_TITLE_WEIGHT:
 		return parse_weight("--title-weight", arg, &o->weight[DOCKET_WEIGHT_TITLE]);
-	case OPT_PROXIMITY:
-		return parse_weight("--proximity", arg, &o->weight[DOCKET_WEIGHT_PROXIMITY]);
 	case OPT_FEEDBACK:
 		return parse_weight("--feedback", arg, &o->weight[DOCKET_WEIGHT_FEEDBACK]);
 	case OPT_CITE:
@@ -473,9 +469,9 @@ int cmd_search(int argc, char **argv)
 		.limit = 10, .per_article = -1, .snippet_bytes = -1,
 		.sort = DOCKET_SORT_RELEVANCE, .format = FORMAT_TEXT, .qid = "0",
 		.cite = DOCKET_CITE_PLAIN, .color = COLOR_AUTO,
-		.weight = {-1, -1, -1, -1, -1, -1},
+		.weight = {-1, -1, -1, -1, -1},
 	};
-	_Static_assert(DOCKET_WEIGHT_LAST == 6, "one -1 per weight above");
+	_Static_assert(DOCKET_WEIGHT_LAST == 5, "one -1 per weight above");
 	docket_index *idx = NULL;
 	int rc = parse_args(argc, argv, &o);
 	if (rc == 0 && open_for_reading(&o.indexes, &idx) != DOCKET_OK)

@@ -625,23 +625,6 @@ static Xapian::Query title_boost(const Xapian::Query &base, double w)
 	                                      title.end()));
 }
 
-/* Boost: each pair of adjacent query words found within WINDOW. */
-static Xapian::Query proximity_boost(const struct xap_request *s)
-{
-	std::vector<Xapian::Query> pairs;
-	for (size_t i = 0; i + 1 < s->nwords; i++) {
-		Xapian::Query two[2] = {Xapian::Query(s->words[i]),
-		                        Xapian::Query(s->words[i + 1])};
-		pairs.push_back(Xapian::Query(Xapian::Query::OP_NEAR, two, two + 2,
-		                              s->proximity_window));
-	}
-	if (pairs.empty())
-		return Xapian::Query();
-	return Xapian::Query(s->proximity_weight,
-	                     Xapian::Query(Xapian::Query::OP_OR, pairs.begin(),
-	                                   pairs.end()));
-}
-
 /* Pseudo-relevance feedback chooses only stems of body words not already
  * in the query. */
 class ExpandStems : public Xapian::ExpandDecider {
@@ -792,8 +775,6 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	std::vector<boost> boosts;
 	if (s->title_weight > 0)
 		boosts.push_back({title_boost(base, s->title_weight), "title boost"});
-	if (s->proximity_weight > 0 && s->proximity_window > 0)
-		boosts.push_back({proximity_boost(s), "proximity boost"});
 	for (const boost &b : boosts)
 		if (!b.query.empty())
 			q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, b.query);

@@ -96,13 +96,9 @@ struct xap_request {
 	double k1, b;
 	double min_normlen;         /* BM25's floor on normalised length */
 	double title_weight;        /* >0: boost query words found in the title */
-	double proximity_weight;    /* >0: boost adjacent query words found near */
-	unsigned proximity_window;  /* in positions */
 	double expand_weight;       /* >0: add pseudo-relevance feedback terms */
 	unsigned expand_terms;      /* how many */
 	unsigned expand_docs;       /* from how many top passages */
-	const char *const *words;   /* the query's plain words (for proximity) */
-	size_t nwords;
 	int explain;                /* fill xap_match.explain */
 };
 

@@ -29,7 +29,6 @@ static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
 	[DOCKET_QUERY_DEFAULT_AND] = 0,
 	[DOCKET_QUERY_PLAIN] = 0,
 	[DOCKET_QUERY_EXPLAIN] = 0,
-	[DOCKET_QUERY_PROXIMITY_WINDOW] = 8,
 	[DOCKET_QUERY_FEEDBACK_TERMS] = 10,
 	[DOCKET_QUERY_FEEDBACK_DOCS] = 10,
 };
@@ -39,7 +38,6 @@ static const double default_weights[DOCKET_WEIGHT_LAST] = {
 	[DOCKET_WEIGHT_B] = 0.75,
 	[DOCKET_WEIGHT_MIN_NORMLEN] = 0.5,
 	[DOCKET_WEIGHT_TITLE] = 0,
-	[DOCKET_WEIGHT_PROXIMITY] = 0,
 	[DOCKET_WEIGHT_FEEDBACK] = 0,
 };
 
@@ -118,7 +116,7 @@ DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
 	    (opt == DOCKET_QUERY_SNIPPET_BYTES && (value < 16 || value > 1 << 20)) ||
 	    ((opt == DOCKET_QUERY_DEFAULT_AND || opt == DOCKET_QUERY_PLAIN ||
 	      opt == DOCKET_QUERY_EXPLAIN) && value > 1) ||
-	    ((opt == DOCKET_QUERY_PROXIMITY_WINDOW || opt == DOCKET_QUERY_FEEDBACK_TERMS ||
+	    ((opt == DOCKET_QUERY_FEEDBACK_TERMS ||
 	      opt == DOCKET_QUERY_FEEDBACK_DOCS) && (value < 1 || value > 1000)))
 		return DOCKET_BAD_ARGUMENT;
 	q->opt[opt] = value;
@@ -169,25 +167,9 @@ static int check_size(docket_query *q)
 }
 
 struct words {
-	const char *text; /* the query string */
-	buf joined;       /* the words, space-separated */
-	buf list;         /* the words, each NUL-terminated */
-	size_t n;
-	int rc;           /* sticky status */
+	buf joined; /* the words so far, space-separated */
+	int rc;     /* sticky status */
 };
-
-/* Is the word at T an operator (AND, OR, NOT, NEAR, XOR) or a field name? */
-static int syntax_word(const char *text, const struct token *t)
-{
-	static const char *const ops[] = {"AND", "OR", "NOT", "NEAR", "XOR", NULL};
-	if (text[t->end] == ':')
-		return 1;
-	for (int i = 0; ops[i]; i++)
-		if (t->end - t->start == strlen(ops[i]) &&
-		    memcmp(text + t->start, ops[i], t->end - t->start) == 0)
-			return 1;
-	return 0;
-}
 
 static int add_word(void *ctx, const struct token *t)
 {
@@ -195,44 +177,29 @@ static int add_word(void *ctx, const struct token *t)
 	if (w->joined.n)
 		buf_putc(&w->rc, &w->joined, ' ');
 	buf_append(&w->rc, &w->joined, t->term, t->len);
-	if (!syntax_word(w->text, t)) {
-		buf_append(&w->rc, &w->list, t->term, t->len + 1);
-		w->n++;
-	}
 	return w->rc;
 }
 
-/* The words of the query string: as a query with no syntax, and as a list
- * (operators and field names left out) for the proximity boost.  Returns 0
- * or DOCKET_NO_MEMORY. */
-static int query_words(const char *s, struct words *w, const char ***list)
+/* The words of S as a query with no syntax: the tokenizer's terms, joined
+ * by spaces.  NULL when out of memory. */
+static char *plain_words(const char *s)
 {
-	w->text = s;
-	token_scan(s, strlen(s), 1, add_word, w);
-	buf_reserve(&w->rc, &w->joined, 0);
-	buf_reserve(&w->rc, &w->list, 0);
-	*list = w->rc ? NULL : calloc(w->n + 1, sizeof **list);
-	if (!*list)
-		return DOCKET_NO_MEMORY;
-	const char *p = w->list.p;
-	for (size_t i = 0; i < w->n; i++, p += strlen(p) + 1)
-		(*list)[i] = p;
-	return 0;
+	struct words w = {BUF_INIT, 0};
+	token_scan(s, strlen(s), 1, add_word, &w);
+	char *joined = buf_steal(&w.rc, &w.joined);
+	buf_free(&w.joined);
+	return joined;
 }
 
 /* Parse (and with LIMIT, run) the query string. */
 static int search(docket_query *q, size_t limit, struct xap_result *res)
 {
-	struct words w = {NULL, BUF_INIT, BUF_INIT, 0, 0};
-	const char **list = NULL;
 	const double *wt = q->weight;
-	if (query_words(q->string, &w, &list)) {
-		buf_free(&w.joined);
-		buf_free(&w.list);
+	char *plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
+	if (q->opt[DOCKET_QUERY_PLAIN] && !plain)
 		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
-	}
 	struct xap_request s = {
-		.query = q->opt[DOCKET_QUERY_PLAIN] ? w.joined.p : q->string,
+		.query = plain ? plain : q->string,
 		.stem = q->idx->stem,
 		.offset = (size_t)q->opt[DOCKET_QUERY_OFFSET],
 		.limit = limit,
@@ -243,19 +210,13 @@ static int search(docket_query *q, size_t limit, struct xap_result *res)
 		.b = wt[DOCKET_WEIGHT_B],
 		.min_normlen = wt[DOCKET_WEIGHT_MIN_NORMLEN],
 		.title_weight = wt[DOCKET_WEIGHT_TITLE],
-		.proximity_weight = wt[DOCKET_WEIGHT_PROXIMITY],
-		.proximity_window = (unsigned)q->opt[DOCKET_QUERY_PROXIMITY_WINDOW],
 		.expand_weight = wt[DOCKET_WEIGHT_FEEDBACK],
 		.expand_terms = (unsigned)q->opt[DOCKET_QUERY_FEEDBACK_TERMS],
 		.expand_docs = (unsigned)q->opt[DOCKET_QUERY_FEEDBACK_DOCS],
-		.words = list,
-		.nwords = w.n,
 		.explain = (int)q->opt[DOCKET_QUERY_EXPLAIN],
 	};
 	int rc = xap_search(q->idx->db, &s, res, &q->hl);
-	free(list);
-	buf_free(&w.joined);
-	buf_free(&w.list);
+	free(plain);
 	return index_engine_fail(q->idx, rc);
 }
 

@@ -3,7 +3,7 @@
 # the ranking puts the obvious answer first.
 #
 # For a range of query shapes (plain words, a phrase, a field, a wildcard,
-# +word, NOT) and for each ranking boost (--title-weight, --proximity,
+# +word, NOT) and for each ranking boost (--title-weight,
 # --feedback) it checks, over every hit of `--explain --json`, that the
 # explain weights add up to the hit's score (within 1e-3) and that every
 # explain part names a word of the query or a boost; and that the text
@@ -35,7 +35,7 @@ names_ok() {
 			n = split(tolower(q), w, /[^a-z0-9*]+/)
 			for (i = 1; i <= n; i++) if (w[i] != "") word[w[i]] = 1
 		}
-		$0 == "title boost" || $0 == "proximity boost" || $0 == "feedback terms" { next }
+		$0 == "title boost" || $0 == "feedback terms" { next }
 		{
 			t = tolower($0)
 			sub(/ \(stem\)$/, "", t)
@@ -73,9 +73,8 @@ check "a wildcard" "monopol* google"
 check "+word" "+google search"
 check "NOT" "copyright NOT openai"
 check "title boost" "court filing" --title-weight 1
-check "proximity boost" "search monopoly appeal" --proximity 1
 check "feedback" "google antitrust" --feedback 0.5
-check "all boosts" "google search appeal" --title-weight 0.5 --proximity 0.5 --feedback 0.25
+check "all boosts" "google search appeal" --title-weight 0.5 --feedback 0.25
 
 # The NOT'd word never shows in the breakdown, and a boost does once set.
 s --explain --json -n 20 -- "copyright NOT openai" >"$tmp/not.json"
@@ -125,7 +124,7 @@ is "$(first "peregrine falcon nest")" falcon "rank 1: the falcon article for 'pe
 is "$(first "sourdough prize")" bakery "rank 1: the bakery for 'sourdough prize'"
 is "$(first "landlord appeal eviction")" court "rank 1: the court case for 'landlord appeal eviction'"
 is "$(first "pigeons counted in the square")" pigeon "rank 1: the pigeon count, not the falcons that hunt pigeons"
-is "$(first "river bridge repairs" --title-weight 1 --proximity 1)" bridge \
+is "$(first "river bridge repairs" --title-weight 1)" bridge \
 	"rank 1 with boosts: the bridge for 'river bridge repairs'"
 is "$(first "chess library" --feedback 0.5)" chess "rank 1 with feedback: the chess club"
 
