@@ -23,6 +23,7 @@ struct index_opts {
 	const char *index;   /* --index, or the default (then owned below) */
 	char *owned_index;   /* the default index path, malloc'ed */
 	const char *lang;    /* --lang */
+	long shards;         /* --shards, 0 = the library's choice */
 	int follow, hidden;  /* --follow, --hidden */
 	long max_size;       /* --max-size, -1 = library default */
 	long batch;          /* --batch, -1 = library default */
@@ -60,6 +61,8 @@ static const char usage[] =
 	"\n"
 	"  --index DIR        the index (created if missing)\n"
 	"  --lang LANG        stemming language of a new index (default english)\n"
+	"  --shards N         build a new index as N shards, one writer thread each\n"
+	"                     (default: one per core, at most 4)\n"
 	"  --follow           follow symbolic links\n"
 	"  --hidden           index hidden files and folders too\n"
 	"  --exclude GLOB     skip files matching GLOB (repeatable)\n"
@@ -71,11 +74,12 @@ static const char usage[] =
 	"  -h, --help         show this help\n";
 
 enum { OPT_INDEX = 256, OPT_LANG, OPT_FOLLOW, OPT_HIDDEN, OPT_EXCLUDE,
-       OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT };
+       OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT, OPT_SHARDS };
 
 static const struct option longopts[] = {
 	{"index", required_argument, NULL, OPT_INDEX},
 	{"lang", required_argument, NULL, OPT_LANG},
+	{"shards", required_argument, NULL, OPT_SHARDS},
 	{"follow", no_argument, NULL, OPT_FOLLOW},
 	{"hidden", no_argument, NULL, OPT_HIDDEN},
 	{"exclude", required_argument, NULL, OPT_EXCLUDE},
@@ -121,6 +125,10 @@ static int take_option(struct index_opts *o, int c, const char *arg)
 	case OPT_MAX_SIZE:
 		if (parse_size(arg, &o->max_size))
 			return usage_error("index", "--max-size: '%s' is not a size (e.g. 10M)", arg);
+		return 0;
+	case OPT_SHARDS:
+		if (parse_long(arg, 1, 64, &o->shards))
+			return usage_error("index", "--shards: '%s' is not a number from 1 to 64", arg);
 		return 0;
 	case OPT_BATCH:
 		if (parse_long(arg, 1, 1000000, &o->batch))
@@ -235,6 +243,18 @@ static int index_failed(const struct index_opts *o, docket_index *idx,
 	if (*msg)
 		return fail("%s", msg);
 	return fail("%s: %s", o->index, docket_strerror(st));
+}
+
+/* Apply --shards: a new index takes it, one already holding articles
+ * refuses (shards are chosen at creation). */
+static int choose_shards(const struct index_opts *o, docket_index *idx)
+{
+	if (!o->shards || docket_index_shards(idx) == (unsigned)o->shards)
+		return 0;
+	docket_status st = docket_index_set_shards(idx, (unsigned)o->shards);
+	if (st == DOCKET_UNSUPPORTED)
+		return fail("%s", docket_index_last_error(idx));
+	return st ? index_failed(o, idx, st) : 0;
 }
 
 /* Apply --lang: a new index takes it, one in another language refuses. */
@@ -426,6 +446,8 @@ int cmd_index(int argc, char **argv)
 		sigaction(SIGTERM, &sa, NULL);
 		st = open_writer(&o, &idx);
 		rc = st ? index_failed(&o, idx, st) : choose_language(&o, idx);
+		if (rc == 0)
+			rc = choose_shards(&o, idx);
 	}
 	if (rc == 0) {
 		p.o = &o;
