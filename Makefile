@@ -26,6 +26,9 @@ CXX ?= c++
 CFLAGS ?= -O2 -g
 CXXFLAGS ?= -O2 -g
 B ?= build
+# One spelling of the build folder, so that the dependency files (which name
+# their targets as written) match whether B was given absolute or relative.
+override B := $(patsubst $(CURDIR)/%,%,$(abspath $(B)))
 
 XML_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter
