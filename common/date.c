@@ -183,7 +183,9 @@ int date_parse(const char *s, size_t n, char out[11])
 		int y, m, d;
 		c.i = start;
 		if (shapes[k](&c, &y, &m, &d) && valid(y, m, d)) {
-			snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+			/* valid() bounds them: 4, 2 and 2 digits */
+			snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+			         (unsigned)m % 100u, (unsigned)d % 100u);
 			return 0;
 		}
 	}
