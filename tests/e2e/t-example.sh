@@ -40,7 +40,12 @@ fi
 flags=$(PKG_CONFIG_PATH=$pc_dir PKG_CONFIG_SYSROOT_DIR=$sysroot \
 	pkg-config --cflags --libs docket)
 like "$flags" "-ldocket" "pkg-config --libs names -ldocket"
-if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -o "$tmp/search" \
+# A library built with sanitizers (make check) needs them in the program too.
+san=
+nm -D "$libdir/libdocket.so" 2>/dev/null | grep -q __asan_ &&
+	san="-fsanitize=address,undefined"
+# shellcheck disable=SC2086
+if ${CC:-cc} -std=c11 -Wall -Wextra -Werror $san -o "$tmp/search" \
 	"$DOCKET_TOP/examples/search.c" $flags 2>"$tmp/cc.log"; then
 	pass "examples/search.c compiles warning-free against the install"
 else
