@@ -98,7 +98,7 @@ $(B)/tests/api/%: tests/api/%.c $(SHLIB) docket.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(DEFS) $(WARN) $(SAN) $(CFLAGS) -I. -o $@ $< -L$(B) -ldocket $(ALL_LDFLAGS)
 
--include bench/bench.mk eval/eval.mk tests/fuzz/fuzz.mk
+-include bench/bench.mk eval/eval.mk tests/fuzz/fuzz.mk tests/crash/crash.mk
 
 test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
 
