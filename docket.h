@@ -335,7 +335,9 @@ DOCKET_EXPORT const char *docket_hit_source(const docket_hit *hit, size_t i);
 DOCKET_EXPORT void docket_hit_snippet_range(const docket_hit *hit,
                                             size_t *start, size_t *end);
 /* Highlights: byte ranges [start, end) into DOCKET_FIELD_TEXT, ascending and
- * disjoint; each covers one matched word or one whole matched phrase. */
+ * disjoint, all inside the snippet window; each covers one matched word or
+ * one whole matched phrase.  (A passage-in-context query's window is the
+ * whole passage.) */
 DOCKET_EXPORT size_t docket_hit_highlight_count(const docket_hit *hit);
 DOCKET_EXPORT void docket_hit_highlight(const docket_hit *hit, size_t i,
                                         size_t *start, size_t *end);

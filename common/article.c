@@ -369,12 +369,15 @@ static struct unit *sentence_units(int *rc, const char *s, size_t n,
 			continue;
 		size_t words = count_words(s + start, i - start);
 		size_t pieces = (words + PASSAGE_MAX_WORDS - 1) / PASSAGE_MAX_WORDS;
-		size_t from = start;
+		size_t from = start, done = 0; /* FROM is word DONE's start */
 		for (size_t p = 1; p < pieces; p++) {
-			size_t cut = nth_word(s, start, i, words * p / pieces);
+			/* from the last cut, not from START: linear in the sentence */
+			size_t want = words * p / pieces;
+			size_t cut = nth_word(s, from, i, want - done);
 			if (push_unit(rc, &u, &k, &cap, s, from, cut))
 				break;
 			from = cut;
+			done = want;
 		}
 		if (words)
 			push_unit(rc, &u, &k, &cap, s, from, i);

@@ -93,6 +93,17 @@ static int copy_fields(struct docket_hit *h)
 	return rc;
 }
 
+/* Keep only the highlights inside the snippet window: what a reader is
+ * shown is what is marked (the window never cuts a highlight in two). */
+static void keep_inside(struct docket_hit *h)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < h->nhl; i++)
+		if (h->hl[i].start >= h->snip_start && h->hl[i].end <= h->snip_end)
+			h->hl[k++] = h->hl[i];
+	h->nhl = k;
+}
+
 int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
 {
 	h->data = data;
@@ -110,9 +121,11 @@ int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
 		rc = highlight_find(&q->hl, FIELD_BODY, q->idx->stem, text, len,
 		                    &h->hl, &h->nhl);
 	if (!rc) {
-		snippet_choose(&q->hl, text, len, h->hl, h->nhl,
-		               (size_t)q->opt[DOCKET_QUERY_SNIPPET_BYTES],
+		/* A passage shown in context is shown whole. */
+		size_t target = q->passage_id ? len : (size_t)q->opt[DOCKET_QUERY_SNIPPET_BYTES];
+		snippet_choose(&q->hl, text, len, h->hl, h->nhl, target,
 		               &h->snip_start, &h->snip_end);
+		keep_inside(h);
 		h->field[DOCKET_FIELD_SNIPPET] =
 			str_ndup(&rc, text + h->snip_start, h->snip_end - h->snip_start);
 	}

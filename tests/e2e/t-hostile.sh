@@ -45,7 +45,7 @@ gzip -n <"$tmp/gz.txt" | head -c 20 >"$in/trunc.txt.gz"
 printf 'not gzip at all' >"$in/corrupt.txt.gz"
 # 50 MB on one line, ending in a word found nowhere else.
 awk 'BEGIN { s = "lorem "; while (length(s) < 1048576) s = s s; s = substr(s, 1, 1048576)
-	for (i = 0; i < 50; i++) printf "%s", s; print "hugelinetail" }' >"$tmp/big.txt"
+	for (i = 0; i < 50; i++) printf "%s", s; print " hugelinetail" }' >"$tmp/big.txt"
 cp "$tmp/big.txt" "$in/big.txt"
 
 timeout 300 "$DOCKET" index --index "$idx" "$in" >"$tmp/out" 2>"$tmp/err"
