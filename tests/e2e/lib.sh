@@ -109,3 +109,21 @@ jsoncheck() {
 hits_field() {
 	jq -r "select(.type == \"hit\") | .$1 | if type == \"array\" then tostring else . end"
 }
+
+# build_helper OUT SOURCE: compile a test's helper program against the
+# static library (internal headers allowed), with the sanitizers the
+# library was built with (make check).  Fails the test with the compiler's
+# output when it does not build.
+build_helper() {
+	_san=
+	nm "$DOCKET_BUILD/libdocket.a" 2>/dev/null | grep -q __asan_ &&
+		_san="-fsanitize=address,undefined"
+	# shellcheck disable=SC2086
+	if ! ${CC:-cc} -std=c11 -O1 $_san -I"$DOCKET_TOP" -o "$1" "$2" \
+		"$DOCKET_BUILD/libdocket.a" -lxapian -lstemmer -lxml2 -ljansson \
+		-lxxhash -lz -lpthread -lstdc++ -lm 2>"$tmp/cc.err"; then
+		fail "build $(basename "$2")"
+		sed 's/^/#   /' "$tmp/cc.err"
+		done_testing
+	fi
+}

@@ -8,13 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 make_index
 
-if ! ${CC:-cc} -std=c11 -O1 -o "$tmp/agree" "$DOCKET_TOP/tests/e2e/agree.c" \
-	"$DOCKET_BUILD/libdocket.a" -lxapian -lstemmer -lxml2 -ljansson -lxxhash \
-	-lz -lpthread -lstdc++ -lm 2>"$tmp/cc.err"; then
-	fail "build agree.c"
-	sed 's/^/#   /' "$tmp/cc.err"
-	done_testing
-fi
+build_helper "$tmp/agree" "$DOCKET_TOP/tests/e2e/agree.c"
 
 # The shard folders (a single-database index is its own shard).
 shards=$(ls -d "$tmp/index"/shard-* 2>/dev/null)

@@ -9,13 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 make_index
 
-if ! ${CC:-cc} -std=c11 -O1 -o "$tmp/hlcheck" "$DOCKET_TOP/tests/e2e/hlcheck.c" \
-	"$DOCKET_BUILD/libdocket.a" -lxapian -lstemmer -lxml2 -ljansson -lxxhash \
-	-lz -lpthread -lstdc++ -lm 2>"$tmp/cc.err"; then
-	fail "build hlcheck.c"
-	sed 's/^/#   /' "$tmp/cc.err"
-	done_testing
-fi
+build_helper "$tmp/hlcheck" "$DOCKET_TOP/tests/e2e/hlcheck.c"
 
 # The checker must be able to fail: hand-made hits it has to refuse.
 # fake QUERY TEXT SNIPPET_START SNIPPET_END HIGHLIGHTS

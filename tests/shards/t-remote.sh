@@ -85,12 +85,7 @@ printf 'remote :xapian-progsrv %s\nremote :xapian-progsrv %s\n' "$tmp/a/idx" "$t
 # Linked with the static library, so that a rebuild of the shared one
 # during the test cannot break it; with the sanitizers when the library
 # was built with them (make check).
-libs="$DOCKET_BUILD/libdocket.a -lxapian -lstemmer -lxml2 -ljansson -lxxhash -lz -lpthread -lstdc++ -lm"
-# shellcheck disable=SC2086
-cc -std=c11 -O1 -I"$DOCKET_TOP" -o "$tmp/shardq" "$here/shardq.c" $libs 2>"$tmp/cc.err" ||
-	cc -std=c11 -O1 -fsanitize=address,undefined -I"$DOCKET_TOP" -o "$tmp/shardq" \
-		"$here/shardq.c" $libs 2>>"$tmp/cc.err" ||
-	{ fail "build shardq.c"; sed 's/^/#   /' "$tmp/cc.err"; done_testing; }
+build_helper "$tmp/shardq" "$here/shardq.c"
 
 # json SPEC OPTS QUERY: the --json output, paths made root-free, with the
 # order kept only as the sequence of sort keys and the hits sorted by id

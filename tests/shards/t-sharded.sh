@@ -6,12 +6,7 @@
 . "$DOCKET_TOP/tests/e2e/lib.sh"
 here=$DOCKET_TOP/tests/shards
 
-libs="$DOCKET_BUILD/libdocket.a -lxapian -lstemmer -lxml2 -ljansson -lxxhash -lz -lpthread -lstdc++ -lm"
-# shellcheck disable=SC2086
-cc -std=c11 -O1 -I"$DOCKET_TOP" -o "$tmp/shardq" "$here/shardq.c" $libs 2>"$tmp/cc.err" ||
-	cc -std=c11 -O1 -fsanitize=address,undefined -I"$DOCKET_TOP" -o "$tmp/shardq" \
-		"$here/shardq.c" $libs 2>>"$tmp/cc.err" ||
-	{ fail "build shardq.c"; sed 's/^/#   /' "$tmp/cc.err"; done_testing; }
+build_helper "$tmp/shardq" "$here/shardq.c"
 
 cp -R "$corpus" "$tmp/corpus"
 for n in 1 3; do
