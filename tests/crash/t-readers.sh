@@ -33,14 +33,18 @@ reader() {
 			nq=$((nq + 1))
 			if [ "$rc" -gt 1 ]; then
 				nfail=$((nfail + 1))
-				sed "s/^/# reader $1: $q: /" "$tmp/r$1.err" >>"$tmp/r$1.log"
+				while IFS= read -r line; do
+					printf '# reader %s: %s: %s\n' "$1" "$q" "$line"
+				done <"$tmp/r$1.err" >>"$tmp/r$1.log"
 				continue
 			fi
 			for id in $(jq -r 'select(.type == "hit") | .passage_id' "$tmp/r$1.out" | head -n 2); do
 				nshow=$((nshow + 1))
 				if ! "$DOCKET" show --index "$idx" "$id" >/dev/null 2>"$tmp/r$1.err"; then
 					nbad=$((nbad + 1))
-					sed "s/^/# reader $1: show $id: /" "$tmp/r$1.err" >>"$tmp/r$1.log"
+					while IFS= read -r line; do
+						printf '# reader %s: show %s: %s\n' "$1" "$id" "$line"
+					done <"$tmp/r$1.err" >>"$tmp/r$1.log"
 				fi
 			done
 		done
