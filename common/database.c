@@ -9,9 +9,11 @@
  * is opened as a single shard.)  Every shard records the schema version and
  * language in its metadata.
  *
- * A writer records its pid in DIR/docket.pid after taking Xapian's lock, so
- * that a second writer can say who holds it.  The pid file is only a hint;
- * the lock is Xapian's own.
+ * A writer first takes flock(2) on DIR/docket.lock, which covers the whole
+ * folder (creating, wiping and opening shards happen under it; the kernel
+ * drops it when the process dies), and writes its pid there so that a
+ * second writer can say who holds it.  Each shard also has Xapian's own
+ * lock.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -32,7 +35,7 @@
 
 #define DEFAULT_LANG "english"
 #define DEFAULT_SHARDS_MAX 4
-#define PID_FILE "docket.pid"
+#define LOCK_FILE "docket.lock"
 
 int index_fail(docket_index *idx, int status, const char *fmt, ...)
 {
@@ -59,23 +62,19 @@ void index_clear_error(docket_index *idx)
 	buf_reset(&idx->error);
 }
 
-static void pid_file_path(const docket_index *idx, char *out, size_t n)
+/* The pid in the lock file open on FD, or 0 when it holds none (yet). */
+static long lock_holder(int fd)
 {
-	snprintf(out, n, "%s/%s", idx->path, PID_FILE);
+	char text[32];
+	ssize_t n = pread(fd, text, sizeof text - 1, 0);
+	if (n <= 0)
+		return 0;
+	text[n] = '\0';
+	return strtol(text, NULL, 10);
 }
 
-/* After a lock failure: name the writer if its pid file says who. */
-static int locked(docket_index *idx)
+static int locked(docket_index *idx, long pid)
 {
-	char file[4096], text[32] = "";
-	pid_file_path(idx, file, sizeof file);
-	FILE *f = fopen(file, "r");
-	if (f) {
-		if (!fgets(text, sizeof text, f))
-			text[0] = '\0';
-		fclose(f);
-	}
-	long pid = strtol(text, NULL, 10);
 	if (pid > 0)
 		return index_fail(idx, DOCKET_LOCKED,
 		                  "%s: index is locked by another writer (pid %ld)",
@@ -84,18 +83,42 @@ static int locked(docket_index *idx)
 	                  "%s: index is locked by another writer", idx->path);
 }
 
-static void write_pid_file(docket_index *idx)
+/* Take the writer's lock on the index folder and record our pid in it. */
+static int take_lock(docket_index *idx)
 {
 	char file[4096], text[32];
-	pid_file_path(idx, file, sizeof file);
-	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	snprintf(file, sizeof file, "%s/%s", idx->path, LOCK_FILE);
+	int fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0)
-		return;
-	int n = snprintf(text, sizeof text, "%ld\n", (long)getpid());
-	if (write(fd, text, (size_t)n) != n) {
-		/* only a hint: nothing to do */
+		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot create %s: %s",
+		                  idx->path, LOCK_FILE, strerror(errno));
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int err = errno;
+		long pid = lock_holder(fd);
+		close(fd);
+		if (err == EWOULDBLOCK)
+			return locked(idx, pid);
+		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot lock %s: %s",
+		                  idx->path, LOCK_FILE, strerror(err));
 	}
-	close(fd);
+	int n = snprintf(text, sizeof text, "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, (size_t)n, 0) != n) {
+		/* the pid is only for messages; the lock is held */
+	}
+	idx->lock_fd = fd;
+	return DOCKET_OK;
+}
+
+/* Let the lock go, leaving the file empty (no stale pid). */
+static void drop_lock(docket_index *idx)
+{
+	if (idx->lock_fd < 0)
+		return;
+	if (ftruncate(idx->lock_fd, 0) != 0) {
+		/* only the pid would linger; the lock goes with close */
+	}
+	close(idx->lock_fd);
+	idx->lock_fd = -1;
 }
 
 static int use_language(docket_index *idx, const char *lang)
@@ -255,7 +278,7 @@ static int open_shards(docket_index *idx, unsigned from, unsigned to)
 		if (k == 0)
 			idx->db = s[0];
 		if (rc == DOCKET_LOCKED)
-			return locked(idx);
+			return locked(idx, 0);
 		if (rc)
 			return index_fail(idx, rc, "%s: %s", idx->path, xap_error(s[k]));
 	}
@@ -269,14 +292,17 @@ static int open_writer(docket_index *idx)
 	if (mkdir(idx->path, 0777) != 0 && errno != EEXIST)
 		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot create the index: %s",
 		                  idx->path, strerror(errno));
+	int rc = take_lock(idx);
+	if (rc)
+		return rc;
 	if (exists(idx, "iamglass")) { /* one database, not sharded */
 		idx->shards = calloc(1, sizeof *idx->shards);
 		if (!idx->shards)
 			return index_fail(idx, DOCKET_NO_MEMORY, "out of memory");
 		idx->nshards = 1;
-		int rc = xap_open(idx->path, 1, &idx->shards[0]);
+		rc = xap_open(idx->path, 1, &idx->shards[0]);
 		idx->db = idx->shards[0];
-		return rc == DOCKET_LOCKED ? locked(idx) : index_engine_fail(idx, rc);
+		return rc == DOCKET_LOCKED ? locked(idx, 0) : index_engine_fail(idx, rc);
 	}
 	unsigned n = read_stub(idx);
 	if (n == 0 && exists(idx, SHARD_STUB))
@@ -285,13 +311,14 @@ static int open_writer(docket_index *idx)
 	if (n)
 		return open_shards(idx, 0, n);
 	/* No stub: a new index, or a creation that was interrupted before the
-	 * stub was written, and so before anything was indexed. */
+	 * stub was written, and so before anything was indexed.  (Safe: no
+	 * other writer can be creating it, we hold the folder's lock.) */
 	for (unsigned k = 0; k < SHARDS_MAX; k++) {
 		char name[64];
 		shard_name(k, name, sizeof name);
 		wipe_partial(idx, name);
 	}
-	int rc = open_shards(idx, 0, default_shards());
+	rc = open_shards(idx, 0, default_shards());
 	return rc ? rc : write_stub(idx, idx->nshards);
 }
 
@@ -306,6 +333,7 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 	if (!idx)
 		return DOCKET_NO_MEMORY;
 	int rc = 0;
+	idx->lock_fd = -1;
 	idx->path = str_dup(&rc, path);
 	if (rc)
 		return DOCKET_NO_MEMORY;
@@ -314,11 +342,7 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 	idx->writable = mode == DOCKET_OPEN_WRITE;
 	if (idx->writable) {
 		rc = open_writer(idx);
-		if (rc)
-			return rc;
-		write_pid_file(idx);
-		idx->pid_written = 1;
-		return load_settings(idx);
+		return rc ? rc : load_settings(idx);
 	}
 	rc = xap_open(path, 0, &idx->db);
 	if (rc == DOCKET_NOT_FOUND)
@@ -345,11 +369,6 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx)
 {
 	if (!idx)
 		return;
-	if (idx->pid_written) { /* before the lock goes, so never another's */
-		char file[4096];
-		pid_file_path(idx, file, sizeof file);
-		unlink(file);
-	}
 	if (idx->nshards) {
 		for (unsigned k = 0; k < idx->nshards; k++)
 			xap_close(idx->shards[k]);
@@ -357,6 +376,7 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx)
 		xap_close(idx->db);
 	}
 	free(idx->shards);
+	drop_lock(idx); /* after the shards are closed */
 	stem_free(idx->stem);
 	buf_free(&idx->error);
 	free(idx->path);

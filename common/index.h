@@ -22,7 +22,7 @@ struct docket_index {
 	char *path;            /* the first path opened, for messages */
 	char lang[LANG_MAX];   /* the stemming language in force */
 	struct stemmer *stem;  /* a stemmer for LANG (searches, highlights) */
-	int pid_written;       /* we hold the lock and wrote DIR/docket.pid */
+	int lock_fd;           /* a writer's flock on DIR/docket.lock, or -1 */
 	buf error;             /* the last error text */
 };
 

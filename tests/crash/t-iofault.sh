@@ -100,7 +100,7 @@ if mount -t tmpfs -o size=512k tmpfs "$tmp/small" 2>/dev/null; then
 	is "$rc" 2 "full tmpfs: exit 2"
 	like "$(cat "$tmp/run.err")" "space" "full tmpfs: the error says the disk is full"
 	check_usable "$tmp/small/index" "full tmpfs: index usable at its last commit"
-	cp -a "$tmp/small/index" "$idx.moved" && rm -f "$idx.moved/docket.pid"
+	cp -a "$tmp/small/index" "$idx.moved" && rm -f "$idx.moved/docket.lock"
 	umount "$tmp/small"
 	"$DOCKET" index --index "$idx.moved" --batch "$batch" -q "$tmp/corpus"
 	is "$?" 0 "full tmpfs: moved to a roomy disk, a rerun completes"

@@ -14,12 +14,12 @@ idx=$tmp/index
 "$DOCKET" index --index "$idx" --batch 5 -q "$tmp/corpus" &
 pid=$!
 i=0
-while [ ! -f "$idx/docket.pid" ] && [ "$i" -lt 500 ]; do
+while [ ! -s "$idx/docket.lock" ] && [ "$i" -lt 500 ]; do
 	sleep 0.01
 	i=$((i + 1))
 done
-ok "the first writer wrote its pid file" test -f "$idx/docket.pid"
-is "$(cat "$idx/docket.pid" 2>/dev/null)" "$pid" "the pid file holds the first writer's pid"
+ok "the first writer wrote its pid in the lock file" test -s "$idx/docket.lock"
+is "$(cat "$idx/docket.lock" 2>/dev/null)" "$pid" "the lock file holds the first writer's pid"
 
 out=$("$DOCKET" index --index "$idx" -q "$tmp/other" 2>&1)
 rc=$?
@@ -43,6 +43,6 @@ else
 fi
 wait "$pid"
 is "$?" 0 "the first writer succeeded"
-ok "no pid file is left behind" test ! -f "$idx/docket.pid"
+ok "no stale pid is left behind (the lock file is empty)" test ! -s "$idx/docket.lock"
 ok "the index passes xapian-check" check_dbs "$idx"
 done_testing
