@@ -53,8 +53,7 @@ SONAME := libdocket.so.$(MAJOR)
 SHLIB := $(B)/libdocket.so.$(MAJOR).$(MINOR)
 STLIB := $(B)/libdocket.a
 
-FORCE:
-.PHONY: FORCE all deps demo test check test-build fuzz install uninstall clean format
+.PHONY: all deps demo test check test-build fuzz install install-built uninstall clean format
 .DELETE_ON_ERROR:
 
 all: $(STLIB) $(SHLIB) $(B)/docket $(B)/docket.pc
@@ -83,8 +82,7 @@ $(SHLIB): $(LIB_O) docket.sym
 $(B)/docket: $(CLI_O) $(STLIB)
 	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(STLIB) $(LIBS)
 
-# Always remade (a sed), so that a PREFIX given to install is the one used.
-$(B)/docket.pc: docket.pc.in docket.h FORCE
+$(B)/docket.pc: docket.pc.in docket.h
 	@mkdir -p $(@D)
 	@sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(MAJOR).$(MINOR)|' \
@@ -125,7 +123,10 @@ demo:
 	@$(MAKE) --no-print-directory all
 	@scripts/demo $(B)/docket
 
-install: all
+# install: build, then copy.  install-built: copy what is built, remaking
+# nothing (for tests that install a build while the suite runs on it).
+# docket.pc is written for the PREFIX given here.
+define install_files
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 755 $(B)/docket $(DESTDIR)$(BINDIR)/docket
 	install -m 644 $(STLIB) $(DESTDIR)$(LIBDIR)/libdocket.a
@@ -133,7 +134,16 @@ install: all
 	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdocket.so
 	install -m 644 docket.h $(DESTDIR)$(INCLUDEDIR)/docket.h
-	install -m 644 $(B)/docket.pc $(DESTDIR)$(PKGCONFIGDIR)/docket.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(MAJOR).$(MINOR)|' \
+	    docket.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/docket.pc
+endef
+
+install: all
+	$(install_files)
+
+install-built:
+	$(install_files)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/docket $(DESTDIR)$(LIBDIR)/libdocket.a \

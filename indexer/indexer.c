@@ -523,10 +523,10 @@ static int run_workers(docket_indexer *ix, const char *path, struct run *run,
 		*walk_rc = walk_tree(path, &ix->walk, on_file, on_skip, ix);
 		run->walk_ok = *walk_rc == 0;
 	}
-	for (unsigned k = 0; k < started; k++) {
+	for (unsigned k = 0; k < started; k++) /* all finish in parallel */
 		push(&ix->workers[k], (struct job){NULL, NULL, {0}});
+	for (unsigned k = 0; k < started; k++)
 		pthread_join(ix->workers[k].thread, NULL);
-	}
 	ix->run = NULL;
 	if (started < ix->nworkers)
 		return index_fail(ix->idx, DOCKET_NO_MEMORY, "cannot start a thread");
