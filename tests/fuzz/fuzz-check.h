@@ -6,10 +6,12 @@
 #ifndef DOCKET_FUZZ_CHECK_H
 #define DOCKET_FUZZ_CHECK_H
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../common/article.h"
+#include "../../common/buf.h"
 #include "../../common/utf8.h"
 
 static void fuzz_check_string(const char *s)
@@ -42,6 +44,32 @@ static int fuzz_check_article(void *ctx, struct article *a)
 		for (size_t k = 0; k < p->nsources; k++)
 			fuzz_check_string(p->sources[k]);
 	}
+	return 0;
+}
+
+/* A parser's warnings must be valid UTF-8 too. */
+static void fuzz_check_warning(void *ctx, const char *message)
+{
+	(void)ctx;
+	fuzz_check_string(message);
+}
+
+typedef int (*fuzz_parser)(const char *data, size_t len,
+                           const struct parse_ctx *p);
+
+/* The body of a parser target: sanitise DATA as common/input.c does, parse
+ * it as file NAME with PARSE, and check every article and warning. */
+static int fuzz_parse(const uint8_t *data, size_t size, const char *name,
+                      fuzz_parser parse)
+{
+	int rc = 0;
+	buf clean = BUF_INIT;
+	struct parse_ctx p = {name, name, fuzz_check_article, fuzz_check_warning,
+	                      NULL};
+	utf8_sanitize(&rc, &clean, (const char *)data, size);
+	if (!rc)
+		parse(clean.p ? clean.p : "", clean.n, &p);
+	buf_free(&clean);
 	return 0;
 }
 
