@@ -155,7 +155,7 @@ typedef enum docket_indexer_option {
 	DOCKET_INDEXER_FOLLOW,     /* follow symbolic links (0/1, default 0) */
 	DOCKET_INDEXER_HIDDEN,     /* index hidden files and folders (0/1) */
 	DOCKET_INDEXER_MAX_SIZE,   /* skip files larger (bytes, default 32 MiB) */
-	DOCKET_INDEXER_BATCH,      /* files per commit (default 200) */
+	DOCKET_INDEXER_BATCH,      /* files per commit, per shard (default 200) */
 	DOCKET_INDEXER_LAST_OPTION
 } docket_indexer_option;
 
@@ -173,7 +173,9 @@ typedef enum docket_event {
 /* Called for every file event.  PATH is the file's path as walked (may hold
  * any bytes but NUL), REASON is "" or one line of English.  Return non-zero
  * to stop the run (it then returns DOCKET_INTERRUPTED after committing what
- * was complete).  The strings are valid only during the call. */
+ * was complete).  The strings are valid only during the call.  It is called
+ * from the indexer's threads (one per shard, and the caller's), never two
+ * at once, and must not call back into the indexer. */
 typedef int (*docket_event_fn)(void *ctx, docket_event event,
                                const char *path, const char *reason);
 
@@ -193,8 +195,9 @@ DOCKET_EXPORT void docket_indexer_on_event(docket_indexer *ix,
 
 /* Bring the index up to date with the file or folder at PATH: new files
  * added, changed ones replaced, files that vanished from under PATH removed.
- * Each file is indexed whole or not at all; work is committed in batches, so
- * an interrupted run loses at most the batch in progress and a rerun
+ * The calling thread walks PATH; one thread per shard indexes.  Each file is
+ * indexed whole or not at all; work is committed in batches, so an
+ * interrupted run loses at most each shard's batch in progress and a rerun
  * converges.  A file that cannot be read or parsed is skipped (an event), not
  * an error.  Returns an error only when the index itself fails. */
 DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
