@@ -290,22 +290,12 @@ static void put_text_hit(const struct render *r, const struct hit_view *v)
 	putchar('\n');
 }
 
-/* Print where a passage sits: "§ section, ¶ n". */
-static void put_place(const struct render *r, const struct hit_view *v,
-                      int indent)
+/* Print where a passage sits, dimmed, on a line of its own. */
+static void put_place_line(const struct render *r, const struct hit_view *v,
+                           int indent)
 {
-	const char *section = v->field[DOCKET_FIELD_SECTION];
-	char place[64];
-	printf("%*s", indent, "");
-	if (r->color)
-		fputs("\033[2m", stdout);
-	if (*section) {
-		fputs("\xc2\xa7 ", stdout);
-		put_escaped(stdout, section);
-		fputs(", ", stdout);
-	}
-	snprintf(place, sizeof place, "\xc2\xb6 %d", v->paragraph);
-	fputs(place, stdout);
+	printf("%*s%s", indent, "", r->color ? "\033[2m" : "");
+	put_place(stdout, v->field[DOCKET_FIELD_SECTION], v->paragraph);
 	fputs(r->color ? "\033[0m\n" : "\n", stdout);
 }
 
@@ -359,7 +349,7 @@ static void put_groups(const struct render *r, struct hit_view *v, size_t n)
 			            v[j].snip_start, v[j].snip_end,
 			            (const size_t (*)[2])v[j].hl, v[j].nhl, 1,
 			            (size_t)col, (size_t)indent);
-			put_place(r, &v[j], indent);
+			put_place_line(r, &v[j], indent);
 		}
 		putchar('\n');
 	}
@@ -382,32 +372,6 @@ static double now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* Read every hit into a growing array of views.  Returns 0, or -1 when
- * out of memory; the iteration's own status is left to the caller. */
-static int collect(docket_hits *hits, int cite, struct hit_view **out,
-                   size_t *n)
-{
-	size_t cap = docket_hits_count(hits) + 1;
-	struct hit_view *v = calloc(cap, sizeof *v);
-	*n = 0;
-	*out = v;
-	if (!v)
-		return -1;
-	for (; docket_hits_valid(hits); docket_hits_next(hits)) {
-		if (*n == cap) {
-			struct hit_view *w = realloc(v, 2 * cap * sizeof *v);
-			if (!w)
-				return -1;
-			*out = v = w;
-			cap *= 2;
-		}
-		if (hit_view_fill(&v[*n], docket_hits_get(hits), cite))
-			return -1;
-		++*n;
-	}
-	return 0;
 }
 
 static void put_all(const struct search_opts *o, struct hit_view *v,
@@ -442,7 +406,7 @@ static int search(docket_index *idx, const struct search_opts *o)
 		st = configure(q, o);
 	if (!st)
 		st = docket_query_run(q, &hits);
-	if (!st && collect(hits, o->cite, &v, &n))
+	if (!st && hit_views_collect(hits, o->cite, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);
@@ -456,9 +420,7 @@ static int search(docket_index *idx, const struct search_opts *o)
 			                 docket_query_estimated(q), n, now_ms() - t0);
 		rc = n ? EXIT_HITS : EXIT_NONE;
 	}
-	for (size_t i = 0; v && i < n; i++)
-		hit_view_clear(&v[i]);
-	free(v);
+	hit_views_free(v, n);
 	docket_query_free(q);
 	return rc;
 }

@@ -113,15 +113,9 @@ static void put_context(const struct show_opts *o, struct hit_view *v,
 		int mine = !strcmp(id, o->id);
 		if (mine)
 			focus = &v[i];
-		printf("\n%s  ", mine ? ">" : " ");
-		if (r.color)
-			fputs("\033[2m", stdout);
-		if (*section) {
-			fputs("\xc2\xa7 ", stdout);
-			put_escaped(stdout, section);
-			fputs(", ", stdout);
-		}
-		printf("\xc2\xb6 %d  [", v[i].paragraph);
+		printf("\n%s  %s", mine ? ">" : " ", r.color ? "\033[2m" : "");
+		put_place(stdout, section, v[i].paragraph);
+		fputs("  [", stdout);
 		put_escaped(stdout, id);
 		fputs(r.color ? "]\033[0m\n" : "]\n", stdout);
 		printf("%s  ", mine ? ">" : " ");
@@ -131,22 +125,6 @@ static void put_context(const struct show_opts *o, struct hit_view *v,
 	}
 	putchar('\n');
 	put_dim_wrapped(stdout, &r, focus->citation, 0, 0);
-}
-
-/* Read every hit of HITS into views; -1 when out of memory. */
-static int collect(docket_hits *hits, int cite, struct hit_view **out,
-                   size_t *n)
-{
-	size_t cap = docket_hits_count(hits);
-	struct hit_view *v = calloc(cap + 1, sizeof *v);
-	*out = v;
-	*n = 0;
-	if (!v)
-		return -1;
-	for (; docket_hits_valid(hits) && *n < cap; docket_hits_next(hits))
-		if (hit_view_fill(&v[(*n)++], docket_hits_get(hits), cite))
-			return -1;
-	return 0;
 }
 
 /* Find and print the passage; returns the exit status. */
@@ -162,7 +140,7 @@ static int show(docket_index *idx, const struct show_opts *o)
 	                                            o->query, &q);
 	if (!st)
 		st = docket_query_run(q, &hits);
-	if (!st && collect(hits, o->cite, &v, &n))
+	if (!st && hit_views_collect(hits, o->cite, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);
@@ -179,9 +157,7 @@ static int show(docket_index *idx, const struct show_opts *o)
 			put_context(o, v, n);
 		rc = EXIT_HITS;
 	}
-	for (size_t i = 0; i < n; i++)
-		hit_view_clear(&v[i]);
-	free(v);
+	hit_views_free(v, n);
 	docket_query_free(q);
 	return rc;
 }

@@ -58,6 +58,38 @@ void hit_view_clear(struct hit_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+int hit_views_collect(docket_hits *hits, docket_cite_style style,
+                      struct hit_view **out, size_t *n)
+{
+	size_t cap = docket_hits_count(hits); /* the query holds them all */
+	struct hit_view *v = calloc(cap + 1, sizeof *v);
+	*out = v;
+	*n = 0;
+	if (!v)
+		return -1;
+	for (; docket_hits_valid(hits) && *n < cap; docket_hits_next(hits))
+		if (hit_view_fill(&v[(*n)++], docket_hits_get(hits), style))
+			return -1;
+	return 0;
+}
+
+void hit_views_free(struct hit_view *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		hit_view_clear(&v[i]);
+	free(v);
+}
+
+void put_place(FILE *f, const char *section, int paragraph)
+{
+	if (*section) {
+		fputs("\xc2\xa7 ", f);
+		put_escaped(f, section);
+		fputs(", ", f);
+	}
+	fprintf(f, "\xc2\xb6 %d", paragraph);
+}
+
 /* ---------------------------------------------------------------- UTF-8 */
 
 /* The length of the valid UTF-8 sequence at S (at most N bytes), or 0 when

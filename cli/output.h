@@ -34,6 +34,14 @@ int hit_view_fill(struct hit_view *v, const docket_hit *h,
                   docket_cite_style style);
 void hit_view_clear(struct hit_view *v);
 
+/* Every hit of HITS as views, citations in STYLE: *OUT is malloc'd with *N
+ * views (free with hit_views_free).  Returns 0, or -1 when out of memory
+ * (what was read is still in *OUT).  The iteration's own status is left to
+ * the caller. */
+int hit_views_collect(docket_hits *hits, docket_cite_style style,
+                      struct hit_view **out, size_t *n);
+void hit_views_free(struct hit_view *v, size_t n);
+
 /* How text goes to a terminal. */
 struct render {
 	int color;    /* emit ANSI colours */
@@ -61,6 +69,9 @@ void put_dim_line(FILE *f, const struct render *r, const char *s);
 /* Write S dimmed and word-wrapped like put_wrapped, ending the line. */
 void put_dim_wrapped(FILE *f, const struct render *r, const char *s,
                      size_t col, size_t indent);
+/* Write where a passage sits, "§ SECTION, ¶ PARAGRAPH" (the section part
+ * only when there is one), escaped, with no colour and no newline. */
+void put_place(FILE *f, const char *section, int paragraph);
 /* Write S in bold (when colouring), escaped, then a newline. */
 void put_bold_line(FILE *f, const struct render *r, const char *s);
 /* Write the hit's score parts (--explain), one "+ weight  what" a line
