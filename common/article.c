@@ -24,6 +24,7 @@
 
 #include "../docket.h"
 #include "buf.h"
+#include "utf8.h"
 
 static int is_space(char c)
 {
@@ -104,6 +105,20 @@ void article_set(int *rc, char **field, const char *s, size_t n)
 		return;
 	free(*field);
 	*field = v;
+}
+
+void article_warn(const struct parse_ctx *p, const char *msg)
+{
+	int rc = 0;
+	buf line = BUF_INIT;
+	if (!p->warn)
+		return;
+	utf8_sanitize(&rc, &line, msg, strlen(msg));
+	for (size_t i = 0; i < line.n; i++)
+		if (line.p[i] == '\n' || line.p[i] == '\t')
+			line.p[i] = ' ';
+	p->warn(p->ctx, rc || !line.p ? "unreadable warning" : line.p);
+	buf_free(&line);
 }
 
 /* ------------------------------------------------------------ sources */

@@ -94,6 +94,11 @@ struct parse_ctx {
 	void *ctx;             /* passed to sink and warn */
 };
 
+/* Report MSG through P->warn (when set) as one line of valid UTF-8:
+ * invalid bytes replaced, line breaks made spaces.  For messages that quote
+ * the input or a library (jansson quotes the bytes it choked on). */
+void article_warn(const struct parse_ctx *p, const char *msg);
+
 /* Each parser takes the whole file (already gunzipped and sanitised to
  * valid UTF-8 without NULs), emits zero or more articles to P->sink, and
  * returns 0, the sink's non-zero status, DOCKET_NO_MEMORY, or

@@ -456,7 +456,7 @@ static void warn_stopped(const struct parse_ctx *p, htmlParserCtxtPtr ctxt)
 	char msg[200];
 	snprintf(msg, sizeof msg, "HTML read only in part: %s", e->message);
 	msg[strcspn(msg, "\n")] = '\0';
-	p->warn(p->ctx, msg);
+	article_warn(p, msg);
 }
 
 int parse_html(const char *data, size_t len, const struct parse_ctx *p)

@@ -68,7 +68,7 @@ static void warnf(const struct jparse *j, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	j->p->warn(j->p->ctx, msg);
+	article_warn(j->p, msg);
 }
 
 /* The first of the NULL-terminated KEYS that OBJ has (not null), or NULL. */
