@@ -89,6 +89,17 @@ like "$(cat "$tmp/err")" "^docket: $tmp/not-there: " "naming it"
 d index --index "$tmp/odd-index" --lang french -- "$tmp/odd" 2>"$tmp/err"
 is "$?" 2 "--lang other than the index's: exit 2"
 is "$(wc -l <"$tmp/err" | tr -d ' ')" 1 "one line"
+# --lang is recorded in the index and searches stem with it: French joins
+# "mangeaient" and "manger", English does not.
+mkdir -p "$tmp/fr"
+printf 'title: Audience\n\nLes jurés mangeaient pendant la suspension de séance.\n' >"$tmp/fr/a.txt"
+d index --index "$tmp/fr-index" --lang french -q "$tmp/fr"
+is "$?" 0 "a new index in French"
+d search --index "$tmp/fr-index" manger >/dev/null
+is "$?" 0 "a French index finds 'mangeaient' for 'manger'"
+d index --index "$tmp/en-index" -q "$tmp/fr"
+d search --index "$tmp/en-index" manger >/dev/null
+is "$?" 1 "an English index of the same file does not"
 d index --index "$tmp/deep/er/index" -q "$tmp/odd"
 is "$?" 0 "parent folders of a new index are created"
 done_testing
