@@ -9,6 +9,13 @@
  * is opened as a single shard.)  Every shard records the schema version and
  * language in its metadata.
  *
+ * A shard can be replaced whole (the indexer merges staged databases into
+ * it): the new database is built beside it as shard-K.G, the next
+ * generation, and a new stub naming it is renamed over the old one; that
+ * rename is the moment of the change.  Whatever a crash leaves that the
+ * stub does not name (shard-K.G, staging folders) is swept away by the
+ * next writer, under the lock.
+ *
  * A writer first takes flock(2) on DIR/docket.lock, which covers the whole
  * folder (creating, wiping and opening shards happen under it; the kernel
  * drops it when the process dies), and writes its pid there so that a
@@ -184,9 +191,12 @@ static void in_folder(const docket_index *idx, const char *name, char *out,
 	snprintf(out, n, "%s/%s", idx->path, name);
 }
 
-static void shard_name(unsigned k, char *out, size_t n)
+static void shard_name(unsigned k, unsigned gen, char *out, size_t n)
 {
-	snprintf(out, n, "shard-%u", k);
+	if (gen)
+		snprintf(out, n, "shard-%u.%u", k, gen);
+	else
+		snprintf(out, n, "shard-%u", k);
 }
 
 static int exists(const docket_index *idx, const char *name)
@@ -196,30 +206,62 @@ static int exists(const docket_index *idx, const char *name)
 	return access(file, F_OK) == 0;
 }
 
-/* How many shards the stub names; 0 if it is not one we wrote. */
-static unsigned read_stub(const docket_index *idx)
+/* Parse "auto shard-K" or "auto shard-K.G" (G > 0) for shard K. */
+static int stub_line(const char *line, unsigned k, unsigned *gen)
 {
-	char file[4096], line[256], want[80];
+	char want[64];
+	int len = snprintf(want, sizeof want, "auto shard-%u", k);
+	if (strncmp(line, want, (size_t)len) != 0)
+		return 0;
+	line += len;
+	*gen = 0;
+	if (*line == '.') {
+		char *end;
+		unsigned long g = strtoul(line + 1, &end, 10);
+		if (end == line + 1 || g == 0 || g > 1000000000UL)
+			return 0;
+		*gen = (unsigned)g;
+		line = end;
+	}
+	return strcmp(line, "\n") == 0;
+}
+
+/* How many shards the stub names (their generations into GENS); 0 if it is
+ * not one we wrote. */
+static unsigned read_stub(const docket_index *idx, unsigned gens[SHARDS_MAX])
+{
+	char file[4096], line[256];
 	unsigned n = 0;
 	in_folder(idx, SHARD_STUB, file, sizeof file);
 	FILE *f = fopen(file, "r");
 	if (!f)
 		return 0;
 	while (fgets(line, sizeof line, f)) {
-		char name[64];
-		shard_name(n, name, sizeof name);
-		snprintf(want, sizeof want, "auto %s\n", name);
-		if (strcmp(line, want) != 0 || ++n > SHARDS_MAX) {
+		if (n == SHARDS_MAX || !stub_line(line, n, &gens[n])) {
 			n = 0;
 			break;
 		}
+		n++;
 	}
 	fclose(f);
 	return n;
 }
 
-/* Replace the stub by one naming N shards (write, sync, rename). */
-static int write_stub(docket_index *idx, unsigned n)
+/* fsync the folder PATH (a rename or unlink in it becomes durable). */
+static int sync_dir(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* Replace the stub by one naming N shards at generations GENS (write,
+ * sync, rename, sync the folder).  ERR gets the message on failure. */
+static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
+                      char *err, size_t errlen)
 {
 	char file[4096], tmp[4200], name[64];
 	in_folder(idx, SHARD_STUB, file, sizeof file);
@@ -227,16 +269,153 @@ static int write_stub(docket_index *idx, unsigned n)
 	FILE *f = fopen(tmp, "w");
 	int bad = !f;
 	for (unsigned k = 0; !bad && k < n; k++) {
-		shard_name(k, name, sizeof name);
+		shard_name(k, gens ? gens[k] : 0, name, sizeof name);
 		bad = fprintf(f, "auto %s\n", name) < 0;
 	}
 	if (f && (fflush(f) || fsync(fileno(f))))
 		bad = 1;
 	if (f && fclose(f))
 		bad = 1;
-	if (bad || rename(tmp, file) != 0)
-		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot write %s: %s",
-		                  idx->path, SHARD_STUB, strerror(errno));
+	if (bad || rename(tmp, file) != 0 || sync_dir(idx->path) != 0) {
+		snprintf(err, errlen, "%s: cannot write %s: %s", idx->path,
+		         SHARD_STUB, strerror(errno));
+		return DOCKET_IO_ERROR;
+	}
+	return DOCKET_OK;
+}
+
+/* write_stub, with the message on IDX. */
+static int write_stub_or_fail(docket_index *idx, unsigned n)
+{
+	char err[1024];
+	int rc = write_stub(idx, n, idx->gens, err, sizeof err);
+	return rc ? index_fail(idx, rc, "%s", err) : DOCKET_OK;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+                        struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+void index_remove_tree(const char *path)
+{
+	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Is NAME "shard-<digits>" or "shard-<digits>.<anything>"? */
+static int shard_like(const char *name)
+{
+	if (strncmp(name, "shard-", 6) != 0 || !(name[6] >= '0' && name[6] <= '9'))
+		return 0;
+	const char *p = name + 6;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return *p == '\0' || *p == '.';
+}
+
+/* Remove every shard-like folder of the index that the stub does not name:
+ * what a crash left of a merge (writer, under the lock). */
+static void sweep(docket_index *idx)
+{
+	DIR *d = opendir(idx->path);
+	if (!d)
+		return;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (!shard_like(e->d_name))
+			continue;
+		int named = 0;
+		for (unsigned k = 0; k < idx->nshards && !named; k++) {
+			char name[64];
+			shard_name(k, idx->gens[k], name, sizeof name);
+			named = strcmp(name, e->d_name) == 0;
+		}
+		if (!named) {
+			char path[4400];
+			in_folder(idx, e->d_name, path, sizeof path);
+			index_remove_tree(path);
+		}
+	}
+	closedir(d);
+}
+
+int index_can_swap(const docket_index *idx)
+{
+	return idx->writable && idx->gens != NULL;
+}
+
+void index_shard_path(docket_index *idx, unsigned k, char *out, size_t n)
+{
+	char name[64];
+	pthread_mutex_lock(&idx->stub_mu);
+	shard_name(k, idx->gens[k], name, sizeof name);
+	pthread_mutex_unlock(&idx->stub_mu);
+	in_folder(idx, name, out, n);
+}
+
+void index_next_path(docket_index *idx, unsigned k, char *out, size_t n)
+{
+	char name[64];
+	pthread_mutex_lock(&idx->stub_mu);
+	shard_name(k, idx->gens[k] + 1, name, sizeof name);
+	pthread_mutex_unlock(&idx->stub_mu);
+	in_folder(idx, name, out, n);
+}
+
+void index_stage_path(const docket_index *idx, unsigned k, unsigned n,
+                      char *out, size_t len)
+{
+	char name[64];
+	snprintf(name, sizeof name, "shard-%u.stage-%u", k, n);
+	in_folder(idx, name, out, len);
+}
+
+/* fsync every file in folder PATH, then the folder. */
+static int sync_tree(const char *path)
+{
+	char file[4400];
+	DIR *d = opendir(path);
+	if (!d)
+		return -1;
+	int rc = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+		int fd = open(file, O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || fsync(fd) != 0)
+			rc = -1;
+		if (fd >= 0)
+			close(fd);
+	}
+	closedir(d);
+	return rc ? rc : sync_dir(path);
+}
+
+int index_swap_shard(docket_index *idx, unsigned k, char *err, size_t errlen)
+{
+	char old[4096], next[4096];
+	index_shard_path(idx, k, old, sizeof old);
+	index_next_path(idx, k, next, sizeof next);
+	if (sync_tree(next) != 0) {
+		snprintf(err, errlen, "%s: cannot sync: %s", next, strerror(errno));
+		return DOCKET_IO_ERROR;
+	}
+	pthread_mutex_lock(&idx->stub_mu);
+	idx->gens[k]++;
+	int rc = write_stub(idx, idx->nshards, idx->gens, err, errlen);
+	if (rc)
+		idx->gens[k]--;
+	pthread_mutex_unlock(&idx->stub_mu);
+	if (rc)
+		return rc;
+	rc = xap_reopen_writer(idx->shards[k], next);
+	if (rc) {
+		snprintf(err, errlen, "%s", xap_error(idx->shards[k]));
+		return rc;
+	}
+	index_remove_tree(old);
 	return DOCKET_OK;
 }
 
@@ -271,7 +450,7 @@ static int open_shards(docket_index *idx, unsigned from, unsigned to)
 	idx->shards = s;
 	for (unsigned k = from; k < to; k++) {
 		char name[64], path[4096];
-		shard_name(k, name, sizeof name);
+		shard_name(k, idx->gens[k], name, sizeof name);
 		in_folder(idx, name, path, sizeof path);
 		int rc = xap_open(path, 1, &s[k]);
 		idx->nshards = k + 1;
@@ -304,22 +483,29 @@ static int open_writer(docket_index *idx)
 		idx->db = idx->shards[0];
 		return rc == DOCKET_LOCKED ? locked(idx, 0) : index_engine_fail(idx, rc);
 	}
-	unsigned n = read_stub(idx);
+	idx->gens = calloc(SHARDS_MAX, sizeof *idx->gens);
+	if (!idx->gens)
+		return index_fail(idx, DOCKET_NO_MEMORY, "out of memory");
+	unsigned n = read_stub(idx, idx->gens);
 	if (n == 0 && exists(idx, SHARD_STUB))
 		return index_fail(idx, DOCKET_CORRUPT, "%s: %s is not docket's shard list",
 		                  idx->path, SHARD_STUB);
-	if (n)
-		return open_shards(idx, 0, n);
+	if (n) {
+		rc = open_shards(idx, 0, n);
+		if (!rc)
+			sweep(idx);
+		return rc;
+	}
 	/* No stub: a new index, or a creation that was interrupted before the
 	 * stub was written, and so before anything was indexed.  (Safe: no
 	 * other writer can be creating it, we hold the folder's lock.) */
 	for (unsigned k = 0; k < SHARDS_MAX; k++) {
 		char name[64];
-		shard_name(k, name, sizeof name);
+		shard_name(k, 0, name, sizeof name);
 		wipe_partial(idx, name);
 	}
 	rc = open_shards(idx, 0, default_shards());
-	return rc ? rc : write_stub(idx, idx->nshards);
+	return rc ? rc : write_stub_or_fail(idx, idx->nshards);
 }
 
 DOCKET_EXPORT docket_status docket_index_open(const char *path,
@@ -335,8 +521,12 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 	int rc = 0;
 	idx->lock_fd = -1;
 	idx->path = str_dup(&rc, path);
-	if (rc)
+	if (rc || pthread_mutex_init(&idx->stub_mu, NULL)) {
+		free(idx->path);
+		free(idx);
+		*out = NULL;
 		return DOCKET_NO_MEMORY;
+	}
 	if (!path || !*path || (mode != DOCKET_OPEN_READ && mode != DOCKET_OPEN_WRITE))
 		return index_fail(idx, DOCKET_BAD_ARGUMENT, "no index path given");
 	idx->writable = mode == DOCKET_OPEN_WRITE;
@@ -376,6 +566,8 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx)
 		xap_close(idx->db);
 	}
 	free(idx->shards);
+	free(idx->gens);
+	pthread_mutex_destroy(&idx->stub_mu);
 	drop_lock(idx); /* after the shards are closed */
 	stem_free(idx->stem);
 	buf_free(&idx->error);
@@ -455,13 +647,6 @@ DOCKET_EXPORT docket_status docket_index_counts(docket_index *idx,
 	return DOCKET_OK;
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag,
-                        struct FTW *ftw)
-{
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
-}
-
 DOCKET_EXPORT docket_status docket_index_set_shards(docket_index *idx,
                                                     unsigned shards)
 {
@@ -487,16 +672,17 @@ DOCKET_EXPORT docket_status docket_index_set_shards(docket_index *idx,
 		rc = open_shards(idx, had, shards);
 		for (unsigned k = had; !rc && k < shards; k++)
 			rc = index_engine_fail(idx, init_shard(idx->shards[k], idx->lang));
-		return rc ? rc : write_stub(idx, shards);
+		return rc ? rc : write_stub_or_fail(idx, shards);
 	}
-	if ((rc = write_stub(idx, shards)))
+	if ((rc = write_stub_or_fail(idx, shards)))
 		return rc;
 	for (unsigned k = shards; k < had; k++) {
 		char name[64], path[4096];
 		xap_close(idx->shards[k]);
-		shard_name(k, name, sizeof name);
+		shard_name(k, idx->gens[k], name, sizeof name);
 		in_folder(idx, name, path, sizeof path);
-		nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		index_remove_tree(path);
+		idx->gens[k] = 0;
 	}
 	idx->nshards = shards;
 	return DOCKET_OK;

@@ -5,6 +5,8 @@
 #ifndef DOCKET_INDEX_H
 #define DOCKET_INDEX_H
 
+#include <pthread.h>
+
 #include "../docket.h"
 #include "buf.h"
 
@@ -22,6 +24,9 @@ struct docket_index {
 	char *path;            /* the first path opened, for messages */
 	char lang[LANG_MAX];   /* the stemming language in force */
 	struct stemmer *stem;  /* a stemmer for LANG (searches, highlights) */
+	unsigned *gens;        /* a writer's shard generations: shard K lives in
+	                        * shard-K (0) or shard-K.G (G > 0) */
+	pthread_mutex_t stub_mu;/* a writer's: guards GENS and the stub */
 	int lock_fd;           /* a writer's flock on DIR/docket.lock, or -1 */
 	buf error;             /* the last error text */
 };
@@ -36,5 +41,26 @@ int index_engine_fail(docket_index *idx, int status);
 
 /* Clear the last error. */
 void index_clear_error(docket_index *idx);
+
+/* Writer, sharded folder only (index_can_swap): the path of shard K's next
+ * generation, and of K's staging database N, into OUT (both inside the
+ * index folder, and swept away by the next writer unless the stub names
+ * them). */
+int index_can_swap(const docket_index *idx);
+void index_next_path(docket_index *idx, unsigned k, char *out, size_t n);
+void index_shard_path(docket_index *idx, unsigned k, char *out, size_t n);
+void index_stage_path(const docket_index *idx, unsigned k, unsigned n,
+                      char *out, size_t len);
+
+/* Make the database at index_next_path(K) shard K: sync it, rename a new
+ * stub naming it over the old one (readers that open the index from then
+ * on see it; those already open keep the old one), reopen K's writer on it
+ * and remove the old generation.  Safe from several threads for different
+ * shards.  A crash at any point leaves the old or the new shard whole.
+ * Returns a docket_status, with the message in ERR. */
+int index_swap_shard(docket_index *idx, unsigned k, char *err, size_t errlen);
+
+/* Remove folder PATH and everything in it (no symbolic links followed). */
+void index_remove_tree(const char *path);
 
 #endif

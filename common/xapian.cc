@@ -49,6 +49,24 @@ struct xap_doc {
 	Xapian::Document doc;
 };
 
+/* The database of DB, reader view or writer; throws if the handle holds
+ * none (a writer whose shard could not be reopened after a swap). */
+static Xapian::Database &rd(const xap_db *db)
+{
+	if (!db->db)
+		throw Xapian::InvalidOperationError("the index is closed: a shard "
+		                                    "could not be reopened");
+	return *db->db;
+}
+
+static Xapian::WritableDatabase &wr(const xap_db *db)
+{
+	if (!db->wdb)
+		throw Xapian::InvalidOperationError("the index is closed: a shard "
+		                                    "could not be reopened");
+	return *db->wdb;
+}
+
 /* Map the exception being handled to a status, with WHAT (the index or the
  * query) in the message.  Must be called from inside a catch block. */
 static int fail_from(xap_db *db, const std::string &what)
@@ -150,13 +168,85 @@ extern "C" int xap_open(const char *path, int writable, xap_db **out)
 	}
 }
 
+extern "C" int xap_create(const char *path, xap_db **out)
+{
+	xap_db *db = new (std::nothrow) xap_db();
+	*out = db;
+	if (!db)
+		return DOCKET_NO_MEMORY;
+	try {
+		db->wdb = new Xapian::WritableDatabase(
+			path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+		db->db = db->wdb;
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, path);
+	}
+}
+
+extern "C" int xap_reopen_writer(xap_db *db, const char *path)
+{
+	try {
+		if (db->wdb) {
+			if (db->in_txn)
+				db->wdb->cancel_transaction();
+			db->in_txn = false;
+			db->wdb->close();
+		}
+	} catch (...) {
+	}
+	delete db->db;
+	db->db = db->wdb = NULL;
+	try {
+		db->wdb = new Xapian::WritableDatabase(
+			path, Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+		db->db = db->wdb;
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, path);
+	}
+}
+
+extern "C" int xap_compact(const char *const *sources, size_t n,
+                           const char *out, char *err, size_t errlen)
+{
+	xap_db scratch = xap_db();
+	try {
+		Xapian::Database all;
+		for (size_t i = 0; i < n; i++)
+			all.add_database(Xapian::Database(sources[i]));
+		all.compact(out, Xapian::DBCOMPACT_MULTIPASS);
+		return DOCKET_OK;
+	} catch (...) {
+		int rc = fail_from(&scratch, out);
+		snprintf(err, errlen, "%s", scratch.error.c_str());
+		return rc;
+	}
+}
+
+extern "C" int xap_copy_from(xap_db *db, const char *src)
+{
+	try {
+		Xapian::Database from(src);
+		for (Xapian::PostingIterator p = from.postlist_begin("");
+		     p != from.postlist_end(""); ++p)
+			wr(db).add_document(from.get_document(*p));
+		for (Xapian::TermIterator t = from.metadata_keys_begin();
+		     t != from.metadata_keys_end(); ++t)
+			wr(db).set_metadata(*t, from.get_metadata(*t));
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, src);
+	}
+}
+
 extern "C" int xap_add_shard(xap_db *db, const char *path)
 {
 	if (db->wdb)
 		return xap_fail(db, DOCKET_UNSUPPORTED,
 		                "%s: cannot add a shard to an index open for writing", path);
 	try {
-		db->db->add_database(Xapian::Database(path));
+		rd(db).add_database(Xapian::Database(path));
 		return DOCKET_OK;
 	} catch (...) {
 		return fail_from(db, path);
@@ -200,7 +290,7 @@ extern "C" int xap_fail(xap_db *db, int status, const char *fmt, ...)
 extern "C" int xap_reopen(xap_db *db)
 {
 	try {
-		db->db->reopen();
+		rd(db).reopen();
 		return DOCKET_OK;
 	} catch (...) {
 		return fail_from(db, "reopen");
@@ -210,7 +300,7 @@ extern "C" int xap_reopen(xap_db *db)
 extern "C" int xap_get_metadata(xap_db *db, const char *key, buf *out)
 {
 	try {
-		std::string v = db->db->get_metadata(key);
+		std::string v = rd(db).get_metadata(key);
 		int rc = 0;
 		buf_reset(out);
 		buf_append(&rc, out, v.data(), v.size());
@@ -224,7 +314,7 @@ extern "C" int xap_set_metadata(xap_db *db, const char *key, const char *value,
                                 size_t n)
 {
 	try {
-		db->wdb->set_metadata(key, std::string(value, n));
+		wr(db).set_metadata(key, std::string(value, n));
 		return DOCKET_OK;
 	} catch (...) {
 		return fail_from(db, key);
@@ -237,10 +327,10 @@ extern "C" int xap_metadata_scan(xap_db *db, const char *prefix,
                                  void *ctx)
 {
 	try {
-		for (Xapian::TermIterator t = db->db->metadata_keys_begin(prefix);
-		     t != db->db->metadata_keys_end(prefix); ++t) {
+		for (Xapian::TermIterator t = rd(db).metadata_keys_begin(prefix);
+		     t != rd(db).metadata_keys_end(prefix); ++t) {
 			const std::string key = *t;
-			const std::string val = db->db->get_metadata(key);
+			const std::string val = rd(db).get_metadata(key);
 			int rc = fn(ctx, key.data(), key.size(), val.data(), val.size());
 			if (rc)
 				return rc;
@@ -254,7 +344,7 @@ extern "C" int xap_metadata_scan(xap_db *db, const char *prefix,
 extern "C" int xap_begin(xap_db *db)
 {
 	try {
-		db->wdb->begin_transaction(true);
+		wr(db).begin_transaction(true);
 		db->in_txn = true;
 		return DOCKET_OK;
 	} catch (...) {
@@ -267,9 +357,9 @@ extern "C" int xap_commit(xap_db *db)
 	try {
 		if (db->in_txn) {
 			db->in_txn = false;
-			db->wdb->commit_transaction();
+			wr(db).commit_transaction();
 		} else {
-			db->wdb->commit();
+			wr(db).commit();
 		}
 		return DOCKET_OK;
 	} catch (...) {
@@ -293,7 +383,7 @@ extern "C" int xap_cancel(xap_db *db)
 extern "C" int xap_doc_count(xap_db *db, size_t *n)
 {
 	try {
-		*n = db->db->get_doccount();
+		*n = rd(db).get_doccount();
 		return DOCKET_OK;
 	} catch (...) {
 		return fail_from(db, "counting");
@@ -304,8 +394,8 @@ extern "C" int xap_prefix_count(xap_db *db, const char *prefix, size_t *n)
 {
 	try {
 		size_t count = 0;
-		for (Xapian::TermIterator t = db->db->allterms_begin(prefix);
-		     t != db->db->allterms_end(prefix); ++t)
+		for (Xapian::TermIterator t = rd(db).allterms_begin(prefix);
+		     t != rd(db).allterms_end(prefix); ++t)
 			count++;
 		*n = count;
 		return DOCKET_OK;
@@ -386,17 +476,37 @@ extern "C" int xap_doc_data(xap_doc *d, const char *data, size_t n)
 extern "C" int xap_replace(xap_db *db, const char *id, xap_doc *d)
 {
 	try {
-		db->wdb->replace_document(id, d->doc);
+		wr(db).replace_document(id, d->doc);
 		return DOCKET_OK;
 	} catch (...) {
 		return fail_from(db, "writing");
 	}
 }
 
+extern "C" int xap_add(xap_db *db, xap_doc *d)
+{
+	try {
+		wr(db).add_document(d->doc);
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "writing");
+	}
+}
+
+extern "C" int xap_term_exists(xap_db *db, const char *term, int *yes)
+{
+	try {
+		*yes = rd(db).term_exists(term);
+		return DOCKET_OK;
+	} catch (...) {
+		return fail_from(db, "reading");
+	}
+}
+
 extern "C" int xap_delete_term(xap_db *db, const char *term)
 {
 	try {
-		db->wdb->delete_document(term);
+		wr(db).delete_document(term);
 		return DOCKET_OK;
 	} catch (...) {
 		return fail_from(db, "deleting");
@@ -407,11 +517,11 @@ extern "C" int xap_get_data(xap_db *db, const char *id, buf *out)
 {
 	for (int attempt = 0;; attempt++) {
 		try {
-			Xapian::PostingIterator p = db->db->postlist_begin(id);
-			if (p == db->db->postlist_end(id))
+			Xapian::PostingIterator p = rd(db).postlist_begin(id);
+			if (p == rd(db).postlist_end(id))
 				return xap_fail(db, DOCKET_NOT_FOUND, "no passage %s",
 				                id + strlen(PREFIX_ID));
-			std::string data = db->db->get_document(*p).get_data();
+			std::string data = rd(db).get_document(*p).get_data();
 			int rc = 0;
 			buf_reset(out);
 			buf_append(&rc, out, data.data(), data.size());
@@ -420,7 +530,7 @@ extern "C" int xap_get_data(xap_db *db, const char *id, buf *out)
 			if (attempt >= SEARCH_RETRIES)
 				return fail_from(db, "reading a passage");
 			try {
-				db->db->reopen();
+				rd(db).reopen();
 			} catch (...) {
 				return fail_from(db, "reopen");
 			}

@@ -32,6 +32,21 @@ struct xap_db;
  * LANG is the stemming language to use when creating; a reader takes the
  * language recorded in the index.  Returns a docket_status. */
 int xap_open(const char *path, int writable, struct xap_db **out);
+/* Create a fresh, empty database at PATH for writing, replacing anything
+ * there (the indexer's staging databases).  No transaction: nothing is
+ * durable before xap_commit. */
+int xap_create(const char *path, struct xap_db **out);
+/* Close writer DB's database and open PATH for writing in its place, on
+ * the same handle.  On failure the handle holds no database. */
+int xap_reopen_writer(struct xap_db *db, const char *path);
+/* Merge the N databases SOURCES into a new compact database OUT (Xapian's
+ * Compactor: docids renumbered, metadata of the first source kept where
+ * keys repeat, output synced).  On failure the message is in ERR. */
+int xap_compact(const char *const *sources, size_t n, const char *out,
+                char *err, size_t errlen);
+/* Add every document and metadata entry of database SRC to writer DB (in
+ * DB's open batch, if any). */
+int xap_copy_from(struct xap_db *db, const char *src);
 /* Add a further shard (reader only). */
 int xap_add_shard(struct xap_db *db, const char *path);
 void xap_close(struct xap_db *db);
@@ -78,6 +93,10 @@ int xap_doc_data(struct xap_doc *d, const char *data, size_t n);
 
 /* Add D, replacing any document holding the unique term ID. */
 int xap_replace(struct xap_db *db, const char *id, struct xap_doc *d);
+/* Add D as a new document (for staging: ids are known to be new). */
+int xap_add(struct xap_db *db, struct xap_doc *d);
+/* Does any document hold TERM?  *YES is set; returns a docket_status. */
+int xap_term_exists(struct xap_db *db, const char *term, int *yes);
 /* Delete every document holding TERM. */
 int xap_delete_term(struct xap_db *db, const char *term);
 /* The data of the document holding unique term ID into OUT; returns

@@ -35,6 +35,7 @@
 #include "../docket.h"
 #include "document.h"
 #include "filestate.h"
+#include "stage.h"
 #include "walk.h"
 
 #define DEFAULT_MAX_SIZE (32L << 20)
@@ -55,6 +56,8 @@ struct worker {
 	struct stemmer *stem;      /* this thread's own */
 	struct doc_builder doc;
 	struct file_table files;   /* the shard's file records */
+	struct stage stage;        /* new files on their way in (stage.h) */
+	size_t added;              /* new files written directly this run */
 	int loaded;                /* FILES has been read */
 	size_t pending;            /* files changed in the open batch */
 	int in_batch;              /* a transaction is open */
@@ -94,6 +97,7 @@ struct file_job {
 	const char *path;
 	const char *fkey;
 	int had_record;  /* delete the old passages before the first new one */
+	int staged;      /* written to the stage, not the shard */
 	int deleted;
 	size_t articles; /* written so far */
 	buf warnings;    /* the parser's warnings, NUL-separated */
@@ -221,6 +225,55 @@ static int save_record(struct worker *w, const struct file_rec *r)
 	return fatal(w, rc);
 }
 
+/* Save R in the stage. */
+static int stage_record(struct worker *w, const struct file_rec *r)
+{
+	buf v = BUF_INIT;
+	char key[2 + FILE_KEY_LEN];
+	int rc = 0;
+	meta_key(key, r->key);
+	file_rec_format(&rc, &v, r);
+	if (rc)
+		return wfail(w, rc, "out of memory");
+	rc = stage_set_record(&w->stage, key, v.p, v.n);
+	buf_free(&v);
+	return wfail(w, rc, "%s", w->stage.error);
+}
+
+/* Bring the staged files into the shard: merged by the Compactor when they
+ * are many, copied into one batch when they are few next to the shard
+ * (a merge rewrites the whole shard).  The open batch is committed first. */
+static int unstage(struct worker *w, int final)
+{
+	size_t have = 0;
+	if (w->stage.nsubs == 0 || commit_batch(w) || fatal(w, xap_doc_count(w->db, &have)))
+		return w->status;
+	int rc;
+	if (final && w->stage.docs * 4 < have) {
+		rc = stage_copy(&w->stage, w->db);
+		if (rc)
+			return wfail(w, rc, "%s", w->stage.error);
+	} else if ((rc = stage_merge(&w->stage))) {
+		return wfail(w, rc, "%s", w->stage.error);
+	}
+	emit(w->ix, DOCKET_EVENT_COMMITTED, "", "");
+	return 0;
+}
+
+/* Should new file FKEY go to the stage?  Once this run has written a batch
+ * of new files into the shard directly, the rest are staged (bulk load),
+ * if the index can swap shards and the shard holds nothing of the file. */
+static int use_stage(struct worker *w, const char *fkey)
+{
+	char term[sizeof PREFIX_FILE + FILE_KEY_LEN];
+	int yes = 1;
+	if (!index_can_swap(w->ix->idx) || w->added < (size_t)w->ix->batch)
+		return 0;
+	snprintf(term, sizeof term, "%s%s", PREFIX_FILE, fkey);
+	fatal(w, xap_term_exists(w->db, term, &yes));
+	return !yes;
+}
+
 static int delete_file_docs(struct worker *w, const char *fkey)
 {
 	char term[sizeof PREFIX_FILE + FILE_KEY_LEN];
@@ -243,7 +296,9 @@ static int write_article(void *ctx, struct article *a)
 		           : DOCKET_NO_MEMORY;
 		if (rc)
 			wfail(w, rc, "out of memory");
-		else
+		else if (job->staged && (rc = stage_add(&w->stage, d)))
+			wfail(w, rc, "%s", w->stage.error);
+		else if (!job->staged)
 			fatal(w, xap_replace(w->db, w->doc.idterm.p, d));
 		xap_doc_free(d);
 	}
@@ -292,15 +347,15 @@ enum outcome { WRITTEN, SKIPPED };
  * the index holds an older version, kept if this one yields no article.
  * Sets *OUT; returns non-zero only for a fatal index error. */
 static int index_file(struct worker *w, const char *path, const char *rel,
-                      const char *fkey, int had_record, struct input *in,
-                      enum outcome *out)
+                      const char *fkey, int had_record, int staged,
+                      struct input *in, enum outcome *out)
 {
-	struct file_job job = {w, path, fkey, had_record, 0, 0, BUF_INIT, 0};
+	struct file_job job = {w, path, fkey, had_record, staged, 0, 0, BUF_INIT, 0};
 	char *id = article_id(w->ix->run, rel);
 	struct parse_ctx pc = {path, id, write_article, parse_warning, &job};
 	if (!id)
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
-	int rc = begin_batch(w) ? 0 : input_parse(in, &pc);
+	int rc = (!staged && begin_batch(w)) ? 0 : input_parse(in, &pc);
 	free(id);
 	if (!w->status && rc && job.articles == 0) {
 		*out = SKIPPED;
@@ -320,11 +375,15 @@ static int index_file(struct worker *w, const char *path, const char *rel,
 	return w->status;
 }
 
-/* Store R as the file's record, in the open batch. */
-static int record_file(struct worker *w, const struct file_rec *r)
+/* Store R as the file's record, in the open batch or (STAGED) the stage. */
+static int record_file(struct worker *w, const struct file_rec *r, int staged)
 {
-	if (begin_batch(w) || save_record(w, r))
+	if (staged) {
+		if (stage_record(w, r))
+			return w->status;
+	} else if (begin_batch(w) || save_record(w, r)) {
 		return w->status;
+	}
 	struct file_rec *stored = file_table_put(&w->files, r);
 	if (!stored)
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
@@ -372,16 +431,26 @@ static void update_file(struct worker *w, const struct job *j)
 	} else {
 		content_hash(in.data.p ? in.data.p : "", in.data.n, r.hash);
 		enum outcome out = WRITTEN;
+		int staged = !have && use_stage(w, r.key);
 		if (have && strcmp(have->hash, r.hash) == 0)
 			ev = DOCKET_EVENT_UNCHANGED; /* touched, not changed */
-		else if (index_file(w, j->path, j->rel, r.key, have != NULL, &in, &out))
+		else if (index_file(w, j->path, j->rel, r.key, have != NULL, staged,
+		                    &in, &out))
 			ev = DOCKET_EVENT_LAST;
 		if (out == SKIPPED) {
 			if (have)
 				have->seen = 1;
 			ev = DOCKET_EVENT_LAST; /* already reported */
-		} else if (ev != DOCKET_EVENT_LAST && !record_file(w, &r)) {
-			file_done(w);
+		} else if (ev != DOCKET_EVENT_LAST && !record_file(w, &r, staged)) {
+			if (!staged) {
+				w->added += !have;
+				file_done(w);
+			} else {
+				size_t docs = 0;
+				if (!fatal(w, xap_doc_count(w->db, &docs)) &&
+				    stage_due(&w->stage, docs))
+					unstage(w, 0);
+			}
 		}
 	}
 	input_clear(&in);
@@ -467,6 +536,11 @@ static void *work(void *arg)
 		w->in_batch = 0;
 	}
 	commit_batch(w);
+	if (!w->status)
+		unstage(w, 1);
+	if (w->status)
+		stage_discard(&w->stage);
+	w->added = 0;
 	return NULL;
 }
 
@@ -572,6 +646,8 @@ static int worker_init(struct worker *w, docket_indexer *ix, struct xap_db *db)
 {
 	w->ix = ix;
 	w->db = db;
+	w->stage.idx = ix->idx;
+	w->stage.shard = (unsigned)(w - ix->workers);
 	if (pthread_mutex_init(&w->mu, NULL))
 		return -1;
 	if (pthread_cond_init(&w->changed, NULL)) {
@@ -587,6 +663,7 @@ static void worker_free(struct worker *w)
 {
 	if (w->in_batch)
 		xap_cancel(w->db);
+	stage_discard(&w->stage);
 	file_table_free(&w->files);
 	doc_builder_free(&w->doc);
 	stem_free(w->stem);

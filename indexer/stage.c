@@ -1,0 +1,150 @@
+/* stage.c — staging databases and their merge into a shard (stage.h). */
+#include "stage.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/index.h"
+#include "../common/xapian.h"
+
+#define SUB_DOCS 4000     /* documents per staging database */
+#define STAGE_MIN 50000   /* documents staged before a merge is worth it */
+
+static int stage_fail(struct stage *s, int rc, const char *what)
+{
+	snprintf(s->error, sizeof s->error, "%s", what);
+	return rc;
+}
+
+/* Commit and close the staging database being written, if any. */
+static int close_sub(struct stage *s)
+{
+	if (!s->sub)
+		return DOCKET_OK;
+	int rc = xap_commit(s->sub);
+	if (rc)
+		stage_fail(s, rc, xap_error(s->sub));
+	xap_close(s->sub);
+	s->sub = NULL;
+	return rc;
+}
+
+/* The staging database to write into: a fresh one when none is open or the
+ * open one is full. */
+static int open_sub(struct stage *s)
+{
+	if (s->sub && s->sub_docs < SUB_DOCS)
+		return DOCKET_OK;
+	int rc = close_sub(s);
+	if (rc)
+		return rc;
+	char path[4096];
+	index_stage_path(s->idx, s->shard, s->nsubs, path, sizeof path);
+	rc = xap_create(path, &s->sub);
+	s->nsubs++; /* made, even half: stage_discard removes it */
+	if (rc) {
+		stage_fail(s, rc, s->sub ? xap_error(s->sub) : "out of memory");
+		xap_close(s->sub);
+		s->sub = NULL;
+		return rc;
+	}
+	s->sub_docs = 0;
+	return DOCKET_OK;
+}
+
+int stage_add(struct stage *s, struct xap_doc *d)
+{
+	int rc = open_sub(s);
+	if (!rc && (rc = xap_add(s->sub, d)))
+		stage_fail(s, rc, xap_error(s->sub));
+	if (!rc) {
+		s->sub_docs++;
+		s->docs++;
+	}
+	return rc;
+}
+
+int stage_set_record(struct stage *s, const char *key, const char *value,
+                     size_t n)
+{
+	int rc = s->sub ? DOCKET_OK : open_sub(s);
+	if (!rc && (rc = xap_set_metadata(s->sub, key, value, n)))
+		stage_fail(s, rc, xap_error(s->sub));
+	if (!rc)
+		s->files++;
+	return rc;
+}
+
+int stage_due(const struct stage *s, size_t shard_docs)
+{
+	return s->docs >= STAGE_MIN && s->docs >= shard_docs;
+}
+
+/* Remove staging databases 0 .. nsubs-1. */
+static void remove_subs(struct stage *s)
+{
+	for (unsigned i = 0; i < s->nsubs; i++) {
+		char path[4096];
+		index_stage_path(s->idx, s->shard, i, path, sizeof path);
+		index_remove_tree(path);
+	}
+	s->nsubs = 0;
+	s->docs = s->sub_docs = s->files = 0;
+}
+
+int stage_merge(struct stage *s)
+{
+	if (s->nsubs == 0)
+		return DOCKET_OK;
+	int rc = close_sub(s);
+	char out[4096] = "";
+	const char **src = calloc(s->nsubs + 1, sizeof *src);
+	char (*paths)[4096] = calloc(s->nsubs + 1, sizeof *paths);
+	if (!rc && (!src || !paths))
+		rc = stage_fail(s, DOCKET_NO_MEMORY, "out of memory");
+	if (!rc) {
+		index_shard_path(s->idx, s->shard, paths[0], sizeof paths[0]);
+		for (unsigned i = 0; i < s->nsubs; i++)
+			index_stage_path(s->idx, s->shard, i, paths[i + 1], sizeof paths[i + 1]);
+		for (unsigned i = 0; i <= s->nsubs; i++)
+			src[i] = paths[i];
+		index_next_path(s->idx, s->shard, out, sizeof out);
+		index_remove_tree(out); /* never there, unless a bug left it */
+		rc = xap_compact(src, s->nsubs + 1, out, s->error, sizeof s->error);
+	}
+	if (!rc)
+		rc = index_swap_shard(s->idx, s->shard, s->error, sizeof s->error);
+	else if (*out)
+		index_remove_tree(out);
+	free(src);
+	free(paths);
+	remove_subs(s);
+	return rc;
+}
+
+int stage_copy(struct stage *s, struct xap_db *shard)
+{
+	int rc = close_sub(s);
+	if (!rc && (rc = xap_begin(shard)))
+		stage_fail(s, rc, xap_error(shard));
+	for (unsigned i = 0; !rc && i < s->nsubs; i++) {
+		char path[4096];
+		index_stage_path(s->idx, s->shard, i, path, sizeof path);
+		if ((rc = xap_copy_from(shard, path)))
+			stage_fail(s, rc, xap_error(shard));
+	}
+	if (!rc && (rc = xap_commit(shard)))
+		stage_fail(s, rc, xap_error(shard));
+	if (rc)
+		xap_cancel(shard);
+	remove_subs(s);
+	return rc;
+}
+
+void stage_discard(struct stage *s)
+{
+	xap_close(s->sub);
+	s->sub = NULL;
+	remove_subs(s);
+}
