@@ -176,7 +176,8 @@ extern "C" int xap_create(const char *path, xap_db **out)
 		return DOCKET_NO_MEMORY;
 	try {
 		db->wdb = new Xapian::WritableDatabase(
-			path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+			path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS |
+				      Xapian::DB_NO_SYNC);
 		db->db = db->wdb;
 		return DOCKET_OK;
 	} catch (...) {
@@ -215,7 +216,7 @@ extern "C" int xap_compact(const char *const *sources, size_t n,
 		Xapian::Database all;
 		for (size_t i = 0; i < n; i++)
 			all.add_database(Xapian::Database(sources[i]));
-		all.compact(out, Xapian::DBCOMPACT_MULTIPASS);
+		all.compact(out, Xapian::DBCOMPACT_MULTIPASS | Xapian::Compactor::FULL);
 		return DOCKET_OK;
 	} catch (...) {
 		int rc = fail_from(&scratch, out);

@@ -33,8 +33,8 @@ struct xap_db;
  * language recorded in the index.  Returns a docket_status. */
 int xap_open(const char *path, int writable, struct xap_db **out);
 /* Create a fresh, empty database at PATH for writing, replacing anything
- * there (the indexer's staging databases).  No transaction: nothing is
- * durable before xap_commit. */
+ * there (the indexer's staging databases).  No transaction, and commits
+ * are not synced to disk: whoever makes the result durable syncs it. */
 int xap_create(const char *path, struct xap_db **out);
 /* Close writer DB's database and open PATH for writing in its place, on
  * the same handle.  On failure the handle holds no database. */

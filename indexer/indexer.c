@@ -41,6 +41,7 @@
 #define DEFAULT_MAX_SIZE (32L << 20)
 #define DEFAULT_BATCH 200
 #define QUEUE_LEN 64 /* files waiting per worker */
+#define COPY_MAX 500 /* staged passages copied into a shard, not merged */
 
 /* A file handed to a worker, or (path NULL) the end of the walk. */
 struct job {
@@ -249,7 +250,7 @@ static int unstage(struct worker *w, int final)
 	if (w->stage.nsubs == 0 || commit_batch(w) || fatal(w, xap_doc_count(w->db, &have)))
 		return w->status;
 	int rc;
-	if (final && w->stage.docs * 4 < have) {
+	if (final && w->stage.docs < (have / 100 > COPY_MAX ? have / 100 : COPY_MAX)) {
 		rc = stage_copy(&w->stage, w->db);
 		if (rc)
 			return wfail(w, rc, "%s", w->stage.error);

@@ -3,9 +3,10 @@
  * and swapped in whole (common/index.h, index_swap_shard).
  *
  * Why: adding to one growing database costs Xapian random B-tree updates
- * for every term of every batch; a fresh database of a few thousand
- * documents is written in order, and the Compactor merges sorted posting
- * lists in one pass, leaving the shard compact (no half-empty blocks).
+ * for every term of every batch, and its in-memory inverter slows down as
+ * it grows; a fresh database of a thousand documents is written in order,
+ * and the Compactor merges sorted posting lists in one pass, leaving the
+ * shard compact (full blocks).
  *
  * What it promises: staged files are invisible to readers and not durable
  * until stage_merge() returns; a crash before that loses them (they have

@@ -15,7 +15,7 @@ gen=$DOCKET_BUILD/bench/gen
 
 build_helper "$tmp/shardq" "$here/shardq.c"
 [ -x "$gen" ] || { fail "$gen missing: run make test-build"; done_testing; }
-"$gen" --articles 80 --seed 5 "$tmp/corpus" >/dev/null
+"$gen" --articles 150 --seed 5 "$tmp/corpus" >/dev/null
 
 # named INDEX: the folders the stub names, one a line.
 named() { sed -n 's/^auto  *//p' "$1/XAPIANDB"; }
