@@ -36,7 +36,6 @@ extern "C" { /* the C headers of the modules this file calls */
 
 #define SEARCH_RETRIES 5      /* reopen-and-retry rounds on a changing index */
 #define WILDCARD_MAX 1000     /* terms one wildcard may expand to */
-#define NEAR_WINDOW 10        /* QueryParser's default NEAR window */
 
 struct xap_db {
 	Xapian::Database *db;           /* reader view (the writer, when writing) */
@@ -518,6 +517,21 @@ static std::string wildcard_pattern(const Xapian::Query &q)
 	return d.substr(sp + 1, end - sp - 1);
 }
 
+/* The window of a PHRASE or NEAR query Q (the span its terms may cover, in
+ * positions), read from its description "Query((a@1 NEAR 11 b@2))": the
+ * QueryParser makes NEAR/n over k words a window of n + k - 1, and 1.4 has
+ * no getter.  NTERMS if it cannot be read. */
+static unsigned op_window(const Xapian::Query &q, const char *op, size_t nterms)
+{
+	std::string d = q.get_description();
+	std::string key = std::string(" ") + op + " ";
+	size_t at = d.find(key);
+	if (at == std::string::npos)
+		return (unsigned)nterms;
+	unsigned long w = strtoul(d.c_str() + at + key.size(), NULL, 10);
+	return w > nterms && w < 1000000 ? (unsigned)w : (unsigned)nterms;
+}
+
 static void leaf_terms(const Xapian::Query &q, std::vector<std::string> &out)
 {
 	if (q.get_type() == Xapian::Query::LEAF_TERM) {
@@ -551,12 +565,9 @@ static void reduce(const Xapian::Query &q, struct hl_query *hl,
 	case Xapian::Query::OP_NEAR: {
 		std::vector<std::string> t;
 		leaf_terms(q, t);
-		unsigned window = type == Xapian::Query::OP_NEAR
-		                      ? (unsigned)(t.size() > NEAR_WINDOW ? t.size()
-		                                                          : NEAR_WINDOW)
-		                      : (unsigned)t.size();
-		add_group(hl, type == Xapian::Query::OP_PHRASE ? HL_PHRASE : HL_NEAR,
-		          window, t, db);
+		int near = type == Xapian::Query::OP_NEAR;
+		add_group(hl, near ? HL_NEAR : HL_PHRASE,
+		          op_window(q, near ? "NEAR" : "PHRASE", t.size()), t, db);
 		return;
 	}
 	case Xapian::Query::OP_AND_NOT:

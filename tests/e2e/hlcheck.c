@@ -38,7 +38,7 @@
 
 #define MAXT 16     /* words in one unit */
 #define MAXU 64     /* units in one query */
-#define NEAR_WIN 10 /* the QueryParser's default NEAR window */
+#define NEAR_WIN 10 /* the QueryParser's default n of NEAR/n */
 
 enum ukind { U_WORD, U_PHRASE, U_NEAR, U_WILD };
 
@@ -47,7 +47,7 @@ struct unit {
 	int body;        /* 1: may match in body text */
 	int neg;         /* 1: negated (matches nothing) */
 	int stemmed;     /* U_WORD: typed lower-case */
-	unsigned window; /* U_NEAR */
+	unsigned window; /* U_NEAR: the n of NEAR/n */
 	size_t n;
 	char t[MAXT][TOKEN_MAX + 1];
 };
@@ -269,11 +269,12 @@ static int near_term(const struct unit *u, const char *t)
 }
 
 /* Do tokens I..J hold every term of NEAR group U within its window, I and
- * J being terms of it? */
+ * J being terms of it?  As in the QueryParser, NEAR/n over k words is a
+ * window of n + k - 1 positions. */
 static int near_run(const struct unit *u, const struct toks *ts, size_t i,
                     size_t j)
 {
-	unsigned win = u->window > u->n ? u->window : (unsigned)u->n;
+	unsigned win = u->window + (unsigned)u->n - 1;
 	if (ts->v[j].pos - ts->v[i].pos >= win || !near_term(u, ts->v[i].term) ||
 	    !near_term(u, ts->v[j].term))
 		return 0;
