@@ -169,7 +169,8 @@ static int load_settings(docket_index *idx)
 		rc = index_engine_fail(idx, xap_get_metadata(idx->db, META_SCHEMA, &v));
 	if (!rc && v.n && strcmp(v.p, SCHEMA_VERSION) != 0)
 		rc = index_fail(idx, DOCKET_CORRUPT,
-		                "%s: index schema version %s; this docket reads %s",
+		                "%s: index schema version %s; this docket reads %s: "
+		                "rebuild it (remove the folder, run 'docket index' again)",
 		                idx->path, v.p, SCHEMA_VERSION);
 	if (!rc)
 		rc = index_engine_fail(idx, xap_get_metadata(idx->db, META_LANG, &v));

@@ -10,6 +10,11 @@
  * cache line, so words longer than CACHE_WORD bytes (rare in running text)
  * bypass the cache.  On newspaper-like English text about 90% of the words
  * hit, and stemming costs about a third of what libstemmer alone costs.
+ *
+ * A word starting with a digit is its own stem (stem_keeps): Snowball would
+ * turn "1990s" into "1990s" but "24hours" into "24hour", and numbers are
+ * better matched as typed.  The rule lives here, in the one stemmer, so
+ * the index, the query parser and the highlighter cannot disagree on it.
  */
 #include "stem.h"
 
@@ -111,10 +116,17 @@ static const char *snowball(struct stemmer *st, const char *word, size_t n,
 	return (const char *)s;
 }
 
+int stem_keeps(const char *word, size_t n)
+{
+	return n > 0 && word[0] >= '0' && word[0] <= '9';
+}
+
 const char *stem_word(struct stemmer *st, const char *word, size_t n,
                       size_t *outlen)
 {
 	struct slot *sl = NULL;
+	if (stem_keeps(word, n))
+		return keep(st, word, n, outlen);
 	if (n > 0 && n <= CACHE_WORD) {
 		sl = &st->cache[XXH3_64bits(word, n) & (CACHE_SLOTS - 1)];
 		if (sl->wlen == n && memcmp(sl->word, word, n) == 0) {

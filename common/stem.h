@@ -19,9 +19,14 @@ void stem_free(struct stemmer *st);
 /* Non-zero if libstemmer knows LANG. */
 int stem_known(const char *lang);
 
+/* Non-zero if WORD[0..N) is its own stem whatever the language: it starts
+ * with a digit ("2019", "1990s", "24hours"). */
+int stem_keeps(const char *word, size_t n);
+
 /* The stem of WORD[0..N) (a lower-case term).  The result is NUL-terminated,
  * its length in *OUTLEN, and valid until the next call on ST.  Returns WORD's
- * own bytes copied when the stemmer fails.  Cannot return NULL. */
+ * own bytes copied when stem_keeps() says so or the stemmer fails.  Cannot
+ * return NULL. */
 const char *stem_word(struct stemmer *st, const char *word, size_t n,
                       size_t *outlen);
 

@@ -36,7 +36,6 @@ extern "C" { /* the C headers of the modules this file calls */
 
 #define SEARCH_RETRIES 5      /* reopen-and-retry rounds on a changing index */
 #define WILDCARD_MAX 1000     /* terms one wildcard may expand to */
-#define NEAR_WINDOW 10        /* QueryParser's default NEAR window */
 
 struct xap_db {
 	Xapian::Database *db;           /* reader view (the writer, when writing) */
@@ -562,15 +561,12 @@ class DocketStem : public Xapian::StemImplementation {
 	}
 };
 
-/* The field a (possibly Z-prefixed) term belongs to, and its bare text. */
+/* The field a term of the parsed query belongs to, and its bare text.
+ * STEMMED: the bare text is a stem (every word term but a number, stem.h),
+ * to be compared with the stem of each word of the text; a boolean source
+ * name is matched as it is. */
 static int term_field(const std::string &term, std::string &bare, int &stemmed)
 {
-	size_t i = 0;
-	stemmed = 0;
-	if (term.size() > 1 && term[0] == 'Z') {
-		stemmed = 1;
-		i = 1;
-	}
 	static const struct {
 		const char *prefix;
 		int field;
@@ -579,15 +575,18 @@ static int term_field(const std::string &term, std::string &bare, int &stemmed)
 		{PREFIX_SOURCE, FIELD_SOURCE},   {PREFIX_TITLE, FIELD_TITLE},
 		{PREFIX_AUTHOR, FIELD_AUTHOR},
 	};
+	int field = FIELD_BODY;
+	bare = term;
 	for (const auto &p : prefixes) {
 		size_t n = strlen(p.prefix);
-		if (term.compare(i, n, p.prefix) == 0 && term.size() > i + n) {
-			bare = term.substr(i + n);
-			return p.field;
+		if (term.compare(0, n, p.prefix) == 0 && term.size() > n) {
+			bare = term.substr(n);
+			field = p.field;
+			break;
 		}
 	}
-	bare = term.substr(i);
-	return FIELD_BODY;
+	stemmed = field != FIELD_SOURCE && !stem_keeps(bare.data(), bare.size());
+	return field;
 }
 
 static double term_weight(const Xapian::Database &db, const std::string &term)
@@ -629,6 +628,21 @@ static std::string wildcard_pattern(const Xapian::Query &q)
 	return d.substr(sp + 1, end - sp - 1);
 }
 
+/* The window of a PHRASE or NEAR query Q (the span its terms may cover, in
+ * positions), read from its description "Query((a@1 NEAR 11 b@2))": the
+ * QueryParser makes NEAR/n over k words a window of n + k - 1, and 1.4 has
+ * no getter.  NTERMS if it cannot be read. */
+static unsigned op_window(const Xapian::Query &q, const char *op, size_t nterms)
+{
+	std::string d = q.get_description();
+	std::string key = std::string(" ") + op + " ";
+	size_t at = d.find(key);
+	if (at == std::string::npos)
+		return (unsigned)nterms;
+	unsigned long w = strtoul(d.c_str() + at + key.size(), NULL, 10);
+	return w > nterms && w < 1000000 ? (unsigned)w : (unsigned)nterms;
+}
+
 static void leaf_terms(const Xapian::Query &q, std::vector<std::string> &out)
 {
 	if (q.get_type() == Xapian::Query::LEAF_TERM) {
@@ -662,12 +676,9 @@ static void reduce(const Xapian::Query &q, struct hl_query *hl,
 	case Xapian::Query::OP_NEAR: {
 		std::vector<std::string> t;
 		leaf_terms(q, t);
-		unsigned window = type == Xapian::Query::OP_NEAR
-		                      ? (unsigned)(t.size() > NEAR_WINDOW ? t.size()
-		                                                          : NEAR_WINDOW)
-		                      : (unsigned)t.size();
-		add_group(hl, type == Xapian::Query::OP_PHRASE ? HL_PHRASE : HL_NEAR,
-		          window, t, db);
+		int near = type == Xapian::Query::OP_NEAR;
+		add_group(hl, near ? HL_NEAR : HL_PHRASE,
+		          op_window(q, near ? "NEAR" : "PHRASE", t.size()), t, db);
 		return;
 	}
 	case Xapian::Query::OP_AND_NOT:
@@ -686,7 +697,9 @@ static Xapian::Query parse(const xap_db *db, const struct xap_request *s,
 {
 	qp.set_database(*db->db);
 	qp.set_stemmer(Xapian::Stem(new DocketStem(s->stem)));
-	qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+	/* STEM_ALL: every word, phrases included, becomes the stem the index
+	 * holds (schema.h), with no Z prefix. */
+	qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
 	qp.set_default_op(s->default_and ? Xapian::Query::OP_AND
 	                                 : Xapian::Query::OP_OR);
 	qp.add_prefix("title", PREFIX_TITLE);
@@ -728,16 +741,15 @@ static Xapian::Query title_boost(const Xapian::Query &base, double w)
 	std::vector<Xapian::Query> title;
 	body_leaves(base, leaves);
 	for (const std::string &t : leaves)
-		title.push_back(Xapian::Query(t[0] == 'Z' ? "Z" PREFIX_TITLE + t.substr(1)
-		                                          : PREFIX_TITLE + t));
+		title.push_back(Xapian::Query(PREFIX_TITLE + t));
 	if (title.empty())
 		return Xapian::Query();
 	return Xapian::Query(w, Xapian::Query(Xapian::Query::OP_OR, title.begin(),
 	                                      title.end()));
 }
 
-/* Pseudo-relevance feedback chooses only stems of body words not already
- * in the query. */
+/* Pseudo-relevance feedback chooses only stems of body words (unprefixed
+ * terms of two bytes or more; not numbers) not already in the query. */
 class ExpandStems : public Xapian::ExpandDecider {
 	std::vector<std::string> have;
 
@@ -746,7 +758,8 @@ class ExpandStems : public Xapian::ExpandDecider {
 	    : have(q.get_terms_begin(), q.get_terms_end()) {}
 	bool operator()(const std::string &t) const override
 	{
-		if (t.size() < 3 || t[0] != 'Z' || (t[1] >= 'A' && t[1] <= 'Z'))
+		if (t.size() < 2 || (t[0] >= 'A' && t[0] <= 'Z') ||
+		    stem_keeps(t.data(), t.size()))
 			return false;
 		for (const std::string &h : have)
 			if (h == t)
@@ -789,7 +802,8 @@ static double weight_in(Xapian::Enquire &probe, const Xapian::Query &part,
 	return m.empty() ? 0.0 : m.begin().get_weight();
 }
 
-/* A term as a person reads it: field:word, "(stem)" for stems. */
+/* A term as a person reads it: field:word, "(stem)" for stems (every word
+ * but a number). */
 static std::string readable(const std::string &term)
 {
 	static const char *const names[FIELD_LAST] = {"", "title:", "section:",

@@ -22,46 +22,27 @@ struct field_pass {
 	unsigned extra_wdf;  /* >0: also unprefixed, without positions */
 };
 
-static int stemmable(const struct token *t)
-{
-	return !(t->term[0] >= '0' && t->term[0] <= '9');
-}
-
-/* Term PREFIX + [Z] + word into b->term. */
-static void make_term(struct doc_builder *b, int stemmed, const char *prefix,
+/* Term PREFIX + word into b->term. */
+static void make_term(struct doc_builder *b, const char *prefix,
                       const char *word, size_t n)
 {
 	buf_reset(&b->term);
-	if (stemmed)
-		buf_puts(&b->rc, &b->term, PREFIX_STEM);
 	buf_puts(&b->rc, &b->term, prefix);
 	buf_append(&b->rc, &b->term, word, n);
 }
 
+/* One word: its stem (a number as it is, see stem.h), with its position. */
 static int add_word(void *ctx, const struct token *t)
 {
 	struct field_pass *f = ctx;
 	struct doc_builder *b = f->b;
-	size_t slen = 0;
-	const char *stem = stemmable(t) ? stem_word(b->st, t->term, t->len, &slen)
-	                                : NULL;
-	make_term(b, 0, f->prefix, t->term, t->len);
+	size_t slen;
+	const char *stem = stem_word(b->st, t->term, t->len, &slen);
+	make_term(b, f->prefix, stem, slen);
 	if (!b->rc && xap_doc_posting(f->d, b->term.p, b->term.n, t->pos))
 		b->rc = DOCKET_NO_MEMORY;
-	if (stem) {
-		make_term(b, 1, f->prefix, stem, slen);
-		if (!b->rc && xap_doc_term(f->d, b->term.p, b->term.n, 1))
-			b->rc = DOCKET_NO_MEMORY;
-	}
-	if (f->extra_wdf) {
-		if (!b->rc && xap_doc_term(f->d, t->term, t->len, f->extra_wdf))
-			b->rc = DOCKET_NO_MEMORY;
-		if (stem) {
-			make_term(b, 1, "", stem, slen);
-			if (!b->rc && xap_doc_term(f->d, b->term.p, b->term.n, f->extra_wdf))
-				b->rc = DOCKET_NO_MEMORY;
-		}
-	}
+	if (f->extra_wdf && !b->rc && xap_doc_term(f->d, stem, slen, f->extra_wdf))
+		b->rc = DOCKET_NO_MEMORY;
 	return b->rc;
 }
 
@@ -78,7 +59,7 @@ static void add_boolean(struct doc_builder *b, struct xap_doc *d,
 {
 	if (strlen(prefix) + n > TERM_MAX)
 		return; /* Xapian refuses longer terms; such a name is junk */
-	make_term(b, 0, prefix, s, n);
+	make_term(b, prefix, s, n);
 	if (!b->rc && xap_doc_boolean(d, b->term.p, b->term.n))
 		b->rc = DOCKET_NO_MEMORY;
 }

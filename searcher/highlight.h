@@ -22,7 +22,7 @@ enum hl_kind {
 };
 
 struct hl_term {
-	char *text;  /* lower-case term, no field prefix, no Z */
+	char *text;  /* lower-case term (a stem), no field prefix */
 	int stemmed; /* 1: compare with the stem of each word, 0: the word */
 };
 

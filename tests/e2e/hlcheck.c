@@ -17,9 +17,10 @@
  * The query reading: "phrase", word*, field:word, field:"phrase", -word,
  * +word, NOT word, a NEAR b (NEAR/n too), AND / OR / XOR ignored, brackets
  * ignored; date:... is skipped.  A plain chunk that tokenises to several
- * words is a phrase (as the QueryParser makes "non-exclusive" one).  A
- * plain word typed lower-case is stemmed (the QueryParser's STEM_SOME);
- * one typed with a capital only matches itself.
+ * words is a phrase (as the QueryParser makes "non-exclusive" one).  Every
+ * word matches by its stem, capitalised or not, in a phrase or NEAR group
+ * too (the index holds stems only and the QueryParser stems every word:
+ * STEM_ALL, see common/schema.h).
  *
  * Prints "# problem" lines, then one line
  * "# counts hits=H spans=S tokens=T fieldwords=F outside=O" (T: window words
@@ -38,7 +39,7 @@
 
 #define MAXT 16     /* words in one unit */
 #define MAXU 64     /* units in one query */
-#define NEAR_WIN 10 /* the QueryParser's default NEAR window */
+#define NEAR_WIN 10 /* the QueryParser's default n of NEAR/n */
 
 enum ukind { U_WORD, U_PHRASE, U_NEAR, U_WILD };
 
@@ -46,8 +47,7 @@ struct unit {
 	enum ukind kind;
 	int body;        /* 1: may match in body text */
 	int neg;         /* 1: negated (matches nothing) */
-	int stemmed;     /* U_WORD: typed lower-case */
-	unsigned window; /* U_NEAR */
+	unsigned window; /* U_NEAR: the n of NEAR/n */
 	size_t n;
 	char t[MAXT][TOKEN_MAX + 1];
 };
@@ -112,7 +112,6 @@ static struct unit *add_words(const char *s, size_t n, int phrase, int body,
 		u = new_unit(ts.n == 1 && !phrase ? U_WORD : U_PHRASE, body, neg);
 		for (size_t i = 0; i < ts.n && i < MAXT; i++)
 			strcpy(u->t[u->n++], ts.v[i].term);
-		u->stemmed = u->kind == U_WORD && !isupper((unsigned char)s[0]);
 	}
 	free(ts.v);
 	return u;
@@ -219,10 +218,10 @@ static int same_stem(const char *a, const char *b)
 	return la == lb && !memcmp(sa, s, la);
 }
 
-/* Term T matches query word W: itself, or (STEMMED_ONLY aside) its stem. */
-static int word_match(const char *t, const char *w, int allow_stem)
+/* Term T matches query word W: they have the same stem. */
+static int word_match(const char *t, const char *w)
 {
-	return !strcmp(t, w) || (allow_stem && same_stem(t, w));
+	return !strcmp(t, w) || same_stem(t, w);
 }
 
 static int live(const struct unit *u)
@@ -230,16 +229,14 @@ static int live(const struct unit *u)
 	return u->body && !u->neg;
 }
 
-/* A single token matching a word or wildcard unit (STRICT: as the
- * QueryParser would match it; else also by stem). */
-static int single_match(const struct token *t, int strict)
+/* A single token matching a word or wildcard unit. */
+static int single_match(const struct token *t)
 {
 	for (size_t i = 0; i < nunits; i++) {
 		const struct unit *u = &units[i];
 		if (!live(u))
 			continue;
-		if (u->kind == U_WORD &&
-		    word_match(t->term, u->t[0], strict ? u->stemmed : 1))
+		if (u->kind == U_WORD && word_match(t->term, u->t[0]))
 			return 1;
 		if (u->kind == U_WILD &&
 		    !strncmp(t->term, u->t[0], strlen(u->t[0])))
@@ -248,14 +245,14 @@ static int single_match(const struct token *t, int strict)
 	return 0;
 }
 
-/* Does phrase U start at token I (consecutive positions, exact words)? */
+/* Does phrase U start at token I (consecutive positions, same stems)? */
 static int phrase_at(const struct unit *u, const struct toks *ts, size_t i)
 {
 	if (i + u->n > ts->n)
 		return 0;
 	for (size_t k = 0; k < u->n; k++)
 		if (ts->v[i + k].pos != ts->v[i].pos + k ||
-		    strcmp(ts->v[i + k].term, u->t[k]))
+		    !word_match(ts->v[i + k].term, u->t[k]))
 			return 0;
 	return 1;
 }
@@ -263,24 +260,25 @@ static int phrase_at(const struct unit *u, const struct toks *ts, size_t i)
 static int near_term(const struct unit *u, const char *t)
 {
 	for (size_t k = 0; k < u->n; k++)
-		if (word_match(t, u->t[k], 1))
+		if (word_match(t, u->t[k]))
 			return 1;
 	return 0;
 }
 
 /* Do tokens I..J hold every term of NEAR group U within its window, I and
- * J being terms of it? */
+ * J being terms of it?  As in the QueryParser, NEAR/n over k words is a
+ * window of n + k - 1 positions. */
 static int near_run(const struct unit *u, const struct toks *ts, size_t i,
                     size_t j)
 {
-	unsigned win = u->window > u->n ? u->window : (unsigned)u->n;
+	unsigned win = u->window + (unsigned)u->n - 1;
 	if (ts->v[j].pos - ts->v[i].pos >= win || !near_term(u, ts->v[i].term) ||
 	    !near_term(u, ts->v[j].term))
 		return 0;
 	for (size_t k = 0; k < u->n; k++) {
 		int found = 0;
 		for (size_t m = i; m <= j && !found; m++)
-			found = word_match(ts->v[m].term, u->t[k], 1);
+			found = word_match(ts->v[m].term, u->t[k]);
 		if (!found)
 			return 0;
 	}
@@ -291,7 +289,7 @@ static int near_run(const struct unit *u, const struct toks *ts, size_t i,
 static void cover(const struct toks *ts, size_t a, size_t b, char *cov)
 {
 	for (size_t i = a; i < b; i++) {
-		if (single_match(&ts->v[i], 0))
+		if (single_match(&ts->v[i]))
 			cov[i] = 1;
 		for (size_t k = 0; k < nunits; k++) {
 			const struct unit *u = &units[k];
@@ -330,7 +328,7 @@ static int is_field_word(const char *t)
 	for (size_t i = 0; i < nunits; i++)
 		if (!units[i].body)
 			for (size_t k = 0; k < units[i].n; k++)
-				if (word_match(t, units[i].t[k], 1))
+				if (word_match(t, units[i].t[k]))
 					return 1;
 	return 0;
 }
@@ -399,9 +397,9 @@ static void check_hit(long line, json_t *hit)
 		if (ts.v[i].start < (size_t)ws || ts.v[i].end > (size_t)we)
 			continue;
 		ntokens++;
-		if (is_field_word(ts.v[i].term) && !single_match(&ts.v[i], 0))
+		if (is_field_word(ts.v[i].term) && !single_match(&ts.v[i]))
 			nfield++; /* must stay plain: checked by the span loop */
-		if (single_match(&ts.v[i], 1) &&
+		if (single_match(&ts.v[i]) &&
 		    !in_spans(sp, nsp, ts.v[i].start, ts.v[i].end))
 			problem(line, "matching word left unhighlighted", text,
 			        ts.v[i].start, ts.v[i].end);

@@ -3,8 +3,9 @@
 # stored.  For every passage of corpus/ (every document of every shard), its
 # term list (xapian-delve) is compared by agree.c with token_scan() over the
 # passage text (docket show --json), title and section: every word of the
-# text is an unprefixed term (and its stem a Z term), and every unprefixed
-# term is a word of the text, title or section.
+# text has its stem as an unprefixed term, every unprefixed term is the stem
+# of a word of the text, title or section, and no term has a prefix the
+# schema lacks (no Z terms: schema 2 holds stems only).
 . "$(dirname "$0")/lib.sh"
 make_index
 
@@ -43,5 +44,7 @@ grep -v '^the$' "$tmp/terms" >"$tmp/terms.less"
 ok "agree refuses a text word missing from the terms" sh -c "! '$tmp/agree' '$tmp/terms.less' '$tmp/passages' >/dev/null"
 awk '{print} /^Q/ && !done {print "zzstrayterm"; done = 1}' "$tmp/terms" >"$tmp/terms.more"
 ok "agree refuses a term that is no word" sh -c "! '$tmp/agree' '$tmp/terms.more' '$tmp/passages' >/dev/null"
+awk '{print} /^Q/ && !done {print "Zthe"; done = 1}' "$tmp/terms" >"$tmp/terms.z"
+ok "agree refuses a Z term (schema 1)" sh -c "! '$tmp/agree' '$tmp/terms.z' '$tmp/passages' >/dev/null"
 echo "# counts: passages=$passages unprefixed_terms=$terms text_words=$words"
 done_testing

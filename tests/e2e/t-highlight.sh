@@ -29,12 +29,30 @@ ok "hlcheck refuses a lit word that is not in the query" nfake judge "$t" 0 28 '
 ok "hlcheck refuses a lit negated word" nfake 'judge -storm' "$t" 0 28 '[[4,9],[23,28]]'
 ok "hlcheck refuses a lit title-only word" nfake 'judge title:storm' "$t" 0 28 '[[4,9],[23,28]]'
 ok "hlcheck refuses half a phrase" nfake '"the storm"' "$t" 0 28 '[[23,28]]'
+ok "hlcheck passes a phrase matched by stems" fake '"Judges rules"' "$t" 0 28 '[[4,15]]'
+ok "hlcheck refuses a stem-matched phrase left plain" nfake '"judges rules"' "$t" 0 28 '[]'
 ok "hlcheck refuses overlapping spans" nfake judge "$t" 0 28 '[[4,9],[4,9]]'
 ok "hlcheck refuses a NEAR span without all its words" nfake 'judge NEAR storm' "$t" 0 28 '[[4,15]]'
 ok "hlcheck passes a NEAR span" fake 'judge NEAR storm' "$t" 0 28 '[[4,28]]'
+ok "hlcheck passes a NEAR/4 span of 5 words (window n + k - 1)" fake 'judge NEAR/4 storm' "$t" 0 28 '[[4,28]]'
+ok "hlcheck refuses a NEAR/3 span of 5 words" nfake 'judge NEAR/3 storm' "$t" 0 28 '[[4,28]]'
 printf '{"type":"hit","text":"%s","snippet_start":0,"snippet_end":9,"highlights":[[23,28]]}\n' "$t" |
 	"$tmp/hlcheck" storm >"$tmp/check"
 like "$(cat "$tmp/check")" "outside=1" "hlcheck counts a span outside the window"
+
+# A NEAR group is lit within the query's own window (NEAR/n over k words:
+# n + k - 1 positions, as the QueryParser builds it), not a fixed one.
+mkdir -p "$tmp/near"
+printf 'Near\n\nThe judge storm came; later the judge saw one big storm.\n' >"$tmp/near/a.txt"
+d index --index "$tmp/near-index" -q "$tmp/near" || fail "index the NEAR text"
+lit() {
+	d search --index "$tmp/near-index" --json -- "$1" |
+		jq -r 'select(.type == "hit") | .text as $t | [.highlights[] | $t[.[0]:.[1]]] | join("|")'
+}
+is "$(lit 'judge NEAR/1 storm')" "judge storm" "NEAR/1 lights the adjacent pair only"
+is "$(lit 'judge NEAR/3 storm')" "judge storm" "NEAR/3 does not reach pairs 4 positions apart"
+is "$(lit 'judge NEAR/4 storm')" "judge storm came; later the judge saw one big storm" \
+	"NEAR/4 does (the pairs merge into one span)"
 
 # One query a line.
 cat >"$tmp/queries" <<'Q'

@@ -121,7 +121,12 @@ hit_ids() {
 # is weighted with each shard's own statistics (Xapian 1.4), so over
 # shards it finds the same passages as over the whole but scores them
 # differently.  For those queries the remote shards must agree exactly with
-# the same two shards opened locally, and find the whole's passages.
+# the same two shards opened locally, and find the whole's passages.  That
+# was seen to hold when every term a wildcard expands to lives in one half
+# of the corpus only: partner* (partner, partnership: half b) and pira*
+# (piraci, pirat: half a).  A term in both halves can be weighted otherwise
+# over two servers than over their four shards opened locally: with the
+# stems of schema 2, stor* ("store") and chrom* ("chrome") are.
 while IFS='|' read -r opts query; do
 	[ -n "$query" ] || continue
 	want_j=$(json "--index $tmp/whole/idx" "$opts" "$query")
@@ -162,7 +167,7 @@ done <<'EOF'
 |"storm off to AWS"
 |Amazon NEAR cloud
 |partner*
-|stor*
+|pira*
 |title:Microsoft
 |section:remedies
 |outlet:Reuters
@@ -175,7 +180,7 @@ done <<'EOF'
 --sort date|copyright
 --sort date -n 20|court
 --per-article 1|OpenAI
---per-article 2 -n 5 --offset 3|OpenAI
+--per-article 2 -n 6 --offset 3|OpenAI
 --per-article 0 -n 30|Apple OR Google
 -n 5 --offset 5|judge
 |Microsoft’s CTO

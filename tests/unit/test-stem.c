@@ -1,4 +1,4 @@
-/* test-stem.c — common/stem.c: stems, unknown languages, and the cache
+/* test-stem.c — common/stem.c: stems, numbers, unknown languages, and the cache
  * giving the same answers as libstemmer itself. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -87,6 +87,21 @@ static void cache_agrees(void **state)
 	stem_free(st);
 }
 
+/* A word starting with a digit is its own stem, though Snowball would cut
+ * some ("24hours" -> "24hour"): the index keeps numbers as typed. */
+static void numbers(void **state)
+{
+	struct stemmer *st = stem_new("english");
+	assert_true(stem_keeps("24hours", 7));
+	assert_false(stem_keeps("hours24", 7));
+	assert_false(stem_keeps("", 0));
+	assert_string_equal(stem(st, "24hours"), "24hours");
+	assert_string_equal(stem(st, "2000ers"), "2000ers");
+	assert_string_equal(stem(st, "2019"), "2019");
+	assert_string_equal(stem(st, "hours"), "hour");
+	stem_free(st);
+}
+
 static void long_word(void **state)
 {
 	struct stemmer *st = stem_new("english");
@@ -106,6 +121,7 @@ int main(void)
 		cmocka_unit_test(english),
 		cmocka_unit_test(languages),
 		cmocka_unit_test(cache_agrees),
+		cmocka_unit_test(numbers),
 		cmocka_unit_test(long_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,85 @@
+#!/bin/sh
+# t-schema.sh — the index layout of common/schema.h, version 2 (stems only),
+# on a tiny index of one shard read with xapian-delve: body words are their
+# stems with positions (numbers as typed), title words are S+stem with
+# positions and unprefixed stems without, there is no Z term and no
+# unstemmed copy.  Then what it means for searching: a phrase matches its
+# words in any form and still lights the words of the text.  Last, an index
+# of another schema version is refused with one line saying to rebuild it.
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$tmp/docs"
+printf 'Court rulings\n\nThe defendants filed motions to dismiss in 2019, after 24hours of talks.\n\nApples were stormed.\n' \
+	>"$tmp/docs/a.txt"
+if ! d index --index "$tmp/idx" --shards 1 -q "$tmp/docs" 2>"$tmp/err"; then
+	fail "index the tiny folder"
+	sed 's/^/#   /' "$tmp/err"
+	done_testing
+fi
+sh0=$tmp/idx/shard-0
+ok "one shard" [ -d "$sh0" ]
+
+# -- the terms ------------------------------------------------------------
+
+xapian-delve -1 -a "$sh0" | sed 1d >"$tmp/terms"
+has() { grep -qx -- "$1" "$tmp/terms"; }
+is "$(grep -c '^Z' "$tmp/terms")" 0 "no Z terms"
+for t in defend file motion dismiss talk appl storm; do
+	ok "the stem '$t' is a term" has "$t"
+done
+for t in defendants filed motions apples stormed; do
+	ok "no unstemmed '$t'" sh -c "! grep -qx -- '$t' '$tmp/terms'"
+done
+ok "a number is kept as typed: 2019" has 2019
+ok "a word starting with a digit is not stemmed: 24hours" has 24hours
+ok "no '24hour'" sh -c "! grep -qx 24hour '$tmp/terms'"
+ok "title words are S + stem: Scourt, Srule" sh -c "grep -qx Scourt '$tmp/terms' && grep -qx Srule '$tmp/terms'"
+
+# The passage holding "motions" (record ids follow the order of indexing).
+rec=
+for r in 1 2; do
+	xapian-delve -1 -r "$r" "$sh0" | grep -qx motion && rec=$r
+done
+ok "a record holds 'motion'" [ -n "$rec" ]
+# positions TERM: the position list of TERM in that record, space-separated.
+positions() {
+	xapian-delve -1 -r "$rec" -t "$1" "$sh0" | sed 1d | tr '\n' ' ' | sed 's/ $//'
+}
+is "$(positions motion)" 4 "the body stem 'motion' carries its position"
+is "$(positions dismiss)" 6 "and 'dismiss' its own"
+is "$(positions 2019)" 8 "a number carries its position"
+is "$(positions Srule)" 2 "a title stem carries its position in the title"
+is "$(positions rule)" "" "the unprefixed copy of a title word has none"
+
+# -- searching ------------------------------------------------------------
+
+lit() { # the highlighted pieces of each hit, one hit a line
+	d search --index "$tmp/idx" --json -- "$1" |
+		jq -r 'select(.type == "hit") | .text as $t | [.highlights[] | $t[.[0]:.[1]]] | join("|")'
+}
+is "$(lit '"motion to dismiss"')" "motions to dismiss" \
+	"a phrase matches an inflected form and lights it whole"
+is "$(lit '"defendant file motion"')" "defendants filed motions" "every word of it may be inflected"
+is "$(lit '"dismiss to motion"')" "" "the words still have to be in order"
+is "$(lit 'motions NEAR/2 dismissed')" "motions to dismiss" "NEAR matches stems too"
+is "$(lit 'Apple')" "Apples" "a Capitalised word is stemmed too"
+is "$(lit '2019')" "2019" "a number is found and lit"
+is "$(lit '24hours')" "24hours" "so is a word starting with a digit"
+is "$(d search --index "$tmp/idx" --json -n 10 -- 'title:ruling' | jq -s '[.[] | select(.type == "hit")] | length')" 2 \
+	"title:ruling finds both passages by their title's stem"
+
+# -- another schema version ---------------------------------------------
+
+build_helper "$tmp/setmeta" "$DOCKET_TOP/tests/e2e/setmeta.c"
+ok "fake a schema-1 index" "$tmp/setmeta" "$sh0" docket.schema 1
+want="docket: $tmp/idx: index schema version 1; this docket reads 2: rebuild it (remove the folder, run 'docket index' again)"
+d search --index "$tmp/idx" motion >/dev/null 2>"$tmp/err"
+is "$?" 2 "search of a schema-1 index: exit 2"
+is "$(cat "$tmp/err")" "$want" "one line saying what to do"
+d index --index "$tmp/idx" -q "$tmp/docs" 2>"$tmp/err"
+is "$?" 2 "indexing into it: exit 2"
+is "$(cat "$tmp/err")" "$want" "the same line"
+rm -rf "$tmp/idx"
+d index --index "$tmp/idx" -q "$tmp/docs" && d search --index "$tmp/idx" motion >/dev/null
+ok "removing the folder and indexing again works" [ $? -eq 0 ]
+done_testing
