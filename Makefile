@@ -35,7 +35,7 @@ WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter
 DEFS := -D_GNU_SOURCE
 ALL_CFLAGS = -std=c11 $(DEFS) -fPIC -fvisibility=hidden $(WARN) $(XML_CFLAGS) $(SAN) $(CFLAGS)
 ALL_CXXFLAGS = -std=c++11 $(DEFS) -fPIC -fvisibility=hidden $(WARN) $(SAN) $(CXXFLAGS)
-LIBS := -lxapian -lstemmer -lxml2 -ljansson -lxxhash -lz -lpthread
+LIBS := -lxapian -lstemmer -ljansson -lxxhash -lz -lpthread
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 LIB_C := $(sort $(wildcard common/*.c indexer/*.c searcher/*.c))

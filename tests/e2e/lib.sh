@@ -120,7 +120,7 @@ build_helper() {
 		_san="-fsanitize=address,undefined"
 	# shellcheck disable=SC2086
 	if ! ${CC:-cc} -std=c11 -O1 $_san -I"$DOCKET_TOP" -o "$1" "$2" \
-		"$DOCKET_BUILD/libdocket.a" -lxapian -lstemmer -lxml2 -ljansson \
+		"$DOCKET_BUILD/libdocket.a" -lxapian -lstemmer -ljansson \
 		-lxxhash -lz -lpthread -lstdc++ -lm 2>"$tmp/cc.err"; then
 		fail "build $(basename "$2")"
 		sed 's/^/#   /' "$tmp/cc.err"
