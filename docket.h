@@ -21,6 +21,11 @@
  * Threads: one handle (and everything created from it) is for one thread at
  * a time.  Separate handles on the same index may be used from separate
  * threads or processes; one writer at a time per index (DOCKET_LOCKED).
+ * Inside a call the library may run threads of its own, all joined before
+ * it returns: the indexer one per shard, and a search one per local shard
+ * when the query reads enough postings (at least DOCKET_PARALLEL_MIN from
+ * the environment, default 20000; 0 always) — with the same hits and
+ * scores as matching the shards one after the other.
  *
  * A full search loop:
  *

@@ -509,6 +509,27 @@ static int open_writer(docket_index *idx)
 	return rc ? rc : write_stub_or_fail(idx, idx->nshards);
 }
 
+/* A reader of a folder whose stub names two or more local shards also
+ * holds each shard on its own, so that searches match them in parallel
+ * (xapian.h, xap_set_shards).  Best effort: without it they are matched
+ * one after the other. */
+static void hold_shards(docket_index *idx)
+{
+	unsigned gens[SHARDS_MAX];
+	char paths[SHARDS_MAX][4096];
+	const char *p[SHARDS_MAX];
+	unsigned n = read_stub(idx, gens);
+	if (n < 2)
+		return;
+	for (unsigned k = 0; k < n; k++) {
+		char name[64];
+		shard_name(k, gens[k], name, sizeof name);
+		in_folder(idx, name, paths[k], sizeof paths[k]);
+		p[k] = paths[k];
+	}
+	xap_set_shards(idx->db, p, n);
+}
+
 DOCKET_EXPORT docket_status docket_index_open(const char *path,
                                               docket_open_mode mode,
                                               docket_index **out)
@@ -541,6 +562,7 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 		                  path);
 	if (rc)
 		return index_engine_fail(idx, rc);
+	hold_shards(idx);
 	return load_settings(idx);
 }
 

@@ -55,6 +55,12 @@ const char *xap_error(const struct xap_db *db);
 int xap_fail(struct xap_db *db, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Reader DB, opened on an index folder whose stub names local shards: the
+ * N shard databases PATHS, in the stub's order, to match in parallel
+ * (xap_search).  On failure searches simply match them one after the
+ * other, as Xapian does. */
+int xap_set_shards(struct xap_db *db, const char *const *paths, size_t n);
+
 /* Reopen a reader at the latest commit. */
 int xap_reopen(struct xap_db *db);
 

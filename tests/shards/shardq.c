@@ -5,7 +5,7 @@
  * compare scores more finely than the CLI's JSON (4 decimals) shows.
  *
  *   shardq [--pause] INDEX... -- [-n N] [--offset N] [--per-article N]
- *          [--sort date] QUERY
+ *          [--sort date] [--title-weight W] QUERY
  *
  * With --pause it runs the query once, prints "ready", waits for a line on
  * stdin, and runs it again on the same handle (to see what a search says
@@ -25,8 +25,9 @@ static int report(docket_index *idx, docket_status st)
 	return 2;
 }
 
-/* Apply "-n N", "--offset N", "--per-article N", "--sort date" from
- * ARGV[*I]; returns 0, or -1 when ARGV[*I] is not one of them. */
+/* Apply "-n N", "--offset N", "--per-article N", "--sort date",
+ * "--title-weight W" from ARGV[*I]; returns 0, or -1 when ARGV[*I] is not
+ * one of them. */
 static int option(docket_query *q, char **argv, int argc, int *i)
 {
 	static const struct {
@@ -39,6 +40,11 @@ static int option(docket_query *q, char **argv, int argc, int *i)
 		return -1;
 	if (!strcmp(argv[*i], "--sort") && !strcmp(argv[*i + 1], "date")) {
 		docket_query_set(q, DOCKET_QUERY_SORT, DOCKET_SORT_DATE);
+		*i += 2;
+		return 0;
+	}
+	if (!strcmp(argv[*i], "--title-weight")) {
+		docket_query_set_weight(q, DOCKET_WEIGHT_TITLE, atof(argv[*i + 1]));
 		*i += 2;
 		return 0;
 	}

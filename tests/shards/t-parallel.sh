@@ -1,0 +1,66 @@
+#!/bin/sh
+# t-parallel.sh — a reader of a sharded index matches its local shards in
+# parallel, one thread per shard (common/xapian.cc, run_parallel), with the
+# very scores and order of the one-thread match: checked against the same
+# shards opened as a plain combined database, for every query class the
+# benchmark uses, with paging, per-article caps, date order and the title
+# boost.  Queries it must not split (wildcards, --explain, feedback) and
+# small ones (fewer postings than DOCKET_PARALLEL_MIN) start no thread.
+. "$DOCKET_TOP/tests/e2e/lib.sh"
+here=$DOCKET_TOP/tests/shards
+gen=$DOCKET_BUILD/bench/gen
+
+build_helper "$tmp/shardq" "$here/shardq.c"
+${CC:-cc} -shared -fPIC -O2 -o "$tmp/threads.so" "$here/threads.c" -ldl ||
+	fail "build the thread-counting shim"
+[ -x "$gen" ] || { fail "$gen missing: run make test-build"; done_testing; }
+"$gen" --articles 120 --seed 9 "$tmp/corpus" >/dev/null
+d index --shards 3 --index "$tmp/idx" -q "$tmp/corpus" || fail "index"
+shards=$(sed -n 's|^auto  *|'"$tmp"'/idx/|p' "$tmp/idx/XAPIANDB")
+is "$(printf '%s\n' "$shards" | wc -l | tr -d ' ')" 3 "three shards"
+
+# threads ARGS...: how many threads `docket search ARGS` starts.
+threads() {
+	rm -f "$tmp/report"
+	THREADS_REPORT="$tmp/report" LD_PRELOAD="$tmp/threads.so" \
+		"$DOCKET" search --index "$tmp/idx" "$@" >/dev/null 2>&1
+	sed -n 's/^threads=//p' "$tmp/report"
+}
+export DOCKET_PARALLEL_MIN=0
+is "$(threads court)" 2 "a search of three shards starts two threads"
+is "$(threads '"motion to dismiss"')" 2 "... a phrase too"
+is "$(threads 'judge NEAR ruling')" 2 "... and NEAR"
+is "$(threads 'cour*')" 0 "a wildcard is matched in one thread"
+is "$(threads --explain court)" 0 "... and so is --explain"
+is "$(threads --feedback 1 court)" 0 "... and feedback"
+is "$(DOCKET_PARALLEL_MIN=1000000000 threads court)" 0 \
+	"a query under DOCKET_PARALLEL_MIN postings starts no thread"
+
+# Parallel (the index folder) against one thread (the shard folders given
+# one by one, which makes a plain combined database): scores to 1e-9, same
+# order, for every benchmark query and these options.
+# shellcheck disable=SC2086
+set -- $shards
+same=0 total=0 hits=0
+for opts in "-n 20" "--sort date -n 15" "--per-article 0 -n 30" "--offset 7 -n 9" \
+	"--per-article 1 -n 40" "--title-weight 0.5 -n 20"; do
+	while IFS='	' read -r class query; do
+		case $class in '#'* | '') continue ;; esac
+		total=$((total + 1))
+		# shellcheck disable=SC2086
+		"$tmp/shardq" "$tmp/idx" -- $opts "$query" >"$tmp/par" 2>&1
+		# shellcheck disable=SC2086
+		"$tmp/shardq" "$1" "$2" "$3" -- $opts "$query" >"$tmp/seq" 2>&1
+		[ -s "$tmp/seq" ] && hits=$((hits + 1))
+		if cmp -s "$tmp/par" "$tmp/seq"; then
+			same=$((same + 1))
+		else
+			echo "# differs: [$opts] $query"
+			diff "$tmp/seq" "$tmp/par" | head -n 4 | sed 's/^/#   /'
+		fi
+	done <"$DOCKET_TOP/bench/queries.tsv"
+done
+ok "the benchmark's queries and options were run ($total, $hits with hits)" \
+	[ "$total" -gt 300 ] && [ "$hits" -gt $((total * 3 / 4)) ]
+is "$same" "$total" "parallel = one thread, scores and order, for every query"
+done_testing
