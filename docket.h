@@ -160,7 +160,9 @@ typedef enum docket_indexer_option {
 	DOCKET_INDEXER_FOLLOW,     /* follow symbolic links (0/1, default 0) */
 	DOCKET_INDEXER_HIDDEN,     /* index hidden files and folders (0/1) */
 	DOCKET_INDEXER_MAX_SIZE,   /* skip files larger (bytes, default 32 MiB) */
-	DOCKET_INDEXER_BATCH,      /* files per commit, per shard (default 200) */
+	DOCKET_INDEXER_BATCH,      /* files per commit, per shard (default 200);
+	                            * after one batch of new files a run loads
+	                            * the rest in bulk (docket_indexer_run) */
 	DOCKET_INDEXER_LAST_OPTION
 } docket_indexer_option;
 
@@ -171,7 +173,8 @@ typedef enum docket_event {
 	DOCKET_EVENT_UNCHANGED,  /* a file was already up to date */
 	DOCKET_EVENT_SKIPPED,    /* a file was not indexed; REASON says why */
 	DOCKET_EVENT_WARNING,    /* indexed, but with a problem (REASON) */
-	DOCKET_EVENT_COMMITTED,  /* a batch was committed */
+	DOCKET_EVENT_COMMITTED,  /* a batch was committed, or staged files
+	                          * merged into their shard */
 	DOCKET_EVENT_LAST
 } docket_event;
 
@@ -201,10 +204,14 @@ DOCKET_EXPORT void docket_indexer_on_event(docket_indexer *ix,
 /* Bring the index up to date with the file or folder at PATH: new files
  * added, changed ones replaced, files that vanished from under PATH removed.
  * The calling thread walks PATH; one thread per shard indexes.  Each file is
- * indexed whole or not at all; work is committed in batches, so an
- * interrupted run loses at most each shard's batch in progress and a rerun
- * converges.  A file that cannot be read or parsed is skipped (an event), not
- * an error.  Returns an error only when the index itself fails. */
+ * indexed whole or not at all; changes are committed in batches.  Once a
+ * shard has taken a batch of new files in this run, its further new files
+ * are staged in small fresh databases and merged into the shard (Xapian's
+ * Compactor) when they reach its size, and at the end; the merged shard is
+ * swapped in whole.  So an interrupted run loses at most each shard's batch
+ * in progress and the files staged since its last merge, and a rerun
+ * converges.  A file that cannot be read or parsed is skipped (an event),
+ * not an error.  Returns an error only when the index itself fails. */
 DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
                                                const char *path);
 

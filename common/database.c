@@ -43,6 +43,7 @@
 #define DEFAULT_LANG "english"
 #define DEFAULT_SHARDS_MAX 4
 #define LOCK_FILE "docket.lock"
+#define OPEN_RETRIES 4 /* reopening a sharded folder caught mid-swap */
 
 int index_fail(docket_index *idx, int status, const char *fmt, ...)
 {
@@ -509,6 +510,22 @@ static int open_writer(docket_index *idx)
 	return rc ? rc : write_stub_or_fail(idx, idx->nshards);
 }
 
+/* Open IDX->path for reading.  A sharded folder is retried a few times:
+ * between Xapian reading the stub and opening the shards it names, a
+ * writer may swap in a merged generation and remove the old one. */
+static int open_reader(docket_index *idx)
+{
+	int rc = xap_open(idx->path, 0, &idx->db);
+	for (int attempt = 1; rc && attempt <= OPEN_RETRIES && exists(idx, SHARD_STUB);
+	     attempt++) {
+		xap_close(idx->db);
+		idx->db = NULL;
+		usleep(1000 * attempt);
+		rc = xap_open(idx->path, 0, &idx->db);
+	}
+	return rc;
+}
+
 /* A reader of a folder whose stub names two or more local shards also
  * holds each shard on its own, so that searches match them in parallel
  * (xapian.h, xap_set_shards).  Best effort: without it they are matched
@@ -556,7 +573,7 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 		rc = open_writer(idx);
 		return rc ? rc : load_settings(idx);
 	}
-	rc = xap_open(path, 0, &idx->db);
+	rc = open_reader(idx);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here (create one with 'docket index')",
 		                  path);

@@ -1,8 +1,9 @@
 /* schema.h — the index schema, written down once (mirrored in README.md).
  *
- * An index folder holds shard-0 .. shard-N-1, each a Xapian database, and
- * XAPIANDB, a stub file naming them (common/database.c).  A file always
- * goes to one shard (hash of its absolute path), with its record there.
+ * An index folder holds N shards, each a Xapian database, and XAPIANDB, a
+ * stub file naming them (common/database.c): shard K is shard-K, or
+ * shard-K.G after G bulk-load merges (indexer/stage.c).  A file always goes
+ * to one shard (hash of its absolute path), with its record there.
  *
  * One Xapian document per passage.  Ids are ours and stable; Xapian docids
  * are never shown or stored anywhere (they differ between shards and

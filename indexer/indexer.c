@@ -11,8 +11,11 @@
  * (document.c) and its record.  Files recorded under the root but not met
  * are removed.  Changes go in batches of whole files, each batch one
  * Xapian transaction on one shard with the file records beside the
- * documents, so a crash loses at most each shard's open batch and a rerun
- * converges.
+ * documents.  Once a worker has written a batch of new files this run, its
+ * further new files go to the stage (stage.h), merged into the shard when
+ * it is as big as the shard and at the end (or, when few, copied into it).
+ * So a crash loses at most each shard's open batch and unmerged stage, and
+ * a rerun converges.
  *
  * Events go to the caller's callback one at a time (under a mutex), from
  * whichever thread met them.

@@ -2,7 +2,8 @@
 # t-readers.sh — searches while the indexer commits: no query may fail and
 # no hit may point at a passage that cannot be read.
 #
-# The indexer adds a generated corpus in small batches (many commits);
+# The indexer adds a generated corpus in small batches (many commits), then
+# four bulk loads that merge into the shards and swap their generations;
 # meanwhile 4 reader processes loop over a few `docket search --json`
 # queries, and for each query `docket show` the first hits.  Articles are
 # only added here, so every hit must stay readable.  Counts are printed.
@@ -58,10 +59,20 @@ done
 start=$(date +%s%N)
 "$DOCKET" index --index "$idx" --batch "$batch" -q "$tmp/corpus" 2>"$tmp/index.err"
 irc=$?
+# Then bulk loads: each stages its new files and merges them into every
+# shard, swapping in a new generation under the readers' feet.
+gens=$(cat "$idx/XAPIANDB")
+for round in 1 2 3 4; do
+	[ "$irc" -eq 0 ] || break
+	gen_corpus 80 $((10 + round)) "$tmp/more$round"
+	"$DOCKET" index --index "$idx" --batch 1 -q "$tmp/more$round" 2>>"$tmp/index.err"
+	irc=$?
+done
 secs_ms=$((($(date +%s%N) - start) / 1000000))
 touch "$tmp/stop"
 wait
 is "$irc" 0 "the indexer finished while 4 readers searched"
+ok "the bulk loads swapped in new shard generations" [ "$(cat "$idx/XAPIANDB")" != "$gens" ]
 sed 's/^/#   /' "$tmp/index.err"
 cat "$tmp/reader.1" "$tmp/reader.2" "$tmp/reader.3" "$tmp/reader.4" >"$tmp/readers"
 set -- $(awk '{ q += $1; f += $2; s += $3; b += $4 } END { print q + 0, f + 0, s + 0, b + 0 }' "$tmp/readers")
