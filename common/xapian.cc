@@ -45,9 +45,10 @@ extern "C" { /* the C headers of the modules this file calls */
 struct xap_db {
 	Xapian::Database *db;           /* reader view (the writer, when writing) */
 	Xapian::WritableDatabase *wdb;  /* NULL for a reader */
-	std::vector<Xapian::Database> shards; /* a reader's local shards, each
-	                                 * on its own, in DB's order (for
-	                                 * matching them in parallel); or empty */
+	std::vector<std::string> shard_paths; /* a reader's local shards, in
+	                                 * DB's order (xap_set_shards), or empty */
+	std::vector<Xapian::Database> shards; /* each opened on its own, when a
+	                                 * query first matches them in parallel */
 	std::string error;              /* the last error message */
 	bool in_txn;                    /* a batch is open */
 };
@@ -254,6 +255,7 @@ extern "C" int xap_add_shard(xap_db *db, const char *path)
 		return xap_fail(db, DOCKET_UNSUPPORTED,
 		                "%s: cannot add a shard to an index open for writing", path);
 	db->shards.clear(); /* the view is no longer just those shards */
+	db->shard_paths.clear();
 	try {
 		rd(db).add_database(Xapian::Database(path));
 		return DOCKET_OK;
@@ -307,14 +309,29 @@ static void reopen_all(xap_db *db)
 extern "C" int xap_set_shards(xap_db *db, const char *const *paths, size_t n)
 {
 	try {
-		std::vector<Xapian::Database> shards;
-		for (size_t i = 0; i < n; i++)
-			shards.push_back(Xapian::Database(paths[i]));
-		db->shards.swap(shards);
+		db->shards.clear();
+		db->shard_paths.assign(paths, paths + n);
 		return DOCKET_OK;
 	} catch (...) {
+		db->shard_paths.clear();
+		return fail_from(db, "shards");
+	}
+}
+
+/* Open DB's local shards on their own, once; false when there are none or
+ * one cannot be opened (then never again: queries match as Xapian does). */
+static bool open_shards(xap_db *db)
+{
+	if (db->shards.size() == db->shard_paths.size())
+		return db->shards.size() > 1;
+	try {
+		for (const std::string &p : db->shard_paths)
+			db->shards.push_back(Xapian::Database(p));
+		return db->shards.size() > 1;
+	} catch (...) {
 		db->shards.clear();
-		return fail_from(db, n ? paths[0] : "shards");
+		db->shard_paths.clear();
+		return false;
 	}
 }
 
@@ -1041,18 +1058,13 @@ static bool term_leaves(const Xapian::Query &q, std::vector<std::string> &out)
 	}
 }
 
-/* What the shards' weights need: the global length factor and, per shard,
- * the idf of each term of Q; *POSTINGS gets the sum of the terms' document
- * frequencies (what the match will read).  False when Q cannot be matched
- * this way. */
+/* What the shards' weights need, for the leaf terms TERMS: the global
+ * length factor and, per shard, each term's idf.  False when two terms
+ * cannot be told apart in a shard. */
 static bool global_stats(const std::vector<Xapian::Database> &shards,
-                         const Xapian::Query &q, double k1, double b,
-                         double *len_factor, std::vector<idf_map> &idf,
-                         double *postings)
+                         const std::vector<std::string> &terms, double k1,
+                         double b, double *len_factor, std::vector<idf_map> &idf)
 {
-	std::vector<std::string> terms;
-	if (!term_leaves(q, terms))
-		return false;
 	Xapian::doccount docs = 0;
 	Xapian::totallength total = 0;
 	for (const Xapian::Database &d : shards) {
@@ -1062,12 +1074,10 @@ static bool global_stats(const std::vector<Xapian::Database> &shards,
 	double avg = docs ? double(total) / docs : 0;
 	*len_factor = k1 == 0 || b == 0 || avg == 0 ? 0 : 1 / avg;
 	idf.assign(shards.size(), idf_map());
-	*postings = 0;
 	for (const std::string &t : terms) {
 		Xapian::doccount tf = 0;
 		for (const Xapian::Database &d : shards)
 			tf += d.get_termfreq(t);
-		*postings += tf;
 		double tw = (docs - tf + 0.5) / (tf + 0.5); /* as BM25Weight */
 		if (tw < 2)
 			tw = tw * 0.5 + 1;
@@ -1121,12 +1131,18 @@ static bool before(const shard_hit &a, const shard_hit &b, bool by_date)
 static bool run_parallel(xap_db *db, const struct xap_request *s,
                          const Xapian::Query &q, xap_result *res)
 {
-	size_t n = db->shards.size();
-	double len_factor, postings;
-	std::vector<idf_map> idf;
-	if (!global_stats(db->shards, q, s->k1, s->b, &len_factor, idf, &postings) ||
-	    postings < parallel_min())
+	std::vector<std::string> terms;
+	if (!term_leaves(q, terms))
 		return false;
+	double postings = 0; /* what the match will read */
+	for (const std::string &t : terms)
+		postings += rd(db).get_termfreq(t);
+	double len_factor;
+	std::vector<idf_map> idf;
+	if (postings < parallel_min() || !open_shards(db) ||
+	    !global_stats(db->shards, terms, s->k1, s->b, &len_factor, idf))
+		return false;
+	size_t n = db->shards.size();
 	std::vector<std::vector<shard_hit>> found(n);
 	std::vector<Xapian::doccount> estimated(n, 0);
 	std::vector<std::exception_ptr> errors(n);
@@ -1218,7 +1234,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	for (const boost &b : boosts)
 		if (!b.query.empty())
 			q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, b.query);
-	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
+	if (db->shard_paths.size() > 1 && !s->explain && s->expand_weight <= 0 &&
 	    run_parallel(db, s, q, res))
 		return;
 	if (s->expand_weight > 0 && s->expand_terms > 0 && s->expand_docs > 0) {

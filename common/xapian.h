@@ -57,8 +57,9 @@ int xap_fail(struct xap_db *db, int status, const char *fmt, ...)
 
 /* Reader DB, opened on an index folder whose stub names local shards: the
  * N shard databases PATHS, in the stub's order, to match in parallel
- * (xap_search).  On failure searches simply match them one after the
- * other, as Xapian does. */
+ * (xap_search); each is opened on its own the first time a query is big
+ * enough for that, and if one cannot be, queries simply match the shards
+ * one after the other, as Xapian does. */
 int xap_set_shards(struct xap_db *db, const char *const *paths, size_t n);
 
 /* Reopen a reader at the latest commit. */
