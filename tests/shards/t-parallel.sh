@@ -23,6 +23,7 @@ is "$(printf '%s\n' "$shards" | wc -l | tr -d ' ')" 3 "three shards"
 threads() {
 	rm -f "$tmp/report"
 	THREADS_REPORT="$tmp/report" LD_PRELOAD="$tmp/threads.so" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
 		"$DOCKET" search --index "$tmp/idx" "$@" >/dev/null 2>&1
 	sed -n 's/^threads=//p' "$tmp/report"
 }
