@@ -261,9 +261,11 @@ static int sync_dir(const char *path)
 }
 
 /* Replace the stub by one naming N shards at generations GENS (write,
- * sync, rename, sync the folder).  ERR gets the message on failure. */
+ * sync, rename, sync the folder).  ERR gets the message on failure.  Once
+ * the rename is done the change is made: *SYNCED (may be NULL) then says
+ * whether the folder sync that makes it durable worked too. */
 static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
-                      char *err, size_t errlen)
+                      char *err, size_t errlen, int *synced)
 {
 	char file[4096], tmp[4200], name[64];
 	in_folder(idx, SHARD_STUB, file, sizeof file);
@@ -278,11 +280,14 @@ static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
 		bad = 1;
 	if (f && fclose(f))
 		bad = 1;
-	if (bad || rename(tmp, file) != 0 || sync_dir(idx->path) != 0) {
+	if (bad || rename(tmp, file) != 0) {
 		snprintf(err, errlen, "%s: cannot write %s: %s", idx->path,
 		         SHARD_STUB, strerror(errno));
 		return DOCKET_IO_ERROR;
 	}
+	int ok = sync_dir(idx->path) == 0;
+	if (synced)
+		*synced = ok;
 	return DOCKET_OK;
 }
 
@@ -290,7 +295,7 @@ static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
 static int write_stub_or_fail(docket_index *idx, unsigned n)
 {
 	char err[1024];
-	int rc = write_stub(idx, n, idx->gens, err, sizeof err);
+	int rc = write_stub(idx, n, idx->gens, err, sizeof err, NULL);
 	return rc ? index_fail(idx, rc, "%s", err) : DOCKET_OK;
 }
 
@@ -404,9 +409,10 @@ int index_swap_shard(docket_index *idx, unsigned k, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: cannot sync: %s", next, strerror(errno));
 		return DOCKET_IO_ERROR;
 	}
+	int synced = 0;
 	pthread_mutex_lock(&idx->stub_mu);
 	idx->gens[k]++;
-	int rc = write_stub(idx, idx->nshards, idx->gens, err, errlen);
+	int rc = write_stub(idx, idx->nshards, idx->gens, err, errlen, &synced);
 	if (rc)
 		idx->gens[k]--;
 	pthread_mutex_unlock(&idx->stub_mu);
@@ -417,7 +423,8 @@ int index_swap_shard(docket_index *idx, unsigned k, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", xap_error(idx->shards[k]));
 		return rc;
 	}
-	index_remove_tree(old);
+	if (synced) /* else the old one stays until the next writer's sweep */
+		index_remove_tree(old);
 	return DOCKET_OK;
 }
 

@@ -95,9 +95,12 @@ articles() {
 	d search --index "$1" --json -n 1000 --per-article 0 "$2" |
 		hits_field article_id | grep '^more/' | sort -u
 }
-want=$(articles "$tmp/r" court)
-ok "the new files say court" [ -n "$want" ]
-is "$(articles "$tmp/staged" court)" "$want" "every new file that says court is found"
+for q in court '"motion to dismiss"' 'court NEAR judge'; do
+	want=$(articles "$tmp/r" "$q")
+	ok "the new files match $q" [ -n "$want" ]
+	is "$(articles "$tmp/staged" "$q")" "$want" \
+		"every new file that matches $q is found (positions copied too)"
+done
 
 # What a crash leaves is swept by the next writer; other folders stay.
 s0=$(named "$tmp/staged" | head -n 1)
