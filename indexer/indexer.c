@@ -215,7 +215,8 @@ static void meta_key(char out[2 + FILE_KEY_LEN], const char *fkey)
 	snprintf(out, 2 + FILE_KEY_LEN, "%s%s", META_FILE, fkey);
 }
 
-static int save_record(struct worker *w, const struct file_rec *r)
+/* Store R in the open batch, or (STAGED) in the stage. */
+static int save_record(struct worker *w, const struct file_rec *r, int staged)
 {
 	buf v = BUF_INIT;
 	char key[2 + FILE_KEY_LEN];
@@ -224,24 +225,14 @@ static int save_record(struct worker *w, const struct file_rec *r)
 	file_rec_format(&rc, &v, r);
 	if (rc)
 		return wfail(w, rc, "out of memory");
+	if (staged) {
+		rc = stage_set_record(&w->stage, key, v.p, v.n);
+		buf_free(&v);
+		return wfail(w, rc, "%s", w->stage.error);
+	}
 	rc = xap_set_metadata(w->db, key, v.p, v.n);
 	buf_free(&v);
 	return fatal(w, rc);
-}
-
-/* Save R in the stage. */
-static int stage_record(struct worker *w, const struct file_rec *r)
-{
-	buf v = BUF_INIT;
-	char key[2 + FILE_KEY_LEN];
-	int rc = 0;
-	meta_key(key, r->key);
-	file_rec_format(&rc, &v, r);
-	if (rc)
-		return wfail(w, rc, "out of memory");
-	rc = stage_set_record(&w->stage, key, v.p, v.n);
-	buf_free(&v);
-	return wfail(w, rc, "%s", w->stage.error);
 }
 
 /* Bring the staged files into the shard: merged by the Compactor when they
@@ -382,12 +373,8 @@ static int index_file(struct worker *w, const char *path, const char *rel,
 /* Store R as the file's record, in the open batch or (STAGED) the stage. */
 static int record_file(struct worker *w, const struct file_rec *r, int staged)
 {
-	if (staged) {
-		if (stage_record(w, r))
-			return w->status;
-	} else if (begin_batch(w) || save_record(w, r)) {
+	if ((!staged && begin_batch(w)) || save_record(w, r, staged))
 		return w->status;
-	}
 	struct file_rec *stored = file_table_put(&w->files, r);
 	if (!stored)
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
