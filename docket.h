@@ -175,6 +175,9 @@ typedef enum docket_event {
 	DOCKET_EVENT_WARNING,    /* indexed, but with a problem (REASON) */
 	DOCKET_EVENT_COMMITTED,  /* a batch was committed, or staged files
 	                          * merged into their shard */
+	DOCKET_EVENT_MERGING,    /* staged files are being merged into their
+	                          * shard (seconds for a big load); PATH is "",
+	                          * REASON says which shard and how much */
 	DOCKET_EVENT_LAST
 } docket_event;
 

@@ -1,7 +1,8 @@
 /* cmd-index.c — `docket index PATH...`: open (or create) the index for
  * writing, waiting for another writer with --wait, and bring it up to date
- * with each PATH.  While it runs: a progress line on a terminal, one line
- * per skipped file or warning, the added/updated/removed files with -v; at
+ * with each PATH.  While it runs: a progress line on a terminal (files,
+ * files/s, seconds, and which shard is being merged during a bulk load's
+ * merge), one line per skipped file or warning, the added/updated/removed files with -v; at
  * the end a summary line.  Exit 0 when the index is fine (skipped files are
  * not fatal), 2 on any fatal error.  Called by cli/main.c.
  */
@@ -282,15 +283,18 @@ static void clear_line(struct progress *p)
 	p->drawn = 0;
 }
 
-/* Redraw the progress line, at most ten times a second. */
-static void draw(struct progress *p)
+/* Redraw the progress line, at most ten times a second unless FORCE; with
+ * MERGING (may be NULL) saying what is being merged. */
+static void draw(struct progress *p, int force, const char *merging)
 {
 	double t = now_s(), secs = t - p->start;
-	if (!p->tty || t - p->last_draw < 0.1)
+	if (!p->tty || (!force && t - p->last_draw < 0.1))
 		return;
 	p->last_draw = t;
 	fprintf(stderr, "\r\033[Kindexing: %zu files, %.0f files/s, %.1f s",
 	        p->files, secs > 0 ? p->files / secs : 0.0, secs);
+	if (merging)
+		fprintf(stderr, "; merging %s", merging);
 	p->drawn = 1;
 }
 
@@ -353,9 +357,10 @@ static int on_event(void *ctx, docket_event ev, const char *path,
 	default:
 		break;
 	}
-	if (ev != DOCKET_EVENT_COMMITTED && ev != DOCKET_EVENT_WARNING)
+	if (ev != DOCKET_EVENT_COMMITTED && ev != DOCKET_EVENT_WARNING &&
+	    ev != DOCKET_EVENT_MERGING)
 		p->files++;
-	draw(p);
+	draw(p, ev == DOCKET_EVENT_MERGING, ev == DOCKET_EVENT_MERGING ? reason : NULL);
 	return interrupted;
 }
 

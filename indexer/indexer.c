@@ -248,8 +248,13 @@ static int unstage(struct worker *w, int final)
 		rc = stage_copy(&w->stage, w->db);
 		if (rc)
 			return wfail(w, rc, "%s", w->stage.error);
-	} else if ((rc = stage_merge(&w->stage))) {
-		return wfail(w, rc, "%s", w->stage.error);
+	} else {
+		char what[128];
+		snprintf(what, sizeof what, "shard %u, %zu passages", w->stage.shard,
+		         w->stage.docs + have);
+		emit(w->ix, DOCKET_EVENT_MERGING, "", what);
+		if ((rc = stage_merge(&w->stage)))
+			return wfail(w, rc, "%s", w->stage.error);
 	}
 	emit(w->ix, DOCKET_EVENT_COMMITTED, "", "");
 	return 0;

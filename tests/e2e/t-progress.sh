@@ -26,6 +26,15 @@ ok "a terminal: redrawn in place" grep -q "$(printf '\r')" "$tmp/tty.out"
 like "$(tr '\r' '\n' <"$tmp/tty.out" | tail -n 2)" "indexed 300 files: 300 added" \
 	"a terminal: the summary comes last"
 
+# A bulk load: after a batch of 10 new files per shard the rest is staged
+# and merged, and the line says so while the merge runs.
+script -qfec "$DOCKET index --batch 10 --index $tmp/bulk $tmp/corpus" /dev/null >"$tmp/bulk.out" 2>&1
+is "$?" 0 "a bulk load on a terminal"
+ok "a terminal: the line says when staged files are merged" \
+	grep -q 'indexing: [0-9]* files, [0-9]* files/s, [0-9.]* s; merging shard [0-9], [0-9]* passages' "$tmp/bulk.out"
+like "$(tr '\r' '\n' <"$tmp/bulk.out" | tail -n 2)" "indexed 300 files: 300 added" \
+	"a bulk load: the summary comes last"
+
 script -qfec "$DOCKET index -q --index $tmp/quiet $tmp/corpus" /dev/null >"$tmp/quiet.out" 2>&1
 is "$(grep -c 'indexing:' "$tmp/quiet.out")" 0 "a terminal with -q: no progress line"
 done_testing
