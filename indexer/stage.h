@@ -12,7 +12,8 @@
  * until stage_merge() returns; a crash before that loses them (they have
  * no record in the shard, so the next run adds them again) and never
  * touches the shard.  Only files the shard knows nothing of may be staged:
- * no record, no passage.
+ * no record, no passage.  A merge needs disk space for the new generation
+ * beside the old one and the stage until the swap.
  */
 #ifndef DOCKET_STAGE_H
 #define DOCKET_STAGE_H
