@@ -1175,8 +1175,14 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 		}
 	};
 	std::vector<std::thread> threads;
-	for (size_t k = 1; k < n; k++)
-		threads.emplace_back(match, k);
+	size_t started = 1;
+	try { /* a thread that cannot start leaves its shard to this one */
+		for (; started < n; started++)
+			threads.emplace_back(match, started);
+	} catch (...) {
+	}
+	for (size_t k = started; k < n; k++)
+		match(k);
 	match(0);
 	for (std::thread &t : threads)
 		t.join();

@@ -36,6 +36,13 @@ is "$(threads --explain court)" 0 "... and so is --explain"
 is "$(threads --feedback 1 court)" 0 "... and feedback"
 is "$(DOCKET_PARALLEL_MIN=1000000000 threads court)" 0 \
 	"a query under DOCKET_PARALLEL_MIN postings starts no thread"
+d search --index "$tmp/idx" --json -n 20 court | grep -v '"summary"' >"$tmp/with"
+THREADS_FAIL=1 LD_PRELOAD="$tmp/threads.so" \
+	ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+	"$DOCKET" search --index "$tmp/idx" --json -n 20 court 2>"$tmp/err" |
+	grep -v '"summary"' >"$tmp/without"
+ok "when no thread can start, the search still answers" [ -s "$tmp/without" ]
+is "$(cat "$tmp/without")" "$(cat "$tmp/with")" "... with the same hits and scores"
 
 # Parallel (the index folder) against one thread (the shard folders given
 # one by one, which makes a plain combined database): scores to 1e-9, same
