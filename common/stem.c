@@ -42,6 +42,7 @@ struct stemmer {
 	struct slot *cache;         /* CACHE_SLOTS slots */
 	char *out;                  /* result of an uncached call */
 	size_t outcap;              /* bytes allocated at out */
+	int keeps_first;            /* see stem_keeps_first() */
 };
 
 struct stemmer *stem_new(const char *lang)
@@ -52,12 +53,19 @@ struct stemmer *stem_new(const char *lang)
 	if (!st)
 		return NULL;
 	st->sb = sb_stemmer_new(lang, "UTF_8");
+	st->keeps_first = !strcmp(lang, "english") || !strcmp(lang, "en") ||
+	                  !strcmp(lang, "eng");
 	st->cache = calloc(CACHE_SLOTS, sizeof *st->cache);
 	if (!st->sb || !st->cache) {
 		stem_free(st);
 		return NULL;
 	}
 	return st;
+}
+
+int stem_keeps_first(const struct stemmer *st)
+{
+	return st && st->keeps_first;
 }
 
 void stem_free(struct stemmer *st)

@@ -111,11 +111,18 @@ static int add_word(void *ctx, const struct token *t)
 	return ws->rc;
 }
 
-/* Give every word its stem (left as the term when ST is NULL). */
-static void add_stems(struct words *ws, struct stemmer *st)
+/* Give every word its stem, or leave it as the term when WANTED (may be
+ * NULL: stem all) says no stem starts with its first byte and ST keeps
+ * first bytes (stem_keeps_first): it can match no stemmed term then. */
+static void add_stems(struct words *ws, struct stemmer *st,
+                      const unsigned char *wanted)
 {
+	int skip = wanted && stem_keeps_first(st);
 	for (size_t i = 0; i < ws->n && !ws->rc; i++) {
 		struct word *w = &ws->w[i];
+		unsigned char first = (unsigned char)ws->chars.p[w->term];
+		if (skip && !wanted[first] && first != '\'')
+			continue;
 		size_t len;
 		const char *s =
 			stem_word(st, ws->chars.p + w->term, w->tlen, &len);
@@ -296,18 +303,24 @@ static void merge(const struct hl_query *q, struct spans *sp)
 	sp->n = out + 1;
 }
 
-/* Does any group of FIELD compare stems? */
-static int needs_stems(const struct hl_query *q, int field)
+/* Does any group of FIELD compare stems?  WANTED[b] is set for the first
+ * byte b of each stem compared. */
+static int needs_stems(const struct hl_query *q, int field,
+                       unsigned char wanted[256])
 {
+	int any = 0;
+	memset(wanted, 0, 256);
 	for (size_t i = 0; i < q->ngroups; i++) {
 		const struct hl_group *g = &q->groups[i];
 		if (g->field != field || g->kind == HL_WILDCARD)
 			continue;
 		for (size_t k = 0; k < g->nterms; k++)
-			if (g->terms[k].stemmed)
-				return 1;
+			if (g->terms[k].stemmed) {
+				wanted[(unsigned char)g->terms[k].text[0]] = 1;
+				any = 1;
+			}
 	}
-	return 0;
+	return any;
 }
 
 int highlight_find(const struct hl_query *q, int field, struct stemmer *st,
@@ -316,12 +329,13 @@ int highlight_find(const struct hl_query *q, int field, struct stemmer *st,
 {
 	struct words ws = {0};
 	struct spans sp = {0};
+	unsigned char wanted[256];
 	*out = NULL;
 	*nout = 0;
 	if (q && q->ngroups) {
 		token_scan(text, n, 1, add_word, &ws);
-		if (st && needs_stems(q, field))
-			add_stems(&ws, st);
+		if (st && needs_stems(q, field, wanted))
+			add_stems(&ws, st, wanted);
 		sp.rc = ws.rc;
 		for (size_t i = 0; i < q->ngroups && !sp.rc; i++)
 			if (q->groups[i].field == field)

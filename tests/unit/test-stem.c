@@ -1,5 +1,6 @@
-/* test-stem.c — common/stem.c: stems, numbers, unknown languages, and the cache
- * giving the same answers as libstemmer itself. */
+/* test-stem.c — common/stem.c: stems, numbers, unknown languages, the cache
+ * giving the same answers as libstemmer itself, and which languages keep a
+ * word's first byte. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,10 +116,44 @@ static void long_word(void **state)
 	stem_free(st);
 }
 
+/* English keeps the first byte (the highlighter relies on it), on the
+ * words its rules treat specially and words of every initial letter;
+ * German does not claim to (it turns "äpfel" into "apfel"). */
+static void keeps_first(void **state)
+{
+	static const char *const words[] = {
+		"skies", "dying", "lying", "tying", "idly", "gently", "ugly",
+		"early", "only", "singly", "news", "howe", "atlas", "cosmos",
+		"bias", "andes", "yelling", "youth", "yayyy", "generously",
+		"communities", "arsenal", "ies", "ied", "ss", "us", "y", "a",
+		"abilities", "bureaucracies", "cyclists", "dismissed", "emailed",
+		"fairly", "guaranteed", "hyphenated", "injunctions", "jurors",
+		"knowingly", "lawsuits", "motions", "notified", "objections",
+		"plaintiffs", "quashed", "rulings", "subpoenaed", "testified",
+		"unsealed", "verdicts", "warranties", "xeroxed", "zealously",
+		"ĺight", "élan", "über"};
+	struct stemmer *st = stem_new("english");
+	assert_non_null(st);
+	assert_true(stem_keeps_first(st));
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const char *s = stem(st, words[i]);
+		if (s[0] != words[i][0])
+			fail_msg("stem(%s) = %s changes the first byte", words[i], s);
+	}
+	stem_free(st);
+	st = stem_new("german");
+	assert_non_null(st);
+	assert_false(stem_keeps_first(st));
+	assert_string_equal(stem(st, "äpfel"), "apfel");
+	stem_free(st);
+	assert_false(stem_keeps_first(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(english),
+		cmocka_unit_test(keeps_first),
 		cmocka_unit_test(languages),
 		cmocka_unit_test(cache_agrees),
 		cmocka_unit_test(numbers),
