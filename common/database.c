@@ -517,41 +517,41 @@ static int open_writer(docket_index *idx)
 	return rc ? rc : write_stub_or_fail(idx, idx->nshards);
 }
 
-/* Open IDX->path for reading.  A sharded folder is retried a few times:
- * between Xapian reading the stub and opening the shards it names, a
- * writer may swap in a merged generation and remove the old one. */
-static int open_reader(docket_index *idx)
-{
-	int rc = xap_open(idx->path, 0, &idx->db);
-	for (int attempt = 1; rc && attempt <= OPEN_RETRIES && exists(idx, SHARD_STUB);
-	     attempt++) {
-		xap_close(idx->db);
-		idx->db = NULL;
-		usleep(1000 * attempt);
-		rc = xap_open(idx->path, 0, &idx->db);
-	}
-	return rc;
-}
-
-/* A reader of a folder whose stub names two or more local shards also
- * holds each shard on its own, so that searches match them in parallel
- * (xapian.h, xap_set_shards).  Best effort: without it they are matched
- * one after the other. */
-static void hold_shards(docket_index *idx)
+/* Open IDX->path for reading, once.  A folder whose stub is ours has its
+ * shards opened one by one and combined (xap_open_shards: each shard is
+ * opened once, and held on its own for parallel matching); anything else
+ * (one database, a stub of remote shards) is Xapian's to open. */
+static int open_once(docket_index *idx)
 {
 	unsigned gens[SHARDS_MAX];
 	char paths[SHARDS_MAX][4096];
 	const char *p[SHARDS_MAX];
 	unsigned n = read_stub(idx, gens);
-	if (n < 2)
-		return;
+	if (n == 0)
+		return xap_open(idx->path, 0, &idx->db);
 	for (unsigned k = 0; k < n; k++) {
 		char name[64];
 		shard_name(k, gens[k], name, sizeof name);
 		in_folder(idx, name, paths[k], sizeof paths[k]);
 		p[k] = paths[k];
 	}
-	xap_set_shards(idx->db, p, n);
+	return xap_open_shards(p, n, &idx->db);
+}
+
+/* Open IDX->path for reading.  A sharded folder is retried a few times:
+ * between reading the stub and opening the shards it names, a writer may
+ * swap in a merged generation and remove the old one. */
+static int open_reader(docket_index *idx)
+{
+	int rc = open_once(idx);
+	for (int attempt = 1; rc && attempt <= OPEN_RETRIES && exists(idx, SHARD_STUB);
+	     attempt++) {
+		xap_close(idx->db);
+		idx->db = NULL;
+		usleep(1000 * attempt);
+		rc = open_once(idx);
+	}
+	return rc;
 }
 
 DOCKET_EXPORT docket_status docket_index_open(const char *path,
@@ -586,7 +586,6 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 		                  path);
 	if (rc)
 		return index_engine_fail(idx, rc);
-	hold_shards(idx);
 	return load_settings(idx);
 }
 

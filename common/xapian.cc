@@ -45,10 +45,9 @@ extern "C" { /* the C headers of the modules this file calls */
 struct xap_db {
 	Xapian::Database *db;           /* reader view (the writer, when writing) */
 	Xapian::WritableDatabase *wdb;  /* NULL for a reader */
-	std::vector<std::string> shard_paths; /* a reader's local shards, in
-	                                 * DB's order (xap_set_shards), or empty */
-	std::vector<Xapian::Database> shards; /* each opened on its own, when a
-	                                 * query first matches them in parallel */
+	std::vector<Xapian::Database> shards; /* a reader's local shards, each
+	                                 * on its own (sharing DB's), in DB's
+	                                 * order (xap_open_shards), or empty */
 	std::string error;              /* the last error message */
 	bool in_txn;                    /* a batch is open */
 };
@@ -255,7 +254,6 @@ extern "C" int xap_add_shard(xap_db *db, const char *path)
 		return xap_fail(db, DOCKET_UNSUPPORTED,
 		                "%s: cannot add a shard to an index open for writing", path);
 	db->shards.clear(); /* the view is no longer just those shards */
-	db->shard_paths.clear();
 	try {
 		rd(db).add_database(Xapian::Database(path));
 		return DOCKET_OK;
@@ -306,32 +304,24 @@ static void reopen_all(xap_db *db)
 		shard.reopen();
 }
 
-extern "C" int xap_set_shards(xap_db *db, const char *const *paths, size_t n)
+extern "C" int xap_open_shards(const char *const *paths, size_t n, xap_db **out)
 {
+	xap_db *db = new (std::nothrow) xap_db();
+	*out = db;
+	if (!db)
+		return DOCKET_NO_MEMORY;
+	size_t k = 0;
 	try {
-		db->shards.clear();
-		db->shard_paths.assign(paths, paths + n);
+		db->db = new Xapian::Database();
+		for (; k < n; k++) {
+			Xapian::Database shard(paths[k]);
+			db->db->add_database(shard);
+			db->shards.push_back(shard);
+		}
 		return DOCKET_OK;
 	} catch (...) {
-		db->shard_paths.clear();
-		return fail_from(db, "shards");
-	}
-}
-
-/* Open DB's local shards on their own, once; false when there are none or
- * one cannot be opened (then never again: queries match as Xapian does). */
-static bool open_shards(xap_db *db)
-{
-	if (db->shards.size() == db->shard_paths.size())
-		return db->shards.size() > 1;
-	try {
-		for (const std::string &p : db->shard_paths)
-			db->shards.push_back(Xapian::Database(p));
-		return db->shards.size() > 1;
-	} catch (...) {
 		db->shards.clear();
-		db->shard_paths.clear();
-		return false;
+		return fail_from(db, k < n ? paths[k] : "shards");
 	}
 }
 
@@ -932,7 +922,7 @@ static char *copy_out(const std::string &s)
  *
  * Xapian 1.4 matches the shards of a combined database one after the other
  * in one thread.  When a reader holds its local shards on their own
- * (xap_set_shards), a query is matched on each shard in its own thread and
+ * (xap_open_shards), a query is matched on each shard in its own thread and
  * the per-shard top lists are merged, with exactly the scores and order
  * the combined match gives:
  *
@@ -1139,7 +1129,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 		postings += rd(db).get_termfreq(t);
 	double len_factor;
 	std::vector<idf_map> idf;
-	if (postings < parallel_min() || !open_shards(db) ||
+	if (postings < parallel_min() ||
 	    !global_stats(db->shards, terms, s->k1, s->b, &len_factor, idf))
 		return false;
 	size_t n = db->shards.size();
@@ -1240,7 +1230,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	for (const boost &b : boosts)
 		if (!b.query.empty())
 			q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, b.query);
-	if (db->shard_paths.size() > 1 && !s->explain && s->expand_weight <= 0 &&
+	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
 	    run_parallel(db, s, q, res))
 		return;
 	if (s->expand_weight > 0 && s->expand_terms > 0 && s->expand_docs > 0) {

@@ -55,12 +55,11 @@ const char *xap_error(const struct xap_db *db);
 int xap_fail(struct xap_db *db, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* Reader DB, opened on an index folder whose stub names local shards: the
- * N shard databases PATHS, in the stub's order, to match in parallel
- * (xap_search); each is opened on its own the first time a query is big
- * enough for that, and if one cannot be, queries simply match the shards
- * one after the other, as Xapian does. */
-int xap_set_shards(struct xap_db *db, const char *const *paths, size_t n);
+/* Open the N local shard databases PATHS (in the stub's order) for
+ * reading as one, as Xapian would open their stub, each held on its own
+ * too so that big queries match them in parallel (xap_search).  *OUT is set
+ * even on failure. */
+int xap_open_shards(const char *const *paths, size_t n, struct xap_db **out);
 
 /* Reopen a reader at the latest commit. */
 int xap_reopen(struct xap_db *db);
