@@ -943,6 +943,39 @@ static char *copy_out(const std::string &s)
  * Queries with wildcards or match-all, or with an explanation or feedback
  * asked for, are matched as before. */
 
+/* The top WANT hits of ENQ (set up without collapsing) with at most CAP
+ * passages of an article (0: no cap), in ENQ's order, into KEPT; returns
+ * the MSet they belong to, *ESTIMATED its estimate of matching passages.
+ * Xapian's collapse (set_collapse_key) reads the article value of every
+ * candidate and slowed a common word by ~40% (court: 3.97 -> 2.41 ms
+ * in-process); here only the top hits' values are read, asking Xapian for
+ * more while the cap leaves too few.  Keeping the first CAP of each article
+ * in rank order is what the collapse keeps; a passage without an article
+ * value is never capped, as there. */
+static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
+                           std::vector<Xapian::MSetIterator> &kept,
+                           Xapian::doccount *estimated)
+{
+	Xapian::doccount k = Xapian::doccount(cap ? std::max<size_t>(2 * want, 32) : want);
+	for (;;) {
+		Xapian::MSet m = enq.get_mset(0, k);
+		*estimated = m.get_matches_estimated();
+		kept.clear();
+		std::map<std::string, unsigned> seen;
+		for (Xapian::MSetIterator i = m.begin(); i != m.end() && kept.size() < want; ++i) {
+			if (cap) {
+				std::string key = i.get_document().get_value(SLOT_ARTICLE);
+				if (!key.empty() && ++seen[key] > cap)
+					continue;
+			}
+			kept.push_back(i);
+		}
+		if (kept.size() >= want || m.size() < k)
+			return m;
+		k = k > Xapian::doccount(-1) / 4 ? Xapian::doccount(-1) : k * 4;
+	}
+}
+
 /* A term's statistics in one shard: document and collection frequency. */
 typedef std::pair<Xapian::doccount, Xapian::termcount> term_key;
 typedef std::map<term_key, double> idf_map; /* -> the term's global idf */
@@ -1147,13 +1180,12 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 			enq.set_weighting_scheme(ShardBM25(s->k1, s->b, s->min_normlen,
 			                                   len_factor, &idf[k]));
 			enq.set_query(Xapian::Query::unserialise(wire));
-			if (s->per_article)
-				enq.set_collapse_key(SLOT_ARTICLE, s->per_article);
 			if (s->sort_date)
 				enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
-			Xapian::MSet m = enq.get_mset(0, s->offset + s->limit);
-			estimated[k] = m.get_matches_estimated();
-			for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i)
+			std::vector<Xapian::MSetIterator> kept;
+			Xapian::MSet m = capped(enq, s->offset + s->limit, s->per_article,
+			                        kept, &estimated[k]);
+			for (const Xapian::MSetIterator &i : kept)
 				found[k].push_back({i.get_weight(),
 				                    s->sort_date ? i.get_sort_key() : std::string(),
 				                    (*i - 1) * Xapian::docid(n) + Xapian::docid(k) + 1,
@@ -1241,16 +1273,20 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		}
 	}
 	enq.set_query(q);
-	if (s->per_article)
-		enq.set_collapse_key(SLOT_ARTICLE, s->per_article);
 	if (s->sort_date)
 		enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
-	Xapian::MSet mset = enq.get_mset(s->offset, s->limit);
-	res->estimated = mset.get_matches_estimated();
-	res->m = (xap_match *)calloc(mset.size() ? mset.size() : 1, sizeof *res->m);
+	std::vector<Xapian::MSetIterator> kept;
+	Xapian::doccount estimated;
+	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article, kept,
+	                           &estimated);
+	res->estimated = estimated;
+	size_t from = std::min(kept.size(), size_t(s->offset));
+	res->m = (xap_match *)calloc(kept.size() > from ? kept.size() - from : 1,
+	                             sizeof *res->m);
 	if (!res->m)
 		throw std::bad_alloc();
-	for (Xapian::MSetIterator i = mset.begin(); i != mset.end(); ++i) {
+	for (size_t at = from; at < kept.size(); at++) {
+		const Xapian::MSetIterator &i = kept[at];
 		std::string data = i.get_document().get_data();
 		xap_match *m = &res->m[res->n++];
 		m->data = copy_out(data);

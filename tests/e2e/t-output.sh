@@ -31,6 +31,37 @@ max_per() {
 is "$(max_per 1)" 1 "--per-article 1: no article twice"
 is "$(max_per 2)" 2 "--per-article 2: some article twice, none three times"
 ok "--per-article 0: more than 2 from one article" [ "$(max_per 0)" -gt 2 ]
+
+# The cap keeps each article's best passages: the capped list is the full
+# ranking with every article's passages past the first K dropped, cut at
+# -n (so the searcher must look past its first fetch when the cap thins it
+# out), by relevance and by date, also from a further offset.
+"$DOCKET_BUILD/bench/gen" --articles 150 --seed 4 "$tmp/gen" >/dev/null
+d index --index "$tmp/capidx" -q "$tmp/gen"
+# capped K N OPTS...: the first N passage ids of the full ranking with at
+# most K per article.
+capped() {
+	k=$1 n=$2
+	shift 2
+	d search --index "$tmp/capidx" --json -n 10000 --per-article 0 "$@" |
+		jq -r 'select(.type=="hit") | "\(.article_id)\t\(.passage_id)"' |
+		awk -F'\t' -v k="$k" -v n="$n" '++seen[$1] <= k && ++out <= n {print $2}'
+}
+for sort in relevance date; do
+	for kn in "1 100" "2 60" "3 25"; do
+		set -- $kn
+		want=$(capped "$1" "$2" --sort "$sort" -- court)
+		got=$(d search --index "$tmp/capidx" --json -n "$2" --per-article "$1" \
+			--sort "$sort" court | hits_field passage_id)
+		ok "court, --sort $sort, --per-article $1 -n $2: has $2 hits" \
+			[ "$(printf '%s\n' "$got" | wc -l)" -eq "$2" ]
+		is "$got" "$want" "... the full ranking thinned to $1 per article"
+	done
+done
+got=$(d search --index "$tmp/capidx" --json -n 20 --offset 30 --per-article 1 court |
+	hits_field passage_id)
+is "$got" "$(capped 1 50 -- court | sed -n '31,50p')" \
+	"--per-article 1 --offset 30 -n 20: hits 31-50 of the thinned ranking"
 is "$(s --json -n 3 microsoft | hits_field rank | tr '\n' ' ')" "1 2 3 " "-n 3 gives ranks 1..3"
 first5=$(s --json -n 5 microsoft | hits_field passage_id)
 next=$(s --json -n 2 --offset 3 microsoft | hits_field passage_id)
