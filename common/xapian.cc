@@ -16,6 +16,8 @@
  */
 #include <xapian.h>
 
+#include <sys/stat.h>
+
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -50,6 +52,8 @@ struct xap_db {
 	                                 * order (xap_open_shards), or empty */
 	std::string error;              /* the last error message */
 	bool in_txn;                    /* a batch is open */
+	bool remote;                    /* a reader that may hold remote shards
+	                                 * (opened through a stub not ours) */
 };
 
 struct xap_doc {
@@ -155,6 +159,15 @@ extern "C" uint32_t xap_tolower(uint32_t cp)
 
 /* ------------------------------------------------------------ databases */
 
+/* Is PATH a local glass database folder (not a stub that may name remote
+ * shards)? */
+static bool is_glass(const char *path)
+{
+	std::string f = std::string(path) + "/iamglass";
+	struct stat st;
+	return stat(f.c_str(), &st) == 0;
+}
+
 extern "C" int xap_open(const char *path, int writable, xap_db **out)
 {
 	xap_db *db = new (std::nothrow) xap_db();
@@ -168,6 +181,7 @@ extern "C" int xap_open(const char *path, int writable, xap_db **out)
 			db->db = db->wdb;
 		} else {
 			db->db = new Xapian::Database(path);
+			db->remote = !is_glass(path);
 		}
 		return DOCKET_OK;
 	} catch (...) {
@@ -254,6 +268,7 @@ extern "C" int xap_add_shard(xap_db *db, const char *path)
 		return xap_fail(db, DOCKET_UNSUPPORTED,
 		                "%s: cannot add a shard to an index open for writing", path);
 	db->shards.clear(); /* the view is no longer just those shards */
+	db->remote = db->remote || !is_glass(path);
 	try {
 		rd(db).add_database(Xapian::Database(path));
 		return DOCKET_OK;
@@ -953,9 +968,20 @@ static char *copy_out(const std::string &s)
  * in rank order is what the collapse keeps; a passage without an article
  * value is never capped, as there. */
 static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
-                           std::vector<Xapian::MSetIterator> &kept,
+                           bool remote, std::vector<Xapian::MSetIterator> &kept,
                            Xapian::doccount *estimated)
 {
+	if (cap && remote) {
+		/* Over the network, every document read is a round trip: the
+		 * servers collapse (Xapian's way) instead. */
+		enq.set_collapse_key(SLOT_ARTICLE, cap);
+		Xapian::MSet m = enq.get_mset(0, Xapian::doccount(want));
+		*estimated = m.get_matches_estimated();
+		kept.clear();
+		for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i)
+			kept.push_back(i);
+		return m;
+	}
 	Xapian::doccount k = Xapian::doccount(cap ? std::max<size_t>(2 * want, 32) : want);
 	for (;;) {
 		Xapian::MSet m = enq.get_mset(0, k);
@@ -1184,7 +1210,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 				enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
 			std::vector<Xapian::MSetIterator> kept;
 			Xapian::MSet m = capped(enq, s->offset + s->limit, s->per_article,
-			                        kept, &estimated[k]);
+			                        false, kept, &estimated[k]);
 			for (const Xapian::MSetIterator &i : kept)
 				found[k].push_back({i.get_weight(),
 				                    s->sort_date ? i.get_sort_key() : std::string(),
@@ -1277,8 +1303,8 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
 	std::vector<Xapian::MSetIterator> kept;
 	Xapian::doccount estimated;
-	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article, kept,
-	                           &estimated);
+	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
+	                           db->remote, kept, &estimated);
 	res->estimated = estimated;
 	size_t from = std::min(kept.size(), size_t(s->offset));
 	res->m = (xap_match *)calloc(kept.size() > from ? kept.size() - from : 1,
