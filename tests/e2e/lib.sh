@@ -104,6 +104,24 @@ jsoncheck() {
 	"$tmp/jsoncheck" "$@"
 }
 
+# paused_query INDEX ARGS...: run "$tmp/shardq --pause INDEX -- ARGS" in
+# the background (tests/shards/shardq.c, built by the caller) and wait
+# until it has run its query once.  Its output goes to $tmp/pause.out and
+# $tmp/pause.err, its pid is $qpid; `echo go >&3; exec 3>&-` makes it run
+# the query again on the same open index and exit.
+paused_query() {
+	pq_index=$1
+	shift
+	mkfifo "$tmp/go"
+	"$tmp/shardq" --pause "$pq_index" -- "$@" <"$tmp/go" >"$tmp/pause.out" 2>"$tmp/pause.err" &
+	qpid=$!
+	exec 3>"$tmp/go"
+	for wait in $(seq 50); do
+		grep -q ready "$tmp/pause.out" && break
+		sleep 0.1
+	done
+}
+
 # The values of one JSON key over the hit lines of a --json output, one
 # per line (strings raw).
 hits_field() {

@@ -200,14 +200,7 @@ is "$got" "$want" "show $id through two remote shards"
 like "$want" '"passage_id"' "show printed the passage"
 
 # While the index is open: kill shard a between two runs of one query.
-mkfifo "$tmp/go"
-"$tmp/shardq" --pause "$tmp/remote.stub" -- storm <"$tmp/go" >"$tmp/pause.out" 2>"$tmp/pause.err" &
-qpid=$!
-exec 3>"$tmp/go"
-for wait in $(seq 50); do
-	grep -q ready "$tmp/pause.out" && break
-	sleep 0.1
-done
+paused_query "$tmp/remote.stub" storm
 kill "$pid_a"
 wait "$pid_a" 2>/dev/null
 echo go >&3

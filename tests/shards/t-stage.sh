@@ -114,14 +114,7 @@ is "$(named "$tmp/staged" | head -n 1)" "$s0" "the live shard is untouched"
 # A reader opened before a merge keeps answering from what it opened (the
 # old generation's files stay readable while open); a new reader sees the
 # merged shard.
-mkfifo "$tmp/go"
-"$tmp/shardq" --pause "$tmp/r" -- -n 1000 court <"$tmp/go" >"$tmp/pause.out" 2>"$tmp/pause.err" &
-qpid=$!
-exec 3>"$tmp/go"
-for wait in $(seq 50); do
-	grep -q ready "$tmp/pause.out" && break
-	sleep 0.1
-done
+paused_query "$tmp/r" -n 1000 court
 d index --index "$tmp/r" --batch 1 -q "$tmp/corpus"
 like "$(named "$tmp/r")" '^shard-0\.[1-9]' "a bulk load into a live index merges a new generation"
 echo go >&3
