@@ -8,6 +8,7 @@
 # `gen_corpus N SEED DIR`; `snapshot INDEX OUT` (the index's articles with
 # their passage counts, files and passage ids, read with xapian-delve);
 # `reference CLEAN_INDEX` (records what a converged index must match);
+# `shim_count WHAT CORPUS ARGS...` (syncs or writes of a whole run);
 # `check_usable INDEX WHAT` (the invariants after a crash); `same_content
 # INDEX`; `check_same INDEX WHAT` (converged: same content and byte-identical
 # answers to a fixed query set); `with_shim VAR=VAL... CMD`; `clean_build`.
@@ -194,6 +195,18 @@ check_same() {
 		return 1
 	fi
 	pass "$2"
+}
+
+# shim_count WHAT CORPUS ARGS...: how many WHAT ("syncs" or "writes") a
+# whole `docket index ARGS CORPUS` run makes into a fresh index, as the
+# shim counts them (empty when it saw none).
+shim_count() {
+	rm -f "$tmp/report" && rm -rf "$tmp/count"
+	sc_what=$1 sc_corpus=$2
+	shift 2
+	with_shim SHIM_REPORT="$tmp/report" "$DOCKET" index --index "$tmp/count" \
+		-q "$@" "$sc_corpus"
+	sed -n "s/.*$sc_what=\([0-9]*\).*/\1/p" "$tmp/report"
 }
 
 # clean_build CORPUS INDEX [ARGS...]: a never-interrupted build, timed into

@@ -20,10 +20,7 @@ gen_corpus "$articles" 6 "$tmp/corpus"
 clean_build "$tmp/corpus" "$tmp/clean" --batch "$batch" || { fail "clean build"; done_testing; }
 reference "$tmp/clean"
 
-rm -f "$tmp/report"
-with_shim SHIM_REPORT="$tmp/report" "$DOCKET" index --index "$tmp/count" \
-	--batch "$batch" -q "$tmp/corpus"
-total=$(sed -n 's/.*writes=\([0-9]*\).*/\1/p' "$tmp/report")
+total=$(shim_count writes "$tmp/corpus" --batch "$batch")
 echo "# a whole run of $articles articles, batch $batch: ${total:-?} file writes"
 [ "${total:-0}" -gt 10 ] || { fail "the shim sees the indexer's writes"; done_testing; }
 

@@ -6,27 +6,30 @@
 # Xapian syncs every table it changed when it commits, so the shim's
 # SHIM_KILL_AT_SYNC=N stops the process in every phase of every commit in
 # turn (before the Nth sync: the data written, the sync not done).  Each N
-# starts from an empty index; small batches make many commits.
+# starts from an empty index.  Two phases: small batches (many commits; the
+# few files staged after the first batch are copied into the shards), then
+# a bulk load with --batch 1 whose staged files are merged into a new
+# generation of each shard (the merged tables' syncs, the stub's, the
+# folder's: every step of the swap).
 #
 # Knobs: DOCKET_CRASH_SYNC_ARTICLES (20), DOCKET_CRASH_SYNC_BATCH (4),
+# DOCKET_CRASH_SYNC_BULK (150 articles for the merge phase, 0 to skip),
 # DOCKET_CRASH_SYNC_MAX (500, a bound in case runs never finish).
 . "$DOCKET_TOP/tests/e2e/lib.sh"
 . "$DOCKET_TOP/tests/crash/lib.sh"
 
-articles=${DOCKET_CRASH_SYNC_ARTICLES:-20}
-batch=${DOCKET_CRASH_SYNC_BATCH:-4}
 max=${DOCKET_CRASH_SYNC_MAX:-500}
 
-helpers || { fail "build the helpers"; done_testing; }
-gen_corpus "$articles" 2 "$tmp/corpus"
+# phase ARTICLES SEED BATCH: generate a corpus, then kill at every sync.
+phase() {
+articles=$1 batch=$3
+rm -rf "$tmp/corpus" "$tmp/clean"
+gen_corpus "$articles" "$2" "$tmp/corpus"
 clean_build "$tmp/corpus" "$tmp/clean" --batch "$batch" || { fail "clean build"; done_testing; }
 reference "$tmp/clean"
 
 # How many syncs does a whole run make?
-rm -f "$tmp/report"
-with_shim SHIM_REPORT="$tmp/report" "$DOCKET" index --index "$tmp/count" \
-	--batch "$batch" -q "$tmp/corpus"
-total=$(sed -n 's/^syncs=\([0-9]*\).*/\1/p' "$tmp/report")
+total=$(shim_count syncs "$tmp/corpus" --batch "$batch")
 echo "# a whole run of $articles articles, batch $batch: ${total:-?} syncs"
 [ "${total:-0}" -gt 0 ] && pass "the shim sees the indexer's syncs" ||
 	fail "the shim sees the indexer's syncs"
@@ -67,5 +70,15 @@ if [ -n "$done_at" ]; then
 else
 	fail "no run finished within $max syncs"
 fi
-echo "# killed at syncs 1..$((n - 1)), $bad bad"
+echo "# $articles articles, batch $batch: killed at syncs 1..$((n - 1)), $bad bad"
+}
+
+helpers || { fail "build the helpers"; done_testing; }
+phase "${DOCKET_CRASH_SYNC_ARTICLES:-20}" 2 "${DOCKET_CRASH_SYNC_BATCH:-4}"
+bulk=${DOCKET_CRASH_SYNC_BULK:-150}
+if [ "$bulk" -gt 0 ]; then
+	phase "$bulk" 7 1
+	ok "the bulk load merged: the stub names a new generation" \
+		grep -q '^auto shard-[0-9]*\.[1-9]' "$tmp/index/XAPIANDB"
+fi
 done_testing
