@@ -340,16 +340,6 @@ extern "C" int xap_open_shards(const char *const *paths, size_t n, xap_db **out)
 	}
 }
 
-extern "C" int xap_reopen(xap_db *db)
-{
-	try {
-		reopen_all(db);
-		return DOCKET_OK;
-	} catch (...) {
-		return fail_from(db, "reopen");
-	}
-}
-
 extern "C" int xap_get_metadata(xap_db *db, const char *key, buf *out)
 {
 	try {

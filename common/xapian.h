@@ -61,8 +61,6 @@ int xap_fail(struct xap_db *db, int status, const char *fmt, ...)
  * even on failure. */
 int xap_open_shards(const char *const *paths, size_t n, struct xap_db **out);
 
-/* Reopen a reader at the latest commit. */
-int xap_reopen(struct xap_db *db);
 
 int xap_get_metadata(struct xap_db *db, const char *key, buf *out);
 int xap_set_metadata(struct xap_db *db, const char *key, const char *value,

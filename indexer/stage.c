@@ -75,8 +75,6 @@ int stage_set_record(struct stage *s, const char *key, const char *value,
 	int rc = s->sub ? DOCKET_OK : open_sub(s);
 	if (!rc && (rc = xap_set_metadata(s->sub, key, value, n)))
 		stage_fail(s, rc, xap_error(s->sub));
-	if (!rc)
-		s->files++;
 	return rc;
 }
 
@@ -94,7 +92,7 @@ static void remove_subs(struct stage *s)
 		index_remove_tree(path);
 	}
 	s->nsubs = 0;
-	s->docs = s->sub_docs = s->files = 0;
+	s->docs = s->sub_docs = 0;
 }
 
 int stage_merge(struct stage *s)

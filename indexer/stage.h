@@ -32,7 +32,6 @@ struct stage {
 	unsigned nsubs;       /* staging databases made since the last merge */
 	size_t sub_docs;      /* documents in SUB */
 	size_t docs;          /* documents staged since the last merge */
-	size_t files;         /* files staged since the last merge */
 	char error[1024];     /* the message of the last failure */
 };
 
