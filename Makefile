@@ -7,7 +7,7 @@
 #   make fuzz       run each libFuzzer target for FUZZ_SECONDS (default 60)
 #   make install    PREFIX (default /usr/local) and DESTDIR honoured
 #
-# Sources are picked up by folder: common/, indexer/ and searcher/ make the
+# Sources are picked up by folder: common/, engine/, indexer/ and searcher/ make the
 # library, cli/ the tool, tests/unit/test-*.c the unit tests (linked with the
 # static library), tests/api/api-*.c the API tests (only docket.h, linked
 # with the shared library).  Other folders add rules in their own *.mk.
@@ -38,8 +38,8 @@ ALL_CXXFLAGS = -std=c++11 $(DEFS) -fPIC -fvisibility=hidden $(WARN) $(SAN) $(CXX
 LIBS := -lxapian -lstemmer -ljansson -lxxhash -lz -lpthread
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
-LIB_C := $(sort $(wildcard common/*.c indexer/*.c searcher/*.c))
-LIB_CXX := common/xapian.cc
+LIB_C := $(sort $(wildcard common/*.c engine/*.c indexer/*.c searcher/*.c))
+LIB_CXX := $(sort $(wildcard common/*.cc engine/*.cc))
 CLI_C := $(sort $(wildcard cli/*.c))
 UNIT_C := $(sort $(wildcard tests/unit/test-*.c))
 API_C := $(sort $(wildcard tests/api/api-*.c))
@@ -152,7 +152,7 @@ uninstall:
 	    $(DESTDIR)$(PKGCONFIGDIR)/docket.pc
 
 format:
-	clang-format -i docket.h common/*.[ch] common/*.cc indexer/*.[ch] searcher/*.[ch] cli/*.[ch]
+	clang-format -i docket.h common/*.[ch] common/*.cc engine/*.[ch] engine/*.cc indexer/*.[ch] searcher/*.[ch] cli/*.[ch]
 
 clean:
 	rm -rf build build-asan build-fuzz

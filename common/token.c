@@ -31,14 +31,14 @@
  * A word whose term is longer than TOKEN_MAX bytes takes a position but is
  * not reported.  The scan allocates nothing: the term is built in the one
  * struct token on the stack, ASCII by table look-up; only non-ASCII code
- * points go to Xapian's Unicode tables (common/xapian.cc).
+ * points go to Xapian's Unicode tables (common/unicode.h).
  */
 #include "token.h"
 
 #include <stdint.h>
 
 #include "utf8.h"
-#include "xapian.h"
+#include "unicode.h"
 
 #define IGNORE_CP 0xFFFFFFFFu /* a zero-width character inside a word */
 
@@ -73,7 +73,7 @@ static uint32_t next_cp(const char *text, size_t n, size_t i, size_t *len)
 
 static int is_word(uint32_t cp)
 {
-	return cp < 128 ? ascii_word[cp] : xap_is_wordchar(cp);
+	return cp < 128 ? ascii_word[cp] : unicode_is_wordchar(cp);
 }
 
 /* First code points of the runs of ten Unicode decimal digits (category Nd)
@@ -145,7 +145,7 @@ static void put_lower(struct token *t, uint32_t cp)
 		tmp[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
 		k = 1;
 	} else {
-		k = utf8_encode(xap_tolower(cp), tmp);
+		k = utf8_encode(unicode_tolower(cp), tmp);
 	}
 	if (t->len + k <= TOKEN_MAX)
 		for (size_t j = 0; j < k; j++)
@@ -258,7 +258,7 @@ unsigned token_scan(const char *text, size_t n, unsigned first_pos,
 			len = 1;
 		} else {
 			cp = next_cp(text, n, i, &len);
-			if (!xap_is_wordchar(cp)) {
+			if (!unicode_is_wordchar(cp)) {
 				i += len;
 				continue;
 			}

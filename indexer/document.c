@@ -11,7 +11,7 @@
 #include "../common/schema.h"
 #include "../common/stem.h"
 #include "../common/token.h"
-#include "../common/xapian.h"
+#include "../engine/engine.h"
 #include "../docket.h"
 
 /* How one field's words become terms. */

@@ -5,7 +5,7 @@
 #ifndef DOCKET_DOCUMENT_H
 #define DOCKET_DOCUMENT_H
 
-#include "../common/article.h"
+#include "article.h"
 #include "../common/buf.h"
 
 struct stemmer;

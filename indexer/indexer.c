@@ -29,12 +29,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../common/article.h"
-#include "../common/index.h"
-#include "../common/input.h"
+#include "article.h"
+#include "../engine/index.h"
+#include "input.h"
 #include "../common/schema.h"
 #include "../common/stem.h"
-#include "../common/xapian.h"
+#include "../engine/engine.h"
 #include "../docket.h"
 #include "document.h"
 #include "filestate.h"

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/index.h"
-#include "../common/xapian.h"
+#include "../engine/index.h"
+#include "../engine/engine.h"
 
 /* Documents per staging database.  Xapian's inverter costs more per
  * document the more it holds (36k passages, one thread: 8,000 per database

@@ -1,8 +1,8 @@
 /* highlight.c — which words of a passage match the query (see
  * highlight.h).  The snippet window is chosen in searcher/snippet.c.
  *
- * Callers: common/xapian.cc builds the hl_query from the parsed query with
- * hl_query_add(); the searcher calls highlight_find() on each hit's text.
+ * Callers: the searcher calls highlight_find() on each hit's text, with
+ * the term groups the engine read off the parsed query (termgroups.h).
  *
  * The text is cut into words by token_scan(), the indexer's tokenizer, so a
  * word here is a term there.  Each group of the requested field is then
@@ -20,57 +20,6 @@
 #include "../common/buf.h"
 #include "../common/token.h"
 #include "../docket.h"
-
-/* ------------------------------------------------------------ the query */
-
-static void free_terms(struct hl_term *t, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(t[i].text);
-	free(t);
-}
-
-void hl_query_free(struct hl_query *q)
-{
-	if (!q)
-		return;
-	for (size_t i = 0; i < q->ngroups; i++)
-		free_terms(q->groups[i].terms, q->groups[i].nterms);
-	free(q->groups);
-	q->groups = NULL;
-	q->ngroups = q->cap = 0;
-}
-
-int hl_query_add(struct hl_query *q, enum hl_kind kind, int field,
-                 unsigned window, const struct hl_term *terms, size_t nterms,
-                 double weight)
-{
-	if (q->ngroups == q->cap) {
-		size_t cap = q->cap ? 2 * q->cap : 8;
-		struct hl_group *g = realloc(q->groups, cap * sizeof *g);
-		if (!g)
-			return DOCKET_NO_MEMORY;
-		q->groups = g;
-		q->cap = cap;
-	}
-	struct hl_term *copy = calloc(nterms ? nterms : 1, sizeof *copy);
-	if (!copy)
-		return DOCKET_NO_MEMORY;
-	int rc = 0;
-	for (size_t i = 0; i < nterms; i++) {
-		copy[i].text = str_dup(&rc, terms[i].text);
-		copy[i].stemmed = terms[i].stemmed;
-	}
-	if (rc) {
-		free_terms(copy, nterms);
-		return rc;
-	}
-	q->groups[q->ngroups++] = (struct hl_group){
-		.kind = kind, .field = field, .window = window,
-		.nterms = nterms, .terms = copy, .weight = weight,
-	};
-	return 0;
-}
 
 /* ------------------------------------------------------------ the words */
 
@@ -134,7 +83,7 @@ static void add_stems(struct words *ws, struct stemmer *st,
 }
 
 static int term_matches(const struct words *ws, const struct word *w,
-                        const struct hl_term *t)
+                        const struct group_term *t)
 {
 	size_t off = t->stemmed ? w->stem : w->term;
 	size_t len = t->stemmed ? w->slen : w->tlen;
@@ -143,7 +92,7 @@ static int term_matches(const struct words *ws, const struct word *w,
 }
 
 static int prefix_matches(const struct words *ws, const struct word *w,
-                          const struct hl_term *t)
+                          const struct group_term *t)
 {
 	size_t len = strlen(t->text);
 	return len > 0 && w->tlen >= len &&
@@ -183,7 +132,7 @@ static unsigned limit_of(unsigned pos, unsigned window)
 
 /* The phrase of G starting at word I: the index of its last word, or
  * (size_t)-1.  Later terms must follow in order within G's window. */
-static size_t phrase_at(const struct words *ws, const struct hl_group *g,
+static size_t phrase_at(const struct words *ws, const struct term_group *g,
                         size_t i)
 {
 	unsigned window = g->window > g->nterms ? g->window
@@ -207,7 +156,7 @@ static size_t phrase_at(const struct words *ws, const struct hl_group *g,
  * needed to cover every term within the window, or (size_t)-1.  Each term
  * takes a word of its own; a word goes to the first uncovered term it
  * matches. */
-static size_t near_at(const struct words *ws, const struct hl_group *g,
+static size_t near_at(const struct words *ws, const struct term_group *g,
                       size_t i, unsigned char *got)
 {
 	unsigned window = g->window > g->nterms ? g->window
@@ -233,14 +182,14 @@ static size_t near_at(const struct words *ws, const struct hl_group *g,
 }
 
 /* Add the spans of group GI over the words. */
-static void match_group(const struct hl_query *q, int gi,
+static void match_group(const struct term_groups *q, int gi,
                         const struct words *ws, struct spans *sp)
 {
-	const struct hl_group *g = &q->groups[gi];
+	const struct term_group *g = &q->groups[gi];
 	unsigned char *got = NULL;
 	if (g->nterms == 0)
 		return;
-	if (g->kind == HL_NEAR && !(got = malloc(g->nterms))) {
+	if (g->kind == GROUP_NEAR && !(got = malloc(g->nterms))) {
 		sp->rc = DOCKET_NO_MEMORY;
 		return;
 	}
@@ -248,16 +197,16 @@ static void match_group(const struct hl_query *q, int gi,
 		const struct word *w = &ws->w[i];
 		size_t last = (size_t)-1;
 		switch (g->kind) {
-		case HL_TERM:
+		case GROUP_TERM:
 			last = term_matches(ws, w, &g->terms[0]) ? i : last;
 			break;
-		case HL_WILDCARD:
+		case GROUP_WILDCARD:
 			last = prefix_matches(ws, w, &g->terms[0]) ? i : last;
 			break;
-		case HL_PHRASE:
+		case GROUP_PHRASE:
 			last = phrase_at(ws, g, i);
 			break;
-		case HL_NEAR:
+		case GROUP_NEAR:
 			last = near_at(ws, g, i, got);
 			break;
 		}
@@ -278,7 +227,7 @@ static int by_start(const void *a, const void *b)
 }
 
 /* Sort SP and merge overlapping spans in place. */
-static void merge(const struct hl_query *q, struct spans *sp)
+static void merge(const struct term_groups *q, struct spans *sp)
 {
 	if (sp->n == 0)
 		return;
@@ -305,14 +254,14 @@ static void merge(const struct hl_query *q, struct spans *sp)
 
 /* Does any group of FIELD compare stems?  WANTED[b] is set for the first
  * byte b of each stem compared. */
-static int needs_stems(const struct hl_query *q, int field,
+static int needs_stems(const struct term_groups *q, int field,
                        unsigned char wanted[256])
 {
 	int any = 0;
 	memset(wanted, 0, 256);
 	for (size_t i = 0; i < q->ngroups; i++) {
-		const struct hl_group *g = &q->groups[i];
-		if (g->field != field || g->kind == HL_WILDCARD)
+		const struct term_group *g = &q->groups[i];
+		if (g->field != field || g->kind == GROUP_WILDCARD)
 			continue;
 		for (size_t k = 0; k < g->nterms; k++)
 			if (g->terms[k].stemmed) {
@@ -323,7 +272,7 @@ static int needs_stems(const struct hl_query *q, int field,
 	return any;
 }
 
-int highlight_find(const struct hl_query *q, int field, struct stemmer *st,
+int highlight_find(const struct term_groups *q, int field, struct stemmer *st,
                    const char *text, size_t n, struct span **out,
                    size_t *nout)
 {

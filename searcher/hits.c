@@ -5,10 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/cite.h"
-#include "../common/index.h"
+#include "cite.h"
+#include "../engine/index.h"
 #include "../common/schema.h"
-#include "query.h"
+#include "hits.h"
+#include "snippet.h"
 
 static const enum rec_field field_of[DOCKET_FIELD_LAST] = {
 	[DOCKET_FIELD_PASSAGE_ID] = REC_PASSAGE_ID,

@@ -9,11 +9,11 @@
 #include <string.h>
 
 #include "../common/ids.h"
-#include "../common/index.h"
+#include "../engine/index.h"
 #include "../common/token.h"
 #include "../common/utf8.h"
-#include "../common/xapian.h"
-#include "query.h"
+#include "../engine/engine.h"
+#include "hits.h"
 
 #define MAX_LIMIT 10000
 #define MAX_CONTEXT 1000
@@ -332,7 +332,7 @@ DOCKET_EXPORT void docket_query_free(docket_query *q)
 	if (!q)
 		return;
 	hits_clear(q);
-	hl_query_free(&q->hl);
+	term_groups_free(&q->hl);
 	free(q->string);
 	free(q->passage_id);
 	free(q);

@@ -44,18 +44,7 @@ struct docket_query {
 	size_t nhits;
 	size_t estimated;
 	struct docket_hits iter;
-	struct hl_query hl;               /* the parsed query, for highlights */
+	struct term_groups hl;               /* the parsed query, for highlights */
 };
-
-/* Free the hits of the last run (not the query). */
-void hits_clear(docket_query *q);
-
-/* Make hit H from record DATA[0..N) (taking ownership of DATA), with its
- * highlights and snippet for Q.  Returns 0 or a docket_status. */
-int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n);
-
-/* Take the "what<TAB>weight" lines of EXPLAIN (NULL: none) as H's score
- * parts.  Returns 0 or DOCKET_NO_MEMORY. */
-int hit_explain(struct docket_hit *h, const char *explain);
 
 #endif

@@ -18,7 +18,7 @@
  */
 #include <stdlib.h>
 
-#include "highlight.h"
+#include "snippet.h"
 
 #define REPEAT_SHARE 0.1 /* what a repeat of a covered group adds */
 
@@ -28,7 +28,7 @@ static int is_space(char c)
 	       c == '\v';
 }
 
-static double weight_of(const struct hl_query *q, int g)
+static double weight_of(const struct term_groups *q, int g)
 {
 	if (q && g >= 0 && (size_t)g < q->ngroups && q->groups[g].weight > 0)
 		return q->groups[g].weight;
@@ -38,7 +38,7 @@ static double weight_of(const struct hl_query *q, int g)
 /* ----------------------------------------------------- the best window */
 
 struct tally {
-	const struct hl_query *q;
+	const struct term_groups *q;
 	const struct span *spans;
 	unsigned *count;         /* spans in the window per group */
 	double score;            /* of the window */
@@ -56,7 +56,7 @@ static void tally_add(struct tally *t, size_t i, int sign)
 
 /* The best window: its first span in *FIRST, one past its last in *LAST.
  * Without memory for the tally, the first span alone. */
-static void best_window(const struct hl_query *q, const struct span *spans,
+static void best_window(const struct term_groups *q, const struct span *spans,
                         size_t nspans, size_t target, size_t *first,
                         size_t *last)
 {
@@ -175,7 +175,7 @@ static size_t snap_end(const char *text, size_t s, size_t lo, size_t e,
 	return k;
 }
 
-void snippet_choose(const struct hl_query *q, const char *text, size_t n,
+void snippet_choose(const struct term_groups *q, const char *text, size_t n,
                     const struct span *spans, size_t nspans, size_t target,
                     size_t *start, size_t *end)
 {

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../../common/xapian.h"
+#include "../../engine/engine.h"
 
 int main(int argc, char **argv)
 {

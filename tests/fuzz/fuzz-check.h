@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../common/article.h"
+#include "../../indexer/article.h"
 #include "../../common/buf.h"
 #include "../../common/utf8.h"
 

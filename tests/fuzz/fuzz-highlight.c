@@ -20,6 +20,7 @@
 #include "../../common/schema.h"
 #include "../../common/utf8.h"
 #include "../../searcher/highlight.h"
+#include "../../searcher/snippet.h"
 
 #define MAX_TERMS 8
 
@@ -29,21 +30,21 @@ static int inside_char(const char *s, size_t n, size_t at)
 }
 
 /* Add the group written as W[0..n) to Q. */
-static void add_group(struct hl_query *q, char *w, size_t n)
+static void add_group(struct term_groups *q, char *w, size_t n)
 {
-	struct hl_term t[MAX_TERMS];
+	struct group_term t[MAX_TERMS];
 	int field = FIELD_BODY, stemmed = 0;
-	enum hl_kind kind = HL_TERM;
+	enum group_kind kind = GROUP_TERM;
 	if (n > 2 && w[0] == 'T' && w[1] == ':')
 		field = FIELD_TITLE, w += 2, n -= 2;
 	if (n > 1 && w[0] == '~')
 		stemmed = 1, w++, n--;
 	if (n > 1 && w[n - 1] == '*')
-		kind = HL_WILDCARD, n--;
+		kind = GROUP_WILDCARD, n--;
 	w[n] = '\0';
 	char sep = memchr(w, '+', n) ? '+' : memchr(w, '/', n) ? '/' : 0;
 	if (sep)
-		kind = sep == '+' ? HL_PHRASE : HL_NEAR;
+		kind = sep == '+' ? GROUP_PHRASE : GROUP_NEAR;
 	size_t k = 0;
 	for (char *p = w; p && k < MAX_TERMS;) {
 		char *next = sep ? strchr(p, sep) : NULL;
@@ -53,11 +54,11 @@ static void add_group(struct hl_query *q, char *w, size_t n)
 		t[k++].stemmed = stemmed;
 		p = next;
 	}
-	hl_query_add(q, kind, field, kind == HL_NEAR ? (unsigned)k + 2 : 0, t, k,
+	term_groups_add(q, kind, field, kind == GROUP_NEAR ? (unsigned)k + 2 : 0, t, k,
 	             1.0 + (double)(n % 7));
 }
 
-static void build_query(struct hl_query *q, char *s, size_t n)
+static void build_query(struct term_groups *q, char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		while (i < n && s[i] == ' ')
@@ -73,7 +74,7 @@ static void build_query(struct hl_query *q, char *s, size_t n)
 	}
 }
 
-static void check(const struct hl_query *q, const char *text, size_t n,
+static void check(const struct term_groups *q, const char *text, size_t n,
                   const struct span *s, size_t ns, size_t target)
 {
 	for (size_t i = 0; i < ns; i++) {
@@ -117,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *text = nl ? nl + 1 : b.p + b.n;
 	size_t n = b.n - (size_t)(text - b.p);
 	char *qs = str_ndup(&rc, b.p, qlen);
-	struct hl_query q = {0};
+	struct term_groups q = {0};
 	if (!rc) {
 		build_query(&q, qs, qlen);
 		struct span *s = NULL;
@@ -126,7 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check(&q, text, n, s, ns, 16 + (qlen * 13) % 300);
 		free(s);
 	}
-	hl_query_free(&q);
+	term_groups_free(&q);
 	free(qs);
 	buf_free(&b);
 	return 0;

@@ -5,7 +5,7 @@
  */
 #include <stdint.h>
 
-#include "../../common/article.h"
+#include "../../indexer/article.h"
 #include "fuzz-check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # t-parallel.sh — a reader of a sharded index matches its local shards in
-# parallel, one thread per shard (common/xapian.cc, run_parallel), with the
+# parallel, one thread per shard (engine/match.cc, run_parallel), with the
 # very scores and order of the one-thread match: checked against the same
 # shards opened as a plain combined database, for every query class the
 # benchmark uses, with paging, per-article caps, date order and the title

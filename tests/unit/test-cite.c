@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "../../common/cite.h"
+#include "../../searcher/cite.h"
 #include "../../docket.h"
 
 /* A record from NUL-terminated strings (NULL: empty).  The fields are

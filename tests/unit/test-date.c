@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "../../common/date.h"
+#include "../../indexer/date.h"
 
 static void accepts(const char *s, const char *want)
 {

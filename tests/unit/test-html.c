@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "../../common/article.h"
+#include "../../indexer/article.h"
 #include "../../common/buf.h"
 #include "../../docket.h"
 

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 #include <zlib.h>
 
-#include "../../common/input.h"
+#include "../../indexer/input.h"
 #include "../../docket.h"
 
 #define MAX (1 << 20)

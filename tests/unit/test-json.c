@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "../../common/article.h"
+#include "../../indexer/article.h"
 #include "../../common/buf.h"
 #include "../../docket.h"
 

@@ -11,17 +11,18 @@
 
 #include "../../common/schema.h"
 #include "../../searcher/highlight.h"
+#include "../../searcher/snippet.h"
 
-static void add(struct hl_query *q, const char *term, double weight)
+static void add(struct term_groups *q, const char *term, double weight)
 {
-	struct hl_term t = {(char *)term, 0};
-	assert_int_equal(hl_query_add(q, HL_TERM, FIELD_BODY, 0, &t, 1, weight),
+	struct group_term t = {(char *)term, 0};
+	assert_int_equal(term_groups_add(q, GROUP_TERM, FIELD_BODY, 0, &t, 1, weight),
 	                 0);
 }
 
 /* Highlight TEXT for Q, choose a window of TARGET bytes, check the
  * invariants every window keeps, and return it as a string. */
-static const char *window(const struct hl_query *q, const char *text,
+static const char *window(const struct term_groups *q, const char *text,
                           size_t target)
 {
 	static char out[4096];
@@ -47,26 +48,26 @@ static const char *window(const struct hl_query *q, const char *text,
 
 static void whole_short_text(void **state)
 {
-	struct hl_query q = {0};
+	struct term_groups q = {0};
 	add(&q, "storm", 1);
 	assert_string_equal(window(&q, "A storm.", 100), "A storm.");
 	assert_string_equal(window(&q, "", 100), "");
 	assert_string_equal(window(&q, "No match here.", 14), "No match here.");
-	hl_query_free(&q);
+	term_groups_free(&q);
 }
 
 static void no_match_starts_at_top(void **state)
 {
-	struct hl_query q = {0};
+	struct term_groups q = {0};
 	add(&q, "zebra", 1);
 	assert_string_equal(window(&q, "One two three. Four five six.", 16),
 	                    "One two three.");
-	hl_query_free(&q);
+	term_groups_free(&q);
 }
 
 static void best_window_beats_first_match(void **state)
 {
-	struct hl_query q = {0};
+	struct term_groups q = {0};
 	add(&q, "musk", 1);
 	add(&q, "altman", 1);
 	const char *text =
@@ -74,12 +75,12 @@ static void best_window_beats_first_match(void **state)
 		"about nothing in particular, going on and on. Later Musk "
 		"faced Altman in court.";
 	assert_string_equal(window(&q, text, 40), "Later Musk faced Altman in court.");
-	hl_query_free(&q);
+	term_groups_free(&q);
 }
 
 static void distinct_terms_preferred(void **state)
 {
-	struct hl_query q = {0};
+	struct term_groups q = {0};
 	add(&q, "storm", 1);
 	add(&q, "trial", 1);
 	/* three storms early, one storm and one trial later */
@@ -88,19 +89,19 @@ static void distinct_terms_preferred(void **state)
 		"room here. A storm before the trial.";
 	assert_string_equal(window(&q, text, 34), "A storm before the trial.");
 	/* unless one term weighs more than two others */
-	struct hl_query q2 = {0};
+	struct term_groups q2 = {0};
 	add(&q2, "storm", 1);
 	add(&q2, "trial", 1);
 	add(&q2, "said", 3);
 	assert_string_equal(window(&q2, text, 34),
 	                    "Storm storm storm, they said. Some");
-	hl_query_free(&q);
-	hl_query_free(&q2);
+	term_groups_free(&q);
+	term_groups_free(&q2);
 }
 
 static void sentence_and_word_snapping(void **state)
 {
-	struct hl_query q = {0};
+	struct term_groups q = {0};
 	add(&q, "verdict", 1);
 	const char *text =
 		"The first sentence is here and is rather long indeed. The "
@@ -118,12 +119,12 @@ static void sentence_and_word_snapping(void **state)
 	assert_true(w[0] != ' ' && w[strlen(w) - 1] != ' ');
 	assert_true(w == strstr(w, "until") || w == strstr(w, "the") ||
 	            w == strstr(w, "verdict"));
-	hl_query_free(&q);
+	term_groups_free(&q);
 }
 
 static void utf8_never_split(void **state)
 {
-	struct hl_query q = {0};
+	struct term_groups q = {0};
 	add(&q, "zzz", 1);
 	/* no spaces at all: the end must fall between characters */
 	char text[300] = "";
@@ -134,28 +135,28 @@ static void utf8_never_split(void **state)
 	/* and mixed: 3-byte dashes between words */
 	assert_string_equal(window(&q, "ab—cd—ef gh—ij—kl mn—op", 12),
 	                    "ab—cd—ef");
-	hl_query_free(&q);
+	term_groups_free(&q);
 }
 
 static void long_span_shown_whole(void **state)
 {
-	struct hl_query q = {0};
-	struct hl_term t[3] = {{"one", 0}, {"two", 0}, {"three", 0}};
-	assert_int_equal(hl_query_add(&q, HL_PHRASE, FIELD_BODY, 0, t, 3, 1), 0);
+	struct term_groups q = {0};
+	struct group_term t[3] = {{"one", 0}, {"two", 0}, {"three", 0}};
+	assert_int_equal(term_groups_add(&q, GROUP_PHRASE, FIELD_BODY, 0, t, 3, 1), 0);
 	assert_string_equal(window(&q, "Zero. One two three four five six.", 5),
 	                    "One two three");
 	/* the lead-in before a later match must not start inside a phrase:
 	 * it goes back to the phrase's start */
-	hl_query_free(&q);
-	struct hl_term p[4] = {{"alpha", 0}, {"beta", 0}, {"gamma", 0},
+	term_groups_free(&q);
+	struct group_term p[4] = {{"alpha", 0}, {"beta", 0}, {"gamma", 0},
 	                       {"eps", 0}};
-	struct hl_term u = {"seven", 0};
-	assert_int_equal(hl_query_add(&q, HL_PHRASE, FIELD_BODY, 0, p, 4, 1), 0);
-	assert_int_equal(hl_query_add(&q, HL_TERM, FIELD_BODY, 0, &u, 1, 5), 0);
+	struct group_term u = {"seven", 0};
+	assert_int_equal(term_groups_add(&q, GROUP_PHRASE, FIELD_BODY, 0, p, 4, 1), 0);
+	assert_int_equal(term_groups_add(&q, GROUP_TERM, FIELD_BODY, 0, &u, 1, 5), 0);
 	assert_string_equal(window(&q, "Zero alpha beta gamma eps seven eight "
 	                               "nine ten eleven twelve.", 24),
 	                    "alpha beta gamma eps seven");
-	hl_query_free(&q);
+	term_groups_free(&q);
 }
 
 int main(void)

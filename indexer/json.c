@@ -45,9 +45,9 @@
 #include <jansson.h>
 
 #include "../docket.h"
-#include "buf.h"
+#include "../common/buf.h"
 #include "date.h"
-#include "utf8.h"
+#include "../common/utf8.h"
 
 #define LOAD_FLAGS JSON_ALLOW_NUL
 

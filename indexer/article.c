@@ -23,8 +23,8 @@
 #include <string.h>
 
 #include "../docket.h"
-#include "buf.h"
-#include "utf8.h"
+#include "../common/buf.h"
+#include "../common/utf8.h"
 
 static int is_space(char c)
 {

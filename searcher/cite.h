@@ -5,8 +5,8 @@
 #ifndef DOCKET_CITE_H
 #define DOCKET_CITE_H
 
-#include "buf.h"
-#include "record.h"
+#include "../common/buf.h"
+#include "../common/record.h"
 
 /* Append R's citation in STYLE (enum docket_cite_style) to OUT:
  *

@@ -1,28 +1,25 @@
-/* xapian.h — the C face of common/xapian.cc, the only file that includes
- * <xapian.h>.  Every function here catches every exception, maps it to a
- * docket_status and keeps the message on the handle (xap_error).
+/* engine.h — the C face of the engine (the .cc files of engine/, the only
+ * code that includes <xapian.h>; engine-private.h says which does what).
+ * Every function here catches every exception, maps it to a docket_status
+ * and keeps the message on the handle (xap_error).
  *
- * Callers: indexer/index.c (writing), searcher/query.c (reading),
- * common/token.c (Unicode character classes).
+ * Callers: engine/index.c and engine/layout.c (the index folder),
+ * indexer/ (writing documents, staging), searcher/query.c (searching).
  */
-#ifndef DOCKET_XAPIAN_H
-#define DOCKET_XAPIAN_H
+#ifndef DOCKET_ENGINE_H
+#define DOCKET_ENGINE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "buf.h"
+#include "../common/buf.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-struct hl_query;
+struct term_groups;
 struct stemmer;
-
-/* -- Unicode, as Xapian's QueryParser sees it (cannot fail) -- */
-int xap_is_wordchar(uint32_t cp);
-uint32_t xap_tolower(uint32_t cp);
 
 /* -- databases -- */
 struct xap_db;
@@ -139,12 +136,13 @@ struct xap_result {
 };
 
 /* Parse and run S on DB.  Fills RES (clear it with xap_result_clear) and
- * HL (the highlighter's view of the parsed query).  A document changing
+ * HL with the parsed query's positive term groups (termgroups.h), which
+ * the highlighter reads.  A document changing
  * under the reader is retried after a reopen a few times before
  * DOCKET_MODIFIED.  A bad query is DOCKET_BAD_QUERY with the parser's
  * message. */
 int xap_search(struct xap_db *db, const struct xap_request *s,
-               struct xap_result *res, struct hl_query *hl);
+               struct xap_result *res, struct term_groups *hl);
 void xap_result_clear(struct xap_result *res);
 
 #ifdef __cplusplus

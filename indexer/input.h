@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "article.h"
-#include "buf.h"
+#include "../common/buf.h"
 
 enum input_format {
 	FMT_UNKNOWN,

@@ -58,7 +58,7 @@
 #include <libxml/tree.h>
 
 #include "../docket.h"
-#include "buf.h"
+#include "../common/buf.h"
 #include "date.h"
 
 #define SUFFIX_MAX 60 /* longest " | Site" suffix stripped from <title> */

@@ -36,9 +36,9 @@
 
 #include "../docket.h"
 #include "article.h"
-#include "buf.h"
+#include "../common/buf.h"
 #include "date.h"
-#include "utf8.h"
+#include "../common/utf8.h"
 
 #define TITLE_MAX_BYTES 300  /* a longer first line is body, not headline */
 #define FALLBACK_TITLE_WORDS 12

@@ -39,7 +39,7 @@
 #include <zlib.h>
 
 #include "../docket.h"
-#include "utf8.h"
+#include "../common/utf8.h"
 
 #define SNIFF_SIZE 8192
 #define CHUNK (64 * 1024)

@@ -1,6 +1,6 @@
 /* index.h — struct docket_index, shared by the files that implement the
- * public API (common/database.c opens it; indexer/ writes through it;
- * searcher/ reads through it).  Not part of the public interface.
+ * public API (engine/index.c opens it, engine/layout.c lays out its folder;
+ * indexer/ writes through it; searcher/ reads through it).  Not part of the public interface.
  */
 #ifndef DOCKET_INDEX_H
 #define DOCKET_INDEX_H
@@ -8,7 +8,7 @@
 #include <pthread.h>
 
 #include "../docket.h"
-#include "buf.h"
+#include "../common/buf.h"
 
 #define LANG_MAX 32
 

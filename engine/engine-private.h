@@ -1,0 +1,121 @@
+/* engine-private.h — what the engine's C++ files share: the
+ * two handles behind engine.h's opaque types, the exception mapping, and
+ * the query pieces the matcher uses.  Never included from C.
+ *
+ * The engine is split by job: handle.cc (errors: every exception mapped
+ * one by one, with context), database.cc (opening, shards, metadata,
+ * batches, counts), document.cc (building and writing documents, reading
+ * one back), query.cc (the query's meaning: parsing with the schema's
+ * fields, its reduction to term groups for the highlighter, boosts,
+ * explanations) and match.cc (the match: the per-article cap, shards
+ * matched in parallel, retries on a changing index).
+ */
+#ifndef DOCKET_ENGINE_PRIVATE_H
+#define DOCKET_ENGINE_PRIVATE_H
+
+#include <xapian.h>
+
+#include <sys/stat.h>
+
+#include <cmath>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <new>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern "C" { /* the C headers of the modules the engine calls */
+#include "../common/buf.h"
+#include "../common/schema.h"
+#include "../common/stem.h"
+#include "../common/termgroups.h"
+#include "../docket.h"
+}
+#include "engine.h"
+
+#define SEARCH_RETRIES 5      /* reopen-and-retry rounds on a changing index */
+#define WILDCARD_MAX 1000     /* terms one wildcard may expand to */
+#define PARALLEL_MIN 20000    /* postings before shards are matched at once */
+
+struct xap_db {
+	Xapian::Database *db;           /* reader view (the writer, when writing) */
+	Xapian::WritableDatabase *wdb;  /* NULL for a reader */
+	std::vector<Xapian::Database> shards; /* a reader's local shards, each
+	                                 * on its own (sharing DB's), in DB's
+	                                 * order (xap_open_shards), or empty */
+	std::string error;              /* the last error message */
+	bool in_txn;                    /* a batch is open */
+	bool remote;                    /* a reader that may hold remote shards
+	                                 * (opened through a stub not ours) */
+};
+
+struct xap_doc {
+	Xapian::Document doc;
+};
+
+/* The database of DB, reader view or writer; throws if the handle holds
+ * none (a writer whose shard could not be reopened after a swap). */
+static inline Xapian::Database &rd(const xap_db *db)
+{
+	if (!db->db)
+		throw Xapian::InvalidOperationError("the index is closed: a shard "
+		                                    "could not be reopened");
+	return *db->db;
+}
+
+static inline Xapian::WritableDatabase &wr(const xap_db *db)
+{
+	if (!db->wdb)
+		throw Xapian::InvalidOperationError("the index is closed: a shard "
+		                                    "could not be reopened");
+	return *db->wdb;
+}
+
+/* -- handle.cc -- */
+
+/* Map the exception being handled to a status, with WHAT (the index or the
+ * query) in the message kept on DB (may be NULL).  Must be called from
+ * inside a catch block. */
+int fail_from(xap_db *db, const std::string &what);
+/* A malloc'd NUL-terminated copy of S; throws std::bad_alloc. */
+char *copy_out(const std::string &s);
+
+/* -- database.cc -- */
+
+/* Reopen the reader view and every shard of it held on its own (throws). */
+void reopen_all(xap_db *db);
+
+/* -- query.cc -- */
+
+struct boost {
+	Xapian::Query query;
+	const char *name;
+};
+
+/* Parse S->query with QP set up for DB and the schema's fields (throws a
+ * QueryParserError on a bad query). */
+Xapian::Query parse(const xap_db *db, const struct xap_request *s,
+                    Xapian::QueryParser &qp);
+/* Reduce the parsed query Q to term groups (its positive parts), weighted
+ * by DB's statistics. */
+void reduce(const Xapian::Query &q, struct term_groups *hl,
+            const Xapian::Database &db);
+/* Boost: the query's body words found in the headline, weighted W (an
+ * empty query when there are none). */
+Xapian::Query title_boost(const Xapian::Query &base, double w);
+/* Boost: terms that mark the top passages of BASE (an empty query when
+ * there are none). */
+Xapian::Query expansion(Xapian::Enquire &enq, const Xapian::Query &base,
+                        const struct xap_request *s);
+/* "what<TAB>weight" lines for the document at I. */
+std::string explain(const xap_db *db, const Xapian::Weight &weight,
+                    const Xapian::Query &base, const std::vector<boost> &boosts,
+                    const Xapian::MSetIterator &i);
+
+#endif

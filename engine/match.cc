@@ -1,0 +1,451 @@
+/* match.cc — running a query (xap_search): the per-article cap, matching
+ * local shards in parallel with the combined match's exact scores and
+ * order, and retries on an index that changes under the reader.
+ *
+ * Callers: searcher/query.c.
+ */
+#include "engine-private.h"
+
+/* -------------------------------------------- matching shards in parallel
+ *
+ * Xapian 1.4 matches the shards of a combined database one after the other
+ * in one thread.  When a reader holds its local shards on their own
+ * (xap_open_shards), a query is matched on each shard in its own thread and
+ * the per-shard top lists are merged, with exactly the scores and order
+ * the combined match gives:
+ *
+ * - Scores: BM25 needs collection statistics over all shards (documents,
+ *   average length, each term's document frequency) but a shard's Enquire
+ *   sees its own.  ShardBM25 is Xapian's BM25 formula with the global
+ *   average length and each term's global idf, computed beforehand.  A
+ *   Weight is not told its term, so it finds the idf by the term's
+ *   statistics in its shard (document and collection frequency), which
+ *   tell a query's terms apart in all but rare cases (checked first: then
+ *   the query is matched as before).  The products come out in the same
+ *   order as in Xapian's BM25Weight, so the scores are the same doubles.
+ * - Order: equal scores rank by docid in the combined database, where
+ *   shard K's document D is (D - 1) * N + K + 1 for N shards.
+ * - Per-article caps: every passage of an article lives in one shard (a
+ *   file's shard is fixed), so each shard's collapse is the whole one.
+ *
+ * Queries with wildcards or match-all, or with an explanation or feedback
+ * asked for, are matched as before. */
+
+/* The top WANT hits of ENQ (set up without collapsing) with at most CAP
+ * passages of an article (0: no cap), in ENQ's order, into KEPT; returns
+ * the MSet they belong to, *ESTIMATED its estimate of matching passages.
+ * Xapian's collapse (set_collapse_key) reads the article value of every
+ * candidate and slowed a common word by ~40% (court: 3.97 -> 2.41 ms
+ * in-process); here only the top hits' values are read, asking Xapian for
+ * more while the cap leaves too few.  Keeping the first CAP of each article
+ * in rank order is what the collapse keeps; a passage without an article
+ * value is never capped, as there. */
+static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
+                           bool remote, std::vector<Xapian::MSetIterator> &kept,
+                           Xapian::doccount *estimated)
+{
+	if (cap && remote) {
+		/* Over the network, every document read is a round trip: the
+		 * servers collapse (Xapian's way) instead. */
+		enq.set_collapse_key(SLOT_ARTICLE, cap);
+		Xapian::MSet m = enq.get_mset(0, Xapian::doccount(want));
+		*estimated = m.get_matches_estimated();
+		kept.clear();
+		for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i)
+			kept.push_back(i);
+		return m;
+	}
+	Xapian::doccount k = Xapian::doccount(cap ? std::max<size_t>(2 * want, 32) : want);
+	for (;;) {
+		Xapian::MSet m = enq.get_mset(0, k);
+		*estimated = m.get_matches_estimated();
+		kept.clear();
+		std::map<std::string, unsigned> seen;
+		for (Xapian::MSetIterator i = m.begin(); i != m.end() && kept.size() < want; ++i) {
+			if (cap) {
+				std::string key = i.get_document().get_value(SLOT_ARTICLE);
+				if (!key.empty() && ++seen[key] > cap)
+					continue;
+			}
+			kept.push_back(i);
+		}
+		if (kept.size() >= want || m.size() < k)
+			return m;
+		k = k > Xapian::doccount(-1) / 4 ? Xapian::doccount(-1) : k * 4;
+	}
+}
+
+/* A term's statistics in one shard: document and collection frequency. */
+typedef std::pair<Xapian::doccount, Xapian::termcount> term_key;
+typedef std::map<term_key, double> idf_map; /* -> the term's global idf */
+
+/* Thrown by ShardBM25 for a term it has no idf for. */
+struct no_idf {};
+
+/* Xapian's BM25 with k2 = 0 and k3 = 1 (as docket uses it), on global
+ * statistics: the length factor given (1 / average length), each term's
+ * idf from IDF. */
+class ShardBM25 : public Xapian::Weight {
+	double k1, b, min_normlen, len_factor, termweight;
+	const idf_map *idf;
+
+      public:
+	ShardBM25(double k1_, double b_, double min_normlen_, double len_factor_,
+	          const idf_map *idf_)
+		: k1(k1_), b(b_), min_normlen(min_normlen_), len_factor(len_factor_),
+		  termweight(0), idf(idf_)
+	{
+		need_stat(TERMFREQ);
+		need_stat(COLLECTION_FREQ);
+		need_stat(WDF);
+		need_stat(WDF_MAX);
+		need_stat(WQF);
+		if (k1 != 0 && b != 0) {
+			need_stat(DOC_LENGTH);
+			need_stat(DOC_LENGTH_MIN);
+		}
+	}
+	ShardBM25 *clone() const override
+	{
+		return new ShardBM25(k1, b, min_normlen, len_factor, idf);
+	}
+	void init(double factor) override
+	{
+		if (get_termfreq() == 0) { /* not in this shard: never scored */
+			termweight = 0;
+			return;
+		}
+		auto it = idf->find(term_key(get_termfreq(), get_collection_freq()));
+		if (it == idf->end())
+			throw no_idf();
+		termweight = it->second * factor;
+		double wqf = get_wqf();
+		termweight *= 2 * wqf / (1 + wqf);
+		termweight *= k1 + 1;
+	}
+	std::string name() const override { return "docket.ShardBM25"; }
+	double get_sumpart(Xapian::termcount wdf, Xapian::termcount len,
+	                   Xapian::termcount) const override
+	{
+		double normlen = std::max(len * len_factor, min_normlen);
+		double w = wdf;
+		return termweight * (w / (k1 * (normlen * b + (1 - b)) + w));
+	}
+	double get_maxpart() const override
+	{
+		double denom = k1;
+		if (k1 != 0 && b != 0) {
+			double lb = std::max(get_wdf_upper_bound(),
+			                     get_doclength_lower_bound()) * len_factor;
+			denom *= std::max(lb, min_normlen) * b + (1 - b);
+		}
+		double w = get_wdf_upper_bound();
+		return termweight * (w / (denom + w));
+	}
+	double get_sumextra(Xapian::termcount, Xapian::termcount) const override
+	{
+		return 0;
+	}
+	double get_maxextra() const override { return 0; }
+};
+
+/* The leaf terms of Q into OUT; false when Q holds something whose weight
+ * is not per term (wildcards and other synonyms, match-all...). */
+static bool term_leaves(const Xapian::Query &q, std::vector<std::string> &out)
+{
+	switch (q.get_type()) {
+	case Xapian::Query::LEAF_TERM:
+		out.push_back(*q.get_terms_begin());
+		return true;
+	case Xapian::Query::LEAF_MATCH_NOTHING:
+	case Xapian::Query::OP_VALUE_RANGE:
+	case Xapian::Query::OP_VALUE_GE:
+	case Xapian::Query::OP_VALUE_LE:
+		return true;
+	case Xapian::Query::OP_AND:
+	case Xapian::Query::OP_OR:
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_XOR:
+	case Xapian::Query::OP_AND_MAYBE:
+	case Xapian::Query::OP_FILTER:
+	case Xapian::Query::OP_NEAR:
+	case Xapian::Query::OP_PHRASE:
+	case Xapian::Query::OP_SCALE_WEIGHT:
+		for (size_t i = 0; i < q.get_num_subqueries(); i++)
+			if (!term_leaves(q.get_subquery(i), out))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* What the shards' weights need, for the leaf terms TERMS: the global
+ * length factor and, per shard, each term's idf.  False when two terms
+ * cannot be told apart in a shard. */
+static bool global_stats(const std::vector<Xapian::Database> &shards,
+                         const std::vector<std::string> &terms, double k1,
+                         double b, double *len_factor, std::vector<idf_map> &idf)
+{
+	Xapian::doccount docs = 0;
+	Xapian::totallength total = 0;
+	for (const Xapian::Database &d : shards) {
+		docs += d.get_doccount();
+		total += d.get_total_length();
+	}
+	double avg = docs ? double(total) / docs : 0;
+	*len_factor = k1 == 0 || b == 0 || avg == 0 ? 0 : 1 / avg;
+	idf.assign(shards.size(), idf_map());
+	for (const std::string &t : terms) {
+		Xapian::doccount tf = 0;
+		for (const Xapian::Database &d : shards)
+			tf += d.get_termfreq(t);
+		double tw = (docs - tf + 0.5) / (tf + 0.5); /* as BM25Weight */
+		if (tw < 2)
+			tw = tw * 0.5 + 1;
+		double w = std::log(tw);
+		for (size_t k = 0; k < shards.size(); k++) {
+			term_key key(shards[k].get_termfreq(t), shards[k].get_collection_freq(t));
+			if (key.first == 0)
+				continue;
+			auto at = idf[k].insert(std::make_pair(key, w));
+			if (!at.second && at.first->second != w)
+				return false; /* two terms look alike here */
+		}
+	}
+	return true;
+}
+
+/* How many postings a query must read before its shards are matched in
+ * parallel: starting a thread costs about 0.1 ms, a posting about 40 ns.
+ * DOCKET_PARALLEL_MIN overrides it (0: always), as XAPIAN_FLUSH_THRESHOLD
+ * does Xapian's flushes. */
+static double parallel_min()
+{
+	static const double min = [] {
+		const char *v = getenv("DOCKET_PARALLEL_MIN");
+		return v && *v ? strtod(v, NULL) : PARALLEL_MIN;
+	}();
+	return min;
+}
+
+/* One hit of one shard. */
+struct shard_hit {
+	double score;
+	std::string date;        /* the sort value, with --sort date */
+	Xapian::docid global;    /* its docid in the combined database */
+	unsigned shard;
+	Xapian::docid local;
+};
+
+/* Hits in the combined match's order. */
+static bool before(const shard_hit &a, const shard_hit &b, bool by_date)
+{
+	if (by_date && a.date != b.date)
+		return a.date > b.date;
+	if (a.score != b.score)
+		return a.score > b.score;
+	return a.global < b.global;
+}
+
+/* Match Q on every shard of DB at once and fill RES like run(); false,
+ * with nothing done, when Q cannot be matched this way. */
+static bool run_parallel(xap_db *db, const struct xap_request *s,
+                         const Xapian::Query &q, xap_result *res)
+{
+	std::vector<std::string> terms;
+	if (!term_leaves(q, terms))
+		return false;
+	double postings = 0; /* what the match will read */
+	for (const std::string &t : terms)
+		postings += rd(db).get_termfreq(t);
+	double len_factor;
+	std::vector<idf_map> idf;
+	if (postings < parallel_min() ||
+	    !global_stats(db->shards, terms, s->k1, s->b, &len_factor, idf))
+		return false;
+	size_t n = db->shards.size();
+	std::vector<std::vector<shard_hit>> found(n);
+	std::vector<Xapian::doccount> estimated(n, 0);
+	std::vector<std::exception_ptr> errors(n);
+	std::vector<char> unsplit(n, 0);
+	/* Xapian objects are not shared between threads (a Query's reference
+	 * counts are not atomic): each thread rebuilds the query from its
+	 * serialised form and reads only its own shard. */
+	const std::string wire = q.serialise();
+	auto match = [&](size_t k) {
+		try {
+			Xapian::Enquire enq(db->shards[k]);
+			enq.set_weighting_scheme(ShardBM25(s->k1, s->b, s->min_normlen,
+			                                   len_factor, &idf[k]));
+			enq.set_query(Xapian::Query::unserialise(wire));
+			if (s->sort_date)
+				enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
+			std::vector<Xapian::MSetIterator> kept;
+			Xapian::MSet m = capped(enq, s->offset + s->limit, s->per_article,
+			                        false, kept, &estimated[k]);
+			for (const Xapian::MSetIterator &i : kept)
+				found[k].push_back({i.get_weight(),
+				                    s->sort_date ? i.get_sort_key() : std::string(),
+				                    (*i - 1) * Xapian::docid(n) + Xapian::docid(k) + 1,
+				                    unsigned(k), *i});
+		} catch (const no_idf &) {
+			unsplit[k] = 1;
+		} catch (...) {
+			errors[k] = std::current_exception();
+		}
+	};
+	std::vector<std::thread> threads;
+	size_t started = 1;
+	try { /* a thread that cannot start leaves its shard to this one */
+		for (; started < n; started++)
+			threads.emplace_back(match, started);
+	} catch (...) {
+	}
+	for (size_t k = started; k < n; k++)
+		match(k);
+	match(0);
+	for (std::thread &t : threads)
+		t.join();
+	for (const std::exception_ptr &e : errors)
+		if (e)
+			std::rethrow_exception(e);
+	for (char u : unsplit)
+		if (u)
+			return false;
+	std::vector<shard_hit> all;
+	res->estimated = 0;
+	for (size_t k = 0; k < n; k++) {
+		all.insert(all.end(), found[k].begin(), found[k].end());
+		res->estimated += estimated[k];
+	}
+	bool by_date = s->sort_date != 0;
+	std::sort(all.begin(), all.end(), [by_date](const shard_hit &a, const shard_hit &b) {
+		return before(a, b, by_date);
+	});
+	size_t from = std::min(all.size(), size_t(s->offset));
+	size_t to = std::min(all.size(), from + size_t(s->limit));
+	res->m = (xap_match *)calloc(to > from ? to - from : 1, sizeof *res->m);
+	if (!res->m)
+		throw std::bad_alloc();
+	for (size_t i = from; i < to; i++) {
+		std::string data = db->shards[all[i].shard].get_document(all[i].local).get_data();
+		xap_match *m = &res->m[res->n++];
+		m->data = copy_out(data);
+		m->len = data.size();
+		m->score = all[i].score;
+	}
+	return true;
+}
+
+static void run(xap_db *db, const struct xap_request *s, xap_result *res,
+                struct term_groups *hl)
+{
+	Xapian::QueryParser qp;
+	Xapian::DateRangeProcessor dates(SLOT_DATE, "date:");
+	qp.add_rangeprocessor(&dates);
+	Xapian::Query base = parse(db, s, qp);
+	term_groups_free(hl);
+	reduce(base, hl, *db->db);
+	if (s->limit == 0) {
+		res->estimated = 0;
+		return;
+	}
+	Xapian::BM25Weight weight(s->k1, 0, 1, s->b, s->min_normlen);
+	Xapian::Enquire enq(*db->db);
+	enq.set_weighting_scheme(weight);
+	Xapian::Query q = base;
+	std::vector<boost> boosts;
+	if (s->title_weight > 0)
+		boosts.push_back({title_boost(base, s->title_weight), "title boost"});
+	for (const boost &b : boosts)
+		if (!b.query.empty())
+			q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, b.query);
+	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
+	    run_parallel(db, s, q, res))
+		return;
+	if (s->expand_weight > 0 && s->expand_terms > 0 && s->expand_docs > 0) {
+		Xapian::Query e = expansion(enq, q, s);
+		if (!e.empty()) {
+			q = Xapian::Query(Xapian::Query::OP_OR, q, e);
+			boosts.push_back({e, "feedback terms"});
+		}
+	}
+	enq.set_query(q);
+	if (s->sort_date)
+		enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
+	std::vector<Xapian::MSetIterator> kept;
+	Xapian::doccount estimated;
+	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
+	                           db->remote, kept, &estimated);
+	res->estimated = estimated;
+	size_t from = std::min(kept.size(), size_t(s->offset));
+	res->m = (xap_match *)calloc(kept.size() > from ? kept.size() - from : 1,
+	                             sizeof *res->m);
+	if (!res->m)
+		throw std::bad_alloc();
+	for (size_t at = from; at < kept.size(); at++) {
+		const Xapian::MSetIterator &i = kept[at];
+		std::string data = i.get_document().get_data();
+		xap_match *m = &res->m[res->n++];
+		m->data = copy_out(data);
+		m->len = data.size();
+		m->score = i.get_weight();
+		if (s->explain)
+			m->explain = copy_out(explain(db, weight, base, boosts, i));
+	}
+}
+
+/* The query as named in a message: quoted, cut to a readable length. */
+static std::string quoted(const char *query)
+{
+	std::string q(query);
+	if (q.size() > 60) {
+		size_t cut = 57;
+		while (cut > 0 && (q[cut] & 0xC0) == 0x80)
+			cut--; /* not inside a UTF-8 sequence */
+		q = q.substr(0, cut) + "...";
+	}
+	for (char &c : q)
+		if (c == '\n' || c == '\t' || c == '\r')
+			c = ' ';
+	return "query '" + q + "'";
+}
+
+extern "C" int xap_search(xap_db *db, const struct xap_request *s,
+                          xap_result *res, struct term_groups *hl)
+{
+	for (int attempt = 0;; attempt++) {
+		try {
+			xap_result_clear(res);
+			run(db, s, res, hl);
+			return DOCKET_OK;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (attempt >= SEARCH_RETRIES)
+				return fail_from(db, "searching");
+			try {
+				reopen_all(db);
+			} catch (...) {
+				return fail_from(db, "reopen");
+			}
+		} catch (const Xapian::QueryParserError &) {
+			return fail_from(db, quoted(s->query));
+		} catch (const Xapian::WildcardError &) {
+			return fail_from(db, quoted(s->query));
+		} catch (...) {
+			return fail_from(db, "searching");
+		}
+	}
+}
+
+extern "C" void xap_result_clear(xap_result *res)
+{
+	for (size_t i = 0; i < res->n; i++) {
+		free(res->m[i].data);
+		free(res->m[i].explain);
+	}
+	free(res->m);
+	res->m = NULL;
+	res->n = 0;
+	res->estimated = 0;
+}

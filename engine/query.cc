@@ -1,0 +1,332 @@
+/* query.cc — the query's meaning: the query parser set up from the field
+ * table (common/schema.h), libstemmer as its stemmer, the reduction of a
+ * parsed query to the term groups the highlighter reads (termgroups.h),
+ * the boosts (title words, pseudo-relevance feedback) and the per-hit
+ * explanation.
+ *
+ * Callers: engine/match.cc.
+ */
+#include "engine-private.h"
+
+/* libstemmer as a Xapian stemmer, so the query parser stems exactly as the
+ * indexer does (stem.h).  The C stemmer is borrowed, not owned. */
+class DocketStem : public Xapian::StemImplementation {
+	struct stemmer *st;
+
+      public:
+	explicit DocketStem(struct stemmer *st_) : st(st_) {}
+	std::string operator()(const std::string &word) override
+	{
+		size_t n;
+		const char *s = stem_word(st, word.data(), word.size(), &n);
+		return std::string(s, n);
+	}
+	std::string get_description() const override
+	{
+		return "docket libstemmer";
+	}
+};
+
+/* The field a term of the parsed query belongs to, and its bare text.
+ * STEMMED: the bare text is a stem (every word term but a number, stem.h),
+ * to be compared with the stem of each word of the text; a boolean source
+ * name is matched as it is. */
+static int term_field(const std::string &term, std::string &bare, int &stemmed)
+{
+	static const struct {
+		const char *prefix;
+		int field;
+	} prefixes[] = {
+		{PREFIX_SECTION, FIELD_SECTION}, {PREFIX_OUTLET, FIELD_OUTLET},
+		{PREFIX_SOURCE, FIELD_SOURCE},   {PREFIX_TITLE, FIELD_TITLE},
+		{PREFIX_AUTHOR, FIELD_AUTHOR},
+	};
+	int field = FIELD_BODY;
+	bare = term;
+	for (const auto &p : prefixes) {
+		size_t n = strlen(p.prefix);
+		if (term.compare(0, n, p.prefix) == 0 && term.size() > n) {
+			bare = term.substr(n);
+			field = p.field;
+			break;
+		}
+	}
+	stemmed = field != FIELD_SOURCE && !stem_keeps(bare.data(), bare.size());
+	return field;
+}
+
+static double term_weight(const Xapian::Database &db, const std::string &term)
+{
+	double n = db.get_doccount() + 1.0;
+	double tf = db.get_termfreq(term) + 0.5;
+	double w = std::log(n / tf);
+	return w > 0.1 ? w : 0.1;
+}
+
+static void add_group(struct term_groups *hl, enum group_kind kind, unsigned window,
+                      const std::vector<std::string> &terms,
+                      const Xapian::Database &db)
+{
+	if (terms.empty())
+		return;
+	std::vector<struct group_term> ts(terms.size());
+	std::vector<std::string> bare(terms.size());
+	int field = FIELD_BODY;
+	double weight = 0;
+	for (size_t i = 0; i < terms.size(); i++) {
+		field = term_field(terms[i], bare[i], ts[i].stemmed);
+		ts[i].text = const_cast<char *>(bare[i].c_str());
+		weight += kind == GROUP_WILDCARD ? 1.0 : term_weight(db, terms[i]);
+	}
+	if (term_groups_add(hl, kind, field, window, ts.data(), ts.size(), weight))
+		throw std::bad_alloc();
+}
+
+/* The pattern of a wildcard leaf, read from its description
+ * "Query(WILDCARD SYNONYM pattern)", the only place 1.4 exposes it. */
+static std::string wildcard_pattern(const Xapian::Query &q)
+{
+	std::string d = q.get_description();
+	size_t end = d.rfind(')');
+	size_t sp = d.rfind(' ', end);
+	if (end == std::string::npos || sp == std::string::npos)
+		return std::string();
+	return d.substr(sp + 1, end - sp - 1);
+}
+
+/* The window of a PHRASE or NEAR query Q (the span its terms may cover, in
+ * positions), read from its description "Query((a@1 NEAR 11 b@2))": the
+ * QueryParser makes NEAR/n over k words a window of n + k - 1, and 1.4 has
+ * no getter.  NTERMS if it cannot be read. */
+static unsigned op_window(const Xapian::Query &q, const char *op, size_t nterms)
+{
+	std::string d = q.get_description();
+	std::string key = std::string(" ") + op + " ";
+	size_t at = d.find(key);
+	if (at == std::string::npos)
+		return (unsigned)nterms;
+	unsigned long w = strtoul(d.c_str() + at + key.size(), NULL, 10);
+	return w > nterms && w < 1000000 ? (unsigned)w : (unsigned)nterms;
+}
+
+static void leaf_terms(const Xapian::Query &q, std::vector<std::string> &out)
+{
+	if (q.get_type() == Xapian::Query::LEAF_TERM) {
+		out.push_back(*q.get_terms_begin());
+		return;
+	}
+	for (size_t i = 0; i < q.get_num_subqueries(); i++)
+		leaf_terms(q.get_subquery(i), out);
+}
+
+/* Reduce the parsed query Q to highlight groups: the positive parts only
+ * (not the right of AND_NOT, not boolean filters). */
+void reduce(const Xapian::Query &q, struct term_groups *hl,
+                   const Xapian::Database &db)
+{
+	int type = q.get_type();
+	size_t n = q.get_num_subqueries();
+	switch (type) {
+	case Xapian::Query::LEAF_TERM: {
+		std::vector<std::string> t(1, *q.get_terms_begin());
+		add_group(hl, GROUP_TERM, 0, t, db);
+		return;
+	}
+	case Xapian::Query::OP_WILDCARD: {
+		std::vector<std::string> t(1, wildcard_pattern(q));
+		if (!t[0].empty())
+			add_group(hl, GROUP_WILDCARD, 0, t, db);
+		return;
+	}
+	case Xapian::Query::OP_PHRASE:
+	case Xapian::Query::OP_NEAR: {
+		std::vector<std::string> t;
+		leaf_terms(q, t);
+		int near = type == Xapian::Query::OP_NEAR;
+		add_group(hl, near ? GROUP_NEAR : GROUP_PHRASE,
+		          op_window(q, near ? "NEAR" : "PHRASE", t.size()), t, db);
+		return;
+	}
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_FILTER:
+		if (n > 0)
+			reduce(q.get_subquery(0), hl, db);
+		return;
+	default:
+		for (size_t i = 0; i < n; i++)
+			reduce(q.get_subquery(i), hl, db);
+	}
+}
+
+Xapian::Query parse(const xap_db *db, const struct xap_request *s,
+                           Xapian::QueryParser &qp)
+{
+	qp.set_database(*db->db);
+	qp.set_stemmer(Xapian::Stem(new DocketStem(s->stem)));
+	/* STEM_ALL: every word, phrases included, becomes the stem the index
+	 * holds (schema.h), with no Z prefix. */
+	qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+	qp.set_default_op(s->default_and ? Xapian::Query::OP_AND
+	                                 : Xapian::Query::OP_OR);
+	qp.add_prefix("title", PREFIX_TITLE);
+	qp.add_prefix("section", PREFIX_SECTION);
+	qp.add_prefix("outlet", PREFIX_OUTLET);
+	qp.add_prefix("author", PREFIX_AUTHOR);
+	qp.add_boolean_prefix("source", PREFIX_SOURCE);
+	qp.set_max_expansion(WILDCARD_MAX, Xapian::Query::WILDCARD_LIMIT_ERROR);
+	unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
+	                 Xapian::QueryParser::FLAG_BOOLEAN |
+	                 Xapian::QueryParser::FLAG_LOVEHATE |
+	                 Xapian::QueryParser::FLAG_WILDCARD |
+	                 Xapian::QueryParser::FLAG_PURE_NOT;
+	return qp.parse_query(s->query, flags);
+}
+
+/* The body-field leaf terms of the positive part of Q. */
+static void body_leaves(const Xapian::Query &q, std::vector<std::string> &out)
+{
+	int type = q.get_type();
+	if (type == Xapian::Query::LEAF_TERM) {
+		std::string t = *q.get_terms_begin(), bare;
+		int stemmed;
+		if (term_field(t, bare, stemmed) == FIELD_BODY)
+			out.push_back(t);
+		return;
+	}
+	size_t n = q.get_num_subqueries();
+	if (type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER)
+		n = n ? 1 : 0;
+	for (size_t i = 0; i < n; i++)
+		body_leaves(q.get_subquery(i), out);
+}
+
+/* Boost: the query's body words found in the headline. */
+Xapian::Query title_boost(const Xapian::Query &base, double w)
+{
+	std::vector<std::string> leaves;
+	std::vector<Xapian::Query> title;
+	body_leaves(base, leaves);
+	for (const std::string &t : leaves)
+		title.push_back(Xapian::Query(PREFIX_TITLE + t));
+	if (title.empty())
+		return Xapian::Query();
+	return Xapian::Query(w, Xapian::Query(Xapian::Query::OP_OR, title.begin(),
+	                                      title.end()));
+}
+
+/* Pseudo-relevance feedback chooses only stems of body words (unprefixed
+ * terms of two bytes or more; not numbers) not already in the query. */
+class ExpandStems : public Xapian::ExpandDecider {
+	std::vector<std::string> have;
+
+      public:
+	explicit ExpandStems(const Xapian::Query &q)
+	    : have(q.get_terms_begin(), q.get_terms_end()) {}
+	bool operator()(const std::string &t) const override
+	{
+		if (t.size() < 2 || (t[0] >= 'A' && t[0] <= 'Z') ||
+		    stem_keeps(t.data(), t.size()))
+			return false;
+		for (const std::string &h : have)
+			if (h == t)
+				return false;
+		return true;
+	}
+};
+
+/* Boost: terms that mark the top passages of BASE (Xapian's ESet). */
+Xapian::Query expansion(Xapian::Enquire &enq, const Xapian::Query &base,
+                               const struct xap_request *s)
+{
+	enq.set_query(base);
+	Xapian::MSet top = enq.get_mset(0, s->expand_docs);
+	if (top.empty())
+		return Xapian::Query();
+	Xapian::RSet rset;
+	for (Xapian::MSetIterator i = top.begin(); i != top.end(); ++i)
+		rset.add_document(*i);
+	ExpandStems decider(base);
+	Xapian::ESet eset = enq.get_eset(s->expand_terms, rset, &decider);
+	std::vector<Xapian::Query> terms;
+	for (Xapian::ESetIterator i = eset.begin(); i != eset.end(); ++i)
+		terms.push_back(Xapian::Query(*i));
+	if (terms.empty())
+		return Xapian::Query();
+	return Xapian::Query(s->expand_weight,
+	                     Xapian::Query(Xapian::Query::OP_OR, terms.begin(),
+	                                   terms.end()));
+}
+
+/* What a query part adds to one document's score: Xapian's own weight of
+ * that part, filtered to the document (exact, since scores add up over the
+ * parts of OR and AND_MAYBE). */
+static double weight_in(Xapian::Enquire &probe, const Xapian::Query &part,
+                        const Xapian::Query &doc)
+{
+	probe.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, doc));
+	Xapian::MSet m = probe.get_mset(0, 1);
+	return m.empty() ? 0.0 : m.begin().get_weight();
+}
+
+/* A term as a person reads it: field:word, "(stem)" for stems (every word
+ * but a number). */
+static std::string readable(const std::string &term)
+{
+	static const char *const names[FIELD_LAST] = {"", "title:", "section:",
+	                                              "outlet:", "author:", "source:"};
+	std::string bare;
+	int stemmed;
+	int field = term_field(term, bare, stemmed);
+	return names[field] + bare + (stemmed ? " (stem)" : "");
+}
+
+static void explain_part(Xapian::Enquire &probe, const Xapian::Query &q,
+                         const Xapian::Query &doc, std::string &out)
+{
+	int type = q.get_type();
+	size_t n = q.get_num_subqueries();
+	if (type == Xapian::Query::LEAF_TERM || type == Xapian::Query::OP_WILDCARD ||
+	    type == Xapian::Query::OP_SYNONYM) {
+		double w = weight_in(probe, q, doc);
+		if (w > 0) {
+			std::string what = type == Xapian::Query::LEAF_TERM
+			                       ? readable(*q.get_terms_begin())
+			                       : type == Xapian::Query::OP_WILDCARD
+			                             ? wildcard_pattern(q) + "*"
+			                             : q.get_description();
+			out += what + "\t" + std::to_string(w) + "\n";
+		}
+		return;
+	}
+	if ((type == Xapian::Query::OP_PHRASE || type == Xapian::Query::OP_NEAR) &&
+	    weight_in(probe, q, doc) <= 0)
+		return; /* its words are here, but not together */
+	if (type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER)
+		n = n ? 1 : 0;
+	for (size_t i = 0; i < n; i++)
+		explain_part(probe, q.get_subquery(i), doc, out);
+}
+
+/* "what<TAB>weight" lines for the document at I: each matching word of the
+ * user's query, then each boost. */
+std::string explain(const xap_db *db, const Xapian::Weight &weight,
+                           const Xapian::Query &base,
+                           const std::vector<boost> &boosts,
+                           const Xapian::MSetIterator &i)
+{
+	Xapian::TermIterator t = db->db->termlist_begin(*i);
+	t.skip_to(PREFIX_ID);
+	if (t == db->db->termlist_end(*i) || (*t).compare(0, 1, PREFIX_ID) != 0)
+		return std::string();
+	Xapian::Query doc(*t);
+	Xapian::Enquire probe(*db->db);
+	probe.set_weighting_scheme(weight);
+	std::string out;
+	explain_part(probe, base, doc, out);
+	for (const boost &b : boosts) {
+		double w = weight_in(probe, b.query, doc);
+		if (w > 0)
+			out += std::string(b.name) + "\t" + std::to_string(w) + "\n";
+	}
+	return out;
+}
