@@ -47,6 +47,8 @@
 #ifndef DOCKET_SCHEMA_H
 #define DOCKET_SCHEMA_H
 
+#include <stddef.h>
+
 #define SCHEMA_VERSION "2"
 
 #define PREFIX_ID "Q"
@@ -71,7 +73,8 @@
 #define ID_TERM_MAX 200 /* longer ids are hashed into their Q term */
 
 /* The fields a query can name, and the highlighter's notion of where a
- * term may match. */
+ * term may match: the rows of schema_fields, in this order.  Append new
+ * fields just before FIELD_LAST. */
 enum schema_field {
 	FIELD_BODY,
 	FIELD_TITLE,
@@ -79,7 +82,42 @@ enum schema_field {
 	FIELD_OUTLET,
 	FIELD_AUTHOR,
 	FIELD_SOURCE,
+	FIELD_DATE,
 	FIELD_LAST
 };
+
+/* How a field is indexed and queried. */
+enum field_kind {
+	KIND_TEXT,    /* free text: stemmed words (stem.h), scored */
+	KIND_BOOLEAN, /* whole names as terms (PREFIX + name): filters */
+	KIND_VALUE    /* a value slot: ranges (date:a..b) and sorting */
+};
+
+/* One row of the field table (as notmuch's lib/prefix.cc): it drives the
+ * query parser's field names (engine/query.cc), the term -> field mapping
+ * of highlights and --explain, the indexer's field loop
+ * (indexer/document.c, which supplies each field's text) and the tests'
+ * field lists. */
+struct schema_row {
+	enum schema_field id; /* == its index in schema_fields */
+	const char *name;     /* the query's field name ("title"); NULL for the
+	                       * body, which needs none */
+	const char *prefix;   /* term prefix; "" for body words and values */
+	enum field_kind kind;
+	int positions;        /* TEXT: words keep their positions (phrases) */
+	unsigned extra_wdf;   /* TEXT: >0: each word is also an unprefixed
+	                       * term of this wdf, without a position */
+	int highlight;        /* its words are marked in the passage text */
+	const char *explain;  /* how --explain names its terms ("title:") */
+	int slot;             /* VALUE: the value slot; -1 otherwise */
+};
+
+extern const struct schema_row schema_fields[FIELD_LAST];
+
+/* The field of TERM[0..N) (a term of the index or the parsed query): the
+ * row whose non-empty prefix starts it with something after, else the
+ * body.  *BARE_AT (may be NULL) gets the prefix length.  Cannot fail. */
+enum schema_field schema_term_field(const char *term, size_t n,
+                                    size_t *bare_at);
 
 #endif

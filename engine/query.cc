@@ -29,29 +29,15 @@ class DocketStem : public Xapian::StemImplementation {
 
 /* The field a term of the parsed query belongs to, and its bare text.
  * STEMMED: the bare text is a stem (every word term but a number, stem.h),
- * to be compared with the stem of each word of the text; a boolean source
- * name is matched as it is. */
+ * to be compared with the stem of each word of the text; a boolean name
+ * (source:) is matched as it is.  The prefixes are the field table's. */
 static int term_field(const std::string &term, std::string &bare, int &stemmed)
 {
-	static const struct {
-		const char *prefix;
-		int field;
-	} prefixes[] = {
-		{PREFIX_SECTION, FIELD_SECTION}, {PREFIX_OUTLET, FIELD_OUTLET},
-		{PREFIX_SOURCE, FIELD_SOURCE},   {PREFIX_TITLE, FIELD_TITLE},
-		{PREFIX_AUTHOR, FIELD_AUTHOR},
-	};
-	int field = FIELD_BODY;
-	bare = term;
-	for (const auto &p : prefixes) {
-		size_t n = strlen(p.prefix);
-		if (term.compare(0, n, p.prefix) == 0 && term.size() > n) {
-			bare = term.substr(n);
-			field = p.field;
-			break;
-		}
-	}
-	stemmed = field != FIELD_SOURCE && !stem_keeps(bare.data(), bare.size());
+	size_t at;
+	enum schema_field field = schema_term_field(term.data(), term.size(), &at);
+	bare = term.substr(at);
+	stemmed = schema_fields[field].kind == KIND_TEXT &&
+	          !stem_keeps(bare.data(), bare.size());
 	return field;
 }
 
@@ -168,11 +154,12 @@ Xapian::Query parse(const xap_db *db, const struct xap_request *s,
 	qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
 	qp.set_default_op(s->default_and ? Xapian::Query::OP_AND
 	                                 : Xapian::Query::OP_OR);
-	qp.add_prefix("title", PREFIX_TITLE);
-	qp.add_prefix("section", PREFIX_SECTION);
-	qp.add_prefix("outlet", PREFIX_OUTLET);
-	qp.add_prefix("author", PREFIX_AUTHOR);
-	qp.add_boolean_prefix("source", PREFIX_SOURCE);
+	for (const struct schema_row &f : schema_fields) {
+		if (f.name && f.kind == KIND_TEXT)
+			qp.add_prefix(f.name, f.prefix);
+		else if (f.name && f.kind == KIND_BOOLEAN)
+			qp.add_boolean_prefix(f.name, f.prefix);
+	} /* KIND_VALUE: a range processor, added by the caller */
 	qp.set_max_expansion(WILDCARD_MAX, Xapian::Query::WILDCARD_LIMIT_ERROR);
 	unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
 	                 Xapian::QueryParser::FLAG_BOOLEAN |
@@ -272,12 +259,10 @@ static double weight_in(Xapian::Enquire &probe, const Xapian::Query &part,
  * but a number). */
 static std::string readable(const std::string &term)
 {
-	static const char *const names[FIELD_LAST] = {"", "title:", "section:",
-	                                              "outlet:", "author:", "source:"};
 	std::string bare;
 	int stemmed;
 	int field = term_field(term, bare, stemmed);
-	return names[field] + bare + (stemmed ? " (stem)" : "");
+	return schema_fields[field].explain + bare + (stemmed ? " (stem)" : "");
 }
 
 static void explain_part(Xapian::Enquire &probe, const Xapian::Query &q,

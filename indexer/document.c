@@ -20,6 +20,7 @@ struct field_pass {
 	struct xap_doc *d;
 	const char *prefix;  /* "" for body words */
 	unsigned extra_wdf;  /* >0: also unprefixed, without positions */
+	int positions;       /* each word with its position (else wdf 1) */
 };
 
 /* Term PREFIX + word into b->term. */
@@ -39,7 +40,9 @@ static int add_word(void *ctx, const struct token *t)
 	size_t slen;
 	const char *stem = stem_word(b->st, t->term, t->len, &slen);
 	make_term(b, f->prefix, stem, slen);
-	if (!b->rc && xap_doc_posting(f->d, b->term.p, b->term.n, t->pos))
+	if (!b->rc && (f->positions
+	                   ? xap_doc_posting(f->d, b->term.p, b->term.n, t->pos)
+	                   : xap_doc_term(f->d, b->term.p, b->term.n, 1)))
 		b->rc = DOCKET_NO_MEMORY;
 	if (f->extra_wdf && !b->rc && xap_doc_term(f->d, stem, slen, f->extra_wdf))
 		b->rc = DOCKET_NO_MEMORY;
@@ -47,9 +50,9 @@ static int add_word(void *ctx, const struct token *t)
 }
 
 static void add_field(struct doc_builder *b, struct xap_doc *d, const char *text,
-                      const char *prefix, unsigned extra_wdf)
+                      const struct schema_row *row)
 {
-	struct field_pass f = {b, d, prefix, extra_wdf};
+	struct field_pass f = {b, d, row->prefix, row->extra_wdf, row->positions};
 	if (!b->rc && text && *text)
 		token_scan(text, strlen(text), 1, add_word, &f);
 }
@@ -62,6 +65,46 @@ static void add_boolean(struct doc_builder *b, struct xap_doc *d,
 	make_term(b, prefix, s, n);
 	if (!b->rc && xap_doc_boolean(d, b->term.p, b->term.n))
 		b->rc = DOCKET_NO_MEMORY;
+}
+
+/* The extractors: the text of free-text field F for passage P of article
+ * A (NULL: none), and the names of boolean field F (their count). */
+static const char *field_text(enum schema_field f, const struct article *a,
+                              const struct passage *p)
+{
+	switch (f) {
+	case FIELD_BODY: return p->text;
+	case FIELD_TITLE: return a->title;
+	case FIELD_SECTION: return p->section;
+	case FIELD_OUTLET: return a->outlet;
+	case FIELD_AUTHOR: return a->author;
+	default: return NULL;
+	}
+}
+
+static size_t field_names(enum schema_field f, const struct passage *p,
+                          char *const **names)
+{
+	switch (f) {
+	case FIELD_SOURCE: *names = p->sources; return p->nsources;
+	default: return 0;
+	}
+}
+
+/* Index field ROW of passage P: its words or its names.  Values (dates)
+ * are add_values()'s. */
+static void add_schema_field(struct doc_builder *b, struct xap_doc *d,
+                             const struct schema_row *row,
+                             const struct article *a, const struct passage *p)
+{
+	char *const *names = NULL;
+	if (row->kind == KIND_TEXT)
+		add_field(b, d, field_text(row->id, a, p), row);
+	if (row->kind != KIND_BOOLEAN)
+		return;
+	size_t n = field_names(row->id, p, &names);
+	for (size_t i = 0; i < n; i++)
+		add_boolean(b, d, row->prefix, names[i], strlen(names[i]));
 }
 
 static void set_field(struct record *r, enum rec_field f, const char *s)
@@ -135,13 +178,8 @@ int document_build(struct doc_builder *b, const struct article *a,
 	add_boolean(b, d, "", b->idterm.p ? b->idterm.p : "", b->idterm.n);
 	add_boolean(b, d, PREFIX_ARTICLE, akey, ARTICLE_KEY_LEN);
 	add_boolean(b, d, PREFIX_FILE, fkey, strlen(fkey));
-	add_field(b, d, p->text, "", 0);
-	add_field(b, d, a->title, PREFIX_TITLE, TITLE_WDF);
-	add_field(b, d, p->section, PREFIX_SECTION, SECTION_WDF);
-	add_field(b, d, a->outlet, PREFIX_OUTLET, 0);
-	add_field(b, d, a->author, PREFIX_AUTHOR, 0);
-	for (size_t i = 0; i < p->nsources; i++)
-		add_boolean(b, d, PREFIX_SOURCE, p->sources[i], strlen(p->sources[i]));
+	for (int f = 0; f < FIELD_LAST; f++)
+		add_schema_field(b, d, &schema_fields[f], a, p);
 	add_values(b, d, a, akey);
 	add_record(b, d, a, p);
 	return b->rc;

@@ -71,19 +71,17 @@ static int add_word(void *ctx, const struct token *t)
 	return 0;
 }
 
-/* Does T start with one of the schema's term prefixes? */
+/* Does T start with one of the schema's term prefixes (the field table's,
+ * or an id, article or file term's)? */
 static int known_prefix(const char *t)
 {
-	static const char *const prefixes[] = {
-		PREFIX_ID,      PREFIX_ARTICLE, PREFIX_FILE,   PREFIX_TITLE,
-		PREFIX_SECTION, PREFIX_OUTLET,  PREFIX_AUTHOR, PREFIX_SOURCE,
-	};
-	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
-		size_t n = strlen(prefixes[i]);
-		if (!strncmp(t, prefixes[i], n) && t[n])
+	static const char *const ids[] = {PREFIX_ID, PREFIX_ARTICLE, PREFIX_FILE};
+	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+		size_t n = strlen(ids[i]);
+		if (!strncmp(t, ids[i], n) && t[n])
 			return 1;
 	}
-	return 0;
+	return schema_term_field(t, strlen(t), NULL) != FIELD_BODY;
 }
 
 static void words_of(json_t *o, const char *key, struct strs *out)

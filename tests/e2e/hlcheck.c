@@ -11,7 +11,7 @@
  * phrase, or a whole NEAR group); and that every word of the window that
  * matches a plain body word or wildcard of the query, and every whole
  * phrase in the window, is inside a span.  Negated words and words limited
- * to another field (title:, section:, outlet:, author:, source:) match
+ * to another field (the field table's names, common/schema.c) match
  * nothing, so a body highlight on one of them is reported.
  *
  * The query reading: "phrase", word*, field:word, field:"phrase", -word,
@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../common/schema.h"
 #include "../../common/stem.h"
 #include "../../common/token.h"
 
@@ -84,8 +85,6 @@ static void scan(const char *s, size_t n, struct toks *ts)
 
 /* ---- the query ---- */
 
-static const char *const fields[] = {"title", "section", "outlet", "author",
-                                     "source", "date"};
 
 static struct unit *new_unit(enum ukind kind, int body, int neg)
 {
@@ -128,7 +127,7 @@ static void parse_query(const char *q)
 			p++;
 			continue;
 		}
-		int neg = neg_next, body = 1, date = 0;
+		int neg = neg_next, body = 1, date = 0, named = 0;
 		neg_next = 0;
 		if (*p == '-' || *p == '+') {
 			neg |= *p == '-';
@@ -140,11 +139,14 @@ static void parse_query(const char *q)
 		size_t wl = (size_t)(p - w);
 		const char *colon = memchr(w, ':', wl);
 		if (colon) {
-			for (size_t f = 0; f < sizeof fields / sizeof *fields; f++)
-				if ((size_t)(colon - w) == strlen(fields[f]) &&
-				    !strncmp(w, fields[f], strlen(fields[f])))
-					body = 0, date = f == 5;
-			if (!body) {
+			for (size_t f = 0; f < FIELD_LAST; f++) {
+				const struct schema_row *r = &schema_fields[f];
+				if (r->name && (size_t)(colon - w) == strlen(r->name) &&
+				    !strncmp(w, r->name, strlen(r->name)))
+					named = 1, body = r->highlight,
+					date = r->kind == KIND_VALUE;
+			}
+			if (named) {
 				w = colon + 1;
 				wl = (size_t)(p - w);
 			}
