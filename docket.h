@@ -349,6 +349,23 @@ DOCKET_EXPORT int docket_hit_ordinal(const docket_hit *hit);
 DOCKET_EXPORT size_t docket_hit_source_count(const docket_hit *hit);
 DOCKET_EXPORT const char *docket_hit_source(const docket_hit *hit, size_t i);
 
+/* The multi-valued fields of a hit, read through docket_hit_list_count()
+ * and docket_hit_list_item().  New values are appended just before
+ * DOCKET_LIST_LAST; none is ever renumbered. */
+typedef enum docket_list {
+	DOCKET_LIST_SOURCES, /* credited sources, as docket_hit_source() */
+	DOCKET_LIST_LAST
+} docket_list;
+
+/* How many items list LIST of the hit holds; 0 for a NULL hit or a LIST
+ * out of range. */
+DOCKET_EXPORT size_t docket_hit_list_count(const docket_hit *hit,
+                                           docket_list list);
+/* Item I of list LIST of the hit, owned by the query; "" when I or LIST is
+ * out of range or HIT is NULL (never NULL). */
+DOCKET_EXPORT const char *docket_hit_list_item(const docket_hit *hit,
+                                               docket_list list, size_t i);
+
 /* The snippet window: byte offsets [*START, *END) into DOCKET_FIELD_TEXT. */
 DOCKET_EXPORT void docket_hit_snippet_range(const docket_hit *hit,
                                             size_t *start, size_t *end);

@@ -240,6 +240,37 @@ DOCKET_EXPORT const char *docket_hit_source(const docket_hit *hit, size_t i)
 	return hit && i < hit->nsources ? hit->sources[i] : "";
 }
 
+/* The items of list LIST of H into *ITEMS; their count (0: none, or LIST
+ * unknown). */
+static size_t hit_list(const docket_hit *h, docket_list list,
+                       char *const **items)
+{
+	switch (list) {
+	case DOCKET_LIST_SOURCES:
+		*items = h->sources;
+		return h->nsources;
+	default:
+		*items = NULL;
+		return 0;
+	}
+}
+
+DOCKET_EXPORT size_t docket_hit_list_count(const docket_hit *hit,
+                                           docket_list list)
+{
+	char *const *items;
+	return hit ? hit_list(hit, list, &items) : 0;
+}
+
+DOCKET_EXPORT const char *docket_hit_list_item(const docket_hit *hit,
+                                               docket_list list, size_t i)
+{
+	char *const *items;
+	if (!hit || i >= hit_list(hit, list, &items))
+		return "";
+	return items[i];
+}
+
 DOCKET_EXPORT void docket_hit_snippet_range(const docket_hit *hit,
                                             size_t *start, size_t *end)
 {

@@ -124,6 +124,18 @@ static int hit_consistent(const docket_hit *h)
 	}
 	if (docket_hit_paragraph(h) < 1 || docket_hit_ordinal(h) < 1)
 		good = 0, printf("# paragraph/ordinal below 1\n");
+	size_t ns = docket_hit_list_count(h, DOCKET_LIST_SOURCES);
+	if (ns != docket_hit_source_count(h))
+		good = 0, printf("# %zu listed sources, %zu sources\n", ns,
+		                 docket_hit_source_count(h));
+	for (size_t i = 0; i < ns; i++)
+		if (strcmp(docket_hit_list_item(h, DOCKET_LIST_SOURCES, i),
+		           docket_hit_source(h, i)) != 0)
+			good = 0, printf("# listed source %zu differs\n", i);
+	if (docket_hit_list_count(h, DOCKET_LIST_LAST) != 0 ||
+	    strcmp(docket_hit_list_item(h, DOCKET_LIST_LAST, 0), "") != 0 ||
+	    strcmp(docket_hit_list_item(h, DOCKET_LIST_SOURCES, ns), "") != 0)
+		good = 0, printf("# a list out of range is not empty\n");
 	return good;
 }
 
@@ -144,8 +156,9 @@ static long search(docket_index *idx, const char *query, int *consistent,
 		const docket_hit *h = docket_hits_get(hits);
 		if (consistent && !hit_consistent(h))
 			*consistent = 0;
-		for (size_t i = 0; found_wired && i < docket_hit_source_count(h); i++)
-			if (!strcmp(docket_hit_source(h, i), "wired.com"))
+		for (size_t i = 0; found_wired &&
+		                   i < docket_hit_list_count(h, DOCKET_LIST_SOURCES); i++)
+			if (!strcmp(docket_hit_list_item(h, DOCKET_LIST_SOURCES, i), "wired.com"))
 				*found_wired = 1;
 		if (docket_hit_rank(h) != (size_t)n + 1)
 			printf("# rank %zu at position %ld\n", docket_hit_rank(h), n + 1);
@@ -161,8 +174,8 @@ static void test_fields(docket_index *idx)
 	int consistent = 1, wired = 0;
 	ok(search(idx, "partnership storm", &consistent, &wired) >= 2,
 	   "OR search finds both articles");
-	ok(consistent, "every hit's snippet and highlights lie inside its text");
-	ok(wired, "the credited source wired.com is reported");
+	ok(consistent, "every hit's snippet and highlights lie inside its text, its lists agree");
+	ok(wired, "the credited source wired.com is reported (DOCKET_LIST_SOURCES)");
 	ok(search(idx, "\"storm off to AWS\"", &consistent, NULL) == 1,
 	   "a phrase finds the one passage");
 	ok(search(idx, "quokka", &consistent, NULL) == 1, "a rare word finds one passage");
