@@ -1,6 +1,6 @@
 /* stem.c — the one stemmer (see stem.h): libstemmer behind a small cache.
  *
- * Callers: the indexer (a stem for every word it indexes), common/xapian.cc
+ * Callers: the indexer (a stem for every word it indexes), engine/query.cc
  * (the QueryParser's stemmer) and searcher/highlight.c.
  *
  * Words repeat a lot in running text, so each stemmer keeps the last

@@ -1,6 +1,6 @@
 /* stem.h — the one stemmer: libstemmer (Snowball), used by the indexer, by
  * the Xapian query parser (wrapped as a Xapian::StemImplementation in
- * common/xapian.cc) and by the highlighter.
+ * engine/query.cc) and by the highlighter.
  *
  * A stemmer is not thread-safe: one per thread.
  */

@@ -4,7 +4,7 @@
  * text is valid UTF-8 with LF line ends and no NUL bytes.  Invalid input is
  * repaired the way the Unicode standard recommends ("substitution of maximal
  * subparts"): each maximal prefix of a would-be sequence that cannot be
- * completed becomes exactly one U+FFFD.  Called by common/input.c, the
+ * completed becomes exactly one U+FFFD.  Called by indexer/input.c, the
  * parsers and the tests.
  */
 #include "utf8.h"

@@ -26,8 +26,8 @@ struct xap_db;
 
 /* Open PATH (folder or stub file) for reading, or create/open it for
  * writing.  *OUT is set even on failure (read the message, then close).
- * LANG is the stemming language to use when creating; a reader takes the
- * language recorded in the index.  Returns a docket_status. */
+ * (The stemming language is metadata: engine/index.c records and reads
+ * it.)  Returns a docket_status. */
 int xap_open(const char *path, int writable, struct xap_db **out);
 /* Create a fresh, empty database at PATH for writing, replacing anything
  * there (the indexer's staging databases).  No transaction, and commits

@@ -16,7 +16,7 @@
 #define SHARD_STUB "XAPIANDB" /* lists the shards, in the index folder */
 
 struct docket_index {
-	struct xap_db *db;     /* the engine's handle (xapian.h); a writer's
+	struct xap_db *db;     /* the engine's handle (engine.h); a writer's
 	                        * first shard */
 	struct xap_db **shards;/* a writer's shards (shards[0] == db) */
 	unsigned nshards;      /* how many (0 for a reader) */

@@ -1,6 +1,6 @@
 /* article.h — the article model every input format is parsed into.
  *
- * A parser (common/text.c, html.c, json.c) fills a struct article: its
+ * A parser (indexer/text.c, html.c, json.c) fills a struct article: its
  * metadata, then its body block by block through article_add_block(), which
  * owns the rules shared by all formats — stripping and recording the sources
  * a paragraph credits, numbering paragraphs, and cutting long paragraphs into

@@ -1,6 +1,6 @@
 /* date.h — reading the publication dates articles carry.
  *
- * Owned by common/date.c; called by the parsers (text.c, html.c, json.c)
+ * Owned by indexer/date.c; called by the parsers (text.c, html.c, json.c)
  * to turn a header's date into the YYYY-MM-DD the index stores.
  */
 #ifndef DOCKET_DATE_H

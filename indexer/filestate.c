@@ -108,27 +108,6 @@ struct file_rec *file_table_put(struct file_table *t, const struct file_rec *r)
 	return &t->slots[i];
 }
 
-/* Remove by re-inserting the rest of the probe run (no tombstones). */
-void file_table_remove(struct file_table *t, const char *key)
-{
-	struct file_rec *r = file_table_find(t, key);
-	if (!r)
-		return;
-	free(r->path);
-	r->path = NULL;
-	t->n--;
-	size_t i = (size_t)(r - t->slots);
-	for (size_t j = (i + 1) & (t->cap - 1); t->slots[j].path;
-	     j = (j + 1) & (t->cap - 1)) {
-		struct file_rec moved = t->slots[j];
-		t->slots[j].path = NULL;
-		size_t k = slot_of(t, moved.key);
-		while (t->slots[k].path)
-			k = (k + 1) & (t->cap - 1);
-		t->slots[k] = moved;
-	}
-}
-
 void file_table_free(struct file_table *t)
 {
 	for (size_t i = 0; i < t->cap; i++)

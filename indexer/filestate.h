@@ -43,8 +43,6 @@ struct file_rec *file_table_find(struct file_table *t, const char *key);
 /* Insert or replace (copies R's path).  Returns the stored record or NULL
  * when out of memory. */
 struct file_rec *file_table_put(struct file_table *t, const struct file_rec *r);
-/* Remove the record with KEY if present. */
-void file_table_remove(struct file_table *t, const char *key);
 void file_table_free(struct file_table *t);
 
 #endif

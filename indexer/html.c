@@ -3,7 +3,7 @@
  * libxml2's forgiving HTML parser builds the tree (entities decoded,
  * unclosed tags repaired); this file only reads it.  Every walk over the
  * tree is iterative, following parent/next pointers, so a page of 10,000
- * nested <div>s costs no C stack.  Called by common/input.c and the fuzz
+ * nested <div>s costs no C stack.  Called by indexer/input.c and the fuzz
  * target tests/fuzz/fuzz-html.c.
  *
  * Metadata, first match wins:

@@ -32,7 +32,7 @@
  * accepted; the NULs become spaces.  A file in which no line is JSON, an
  * unparseable array, or nothing but space is DOCKET_BAD_INPUT.
  *
- * Called by common/input.c and the fuzz target tests/fuzz/fuzz-json.c.
+ * Called by indexer/input.c and the fuzz target tests/fuzz/fuzz-json.c.
  */
 #include "article.h"
 

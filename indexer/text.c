@@ -1,6 +1,6 @@
 /* text.c — parse_text(): plain-text and Markdown articles (.txt, .md).
  *
- * Called by common/input.c with the whole file, already sanitised.  Emits
+ * Called by indexer/input.c with the whole file, already sanitised.  Emits
  * exactly one article.  Two shapes of file exist in the wild, and the first
  * job is to tell them apart (is_flattened):
  *

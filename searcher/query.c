@@ -1,6 +1,6 @@
 /* query.c — building and running queries (docket_query_* in docket.h).
  *
- * The query string goes to Xapian's QueryParser (common/xapian.cc) with the
+ * The query string goes to Xapian's QueryParser (engine/query.cc) with the
  * schema's field names; the hits' records are decoded, highlighted and
  * windowed in searcher/hits.c.  A passage-in-context query reads the
  * passage and its neighbours by their ids instead.

@@ -57,7 +57,7 @@ static void fuzz_check_warning(void *ctx, const char *message)
 typedef int (*fuzz_parser)(const char *data, size_t len,
                            const struct parse_ctx *p);
 
-/* The body of a parser target: sanitise DATA as common/input.c does, parse
+/* The body of a parser target: sanitise DATA as indexer/input.c does, parse
  * it as file NAME with PARSE, and check every article and warning. */
 static int fuzz_parse(const uint8_t *data, size_t size, const char *name,
                       fuzz_parser parse)

@@ -1,5 +1,5 @@
-/* fuzz-html.c — libFuzzer target for parse_html() (common/html.c): arbitrary bytes,
- * sanitised as common/input.c does, parsed, and every article and warning
+/* fuzz-html.c — libFuzzer target for parse_html() (indexer/html.c): arbitrary bytes,
+ * sanitised as indexer/input.c does, parsed, and every article and warning
  * checked against the invariants of fuzz-check.h.  Built by `make fuzz`
  * (tests/fuzz/fuzz.mk) and, as replay-html, by `make test`.
  */

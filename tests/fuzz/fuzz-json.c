@@ -1,5 +1,5 @@
-/* fuzz-json.c — libFuzzer target for parse_json() (common/json.c): arbitrary bytes,
- * sanitised as common/input.c does, parsed, and every article and warning
+/* fuzz-json.c — libFuzzer target for parse_json() (indexer/json.c): arbitrary bytes,
+ * sanitised as indexer/input.c does, parsed, and every article and warning
  * checked against the invariants of fuzz-check.h.  Built by `make fuzz`
  * (tests/fuzz/fuzz.mk) and, as replay-json, by `make test`.
  */

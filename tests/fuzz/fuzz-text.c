@@ -1,5 +1,5 @@
-/* fuzz-text.c — libFuzzer target for parse_text() (common/text.c): arbitrary bytes,
- * sanitised as common/input.c does, parsed, and every article and warning
+/* fuzz-text.c — libFuzzer target for parse_text() (indexer/text.c): arbitrary bytes,
+ * sanitised as indexer/input.c does, parsed, and every article and warning
  * checked against the invariants of fuzz-check.h.  Built by `make fuzz`
  * (tests/fuzz/fuzz.mk) and, as replay-text, by `make test`.
  */

@@ -1,4 +1,4 @@
-/* test-article.c — unit tests for common/article.c: fields, credit
+/* test-article.c — unit tests for indexer/article.c: fields, credit
  * stripping, paragraph numbering, and cutting long blocks into passages at
  * sentence ends. */
 #include <setjmp.h>

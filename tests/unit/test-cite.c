@@ -1,4 +1,4 @@
-/* test-cite.c — common/cite.c: citations in the three styles, with fields
+/* test-cite.c — searcher/cite.c: citations in the three styles, with fields
  * missing, newlines in fields and characters BibTeX must escape. */
 #include <setjmp.h>
 #include <stdarg.h>

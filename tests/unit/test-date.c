@@ -1,4 +1,4 @@
-/* test-date.c — unit tests for common/date.c: every accepted shape, range
+/* test-date.c — unit tests for indexer/date.c: every accepted shape, range
  * checks and leap years, and the strings that must be rejected. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,4 +1,4 @@
-/* test-text.c — unit tests for common/text.c (parse_text): flattened web
+/* test-text.c — unit tests for indexer/text.c (parse_text): flattened web
  * text, structured text and Markdown, titles, dates, empty files and odd
  * input.  Samples are small made-up articles written for these tests. */
 #include <setjmp.h>
