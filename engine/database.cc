@@ -78,7 +78,7 @@ extern "C" int xap_reopen_writer(xap_db *db, const char *path)
 }
 
 extern "C" int xap_compact(const char *const *sources, size_t n,
-                           const char *out, char *err, size_t errlen)
+                           const char *out, struct docket_error *err)
 {
 	xap_db scratch = xap_db();
 	try {
@@ -89,8 +89,7 @@ extern "C" int xap_compact(const char *const *sources, size_t n,
 		return DOCKET_OK;
 	} catch (...) {
 		int rc = fail_from(&scratch, out);
-		snprintf(err, errlen, "%s", scratch.error.c_str());
-		return rc;
+		return error_set(err, rc, "%s", scratch.error.c_str());
 	}
 }
 

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "../common/buf.h"
+#include "../common/error.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,9 +39,10 @@ int xap_create(const char *path, struct xap_db **out);
 int xap_reopen_writer(struct xap_db *db, const char *path);
 /* Merge the N databases SOURCES into a new compact database OUT (Xapian's
  * Compactor: docids renumbered, metadata of the first source kept where
- * keys repeat, output synced).  On failure the message is in ERR. */
+ * keys repeat, output synced).  On failure the status and message are in
+ * ERR. */
 int xap_compact(const char *const *sources, size_t n, const char *out,
-                char *err, size_t errlen);
+                struct docket_error *err);
 /* Add every document and metadata entry of database SRC to writer DB (in
  * DB's open batch, if any). */
 int xap_copy_from(struct xap_db *db, const char *src);

@@ -9,6 +9,7 @@
 
 #include "../docket.h"
 #include "../common/buf.h"
+#include "../common/error.h"
 
 #define LANG_MAX 32
 
@@ -57,8 +58,8 @@ void index_stage_path(const docket_index *idx, unsigned k, unsigned n,
  * on see it; those already open keep the old one), reopen K's writer on it
  * and remove the old generation.  Safe from several threads for different
  * shards.  A crash at any point leaves the old or the new shard whole.
- * Returns a docket_status, with the message in ERR. */
-int index_swap_shard(docket_index *idx, unsigned k, char *err, size_t errlen);
+ * Returns a docket_status, also set in ERR with the message. */
+int index_swap_shard(docket_index *idx, unsigned k, struct docket_error *err);
 
 /* Remove folder PATH and everything in it (no symbolic links followed). */
 void index_remove_tree(const char *path);

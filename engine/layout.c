@@ -117,7 +117,7 @@ static int sync_dir(const char *path)
  * the rename is done the change is made: *SYNCED (may be NULL) then says
  * whether the folder sync that makes it durable worked too. */
 static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
-                      char *err, size_t errlen, int *synced)
+                      struct docket_error *err, int *synced)
 {
 	char file[4096], tmp[4200], name[64];
 	layout_in_folder(idx, SHARD_STUB, file, sizeof file);
@@ -133,9 +133,8 @@ static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
 	if (f && fclose(f))
 		bad = 1;
 	if (bad || rename(tmp, file) != 0) {
-		snprintf(err, errlen, "%s: cannot write %s: %s", idx->path,
-		         SHARD_STUB, strerror(errno));
-		return DOCKET_IO_ERROR;
+		return error_set(err, DOCKET_IO_ERROR, "%s: cannot write %s: %s",
+		                 idx->path, SHARD_STUB, strerror(errno));
 	}
 	int ok = sync_dir(idx->path) == 0;
 	if (synced)
@@ -146,9 +145,9 @@ static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
 /* write_stub, with the message on IDX. */
 int layout_write_stub(docket_index *idx, unsigned n)
 {
-	char err[1024];
-	int rc = write_stub(idx, n, idx->gens, err, sizeof err, NULL);
-	return rc ? index_fail(idx, rc, "%s", err) : DOCKET_OK;
+	struct docket_error err;
+	int rc = write_stub(idx, n, idx->gens, &err, NULL);
+	return rc ? index_fail(idx, rc, "%s", err.msg) : DOCKET_OK;
 }
 
 static int remove_entry(const char *path, const struct stat *st, int flag,
@@ -252,29 +251,27 @@ static int sync_tree(const char *path)
 	return rc ? rc : sync_dir(path);
 }
 
-int index_swap_shard(docket_index *idx, unsigned k, char *err, size_t errlen)
+int index_swap_shard(docket_index *idx, unsigned k, struct docket_error *err)
 {
 	char old[4096], next[4096];
 	index_shard_path(idx, k, old, sizeof old);
 	index_next_path(idx, k, next, sizeof next);
 	if (sync_tree(next) != 0) {
-		snprintf(err, errlen, "%s: cannot sync: %s", next, strerror(errno));
-		return DOCKET_IO_ERROR;
+		return error_set(err, DOCKET_IO_ERROR, "%s: cannot sync: %s", next,
+		                 strerror(errno));
 	}
 	int synced = 0;
 	pthread_mutex_lock(&idx->stub_mu);
 	idx->gens[k]++;
-	int rc = write_stub(idx, idx->nshards, idx->gens, err, errlen, &synced);
+	int rc = write_stub(idx, idx->nshards, idx->gens, err, &synced);
 	if (rc)
 		idx->gens[k]--;
 	pthread_mutex_unlock(&idx->stub_mu);
 	if (rc)
 		return rc;
 	rc = xap_reopen_writer(idx->shards[k], next);
-	if (rc) {
-		snprintf(err, errlen, "%s", xap_error(idx->shards[k]));
-		return rc;
-	}
+	if (rc)
+		return error_set(err, rc, "%s", xap_error(idx->shards[k]));
 	if (synced) /* else the old one stays until the next writer's sweep */
 		index_remove_tree(old);
 	return DOCKET_OK;

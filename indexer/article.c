@@ -22,15 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/chars.h"
 #include "../docket.h"
 #include "../common/buf.h"
 #include "../common/utf8.h"
-
-static int is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
 
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }

@@ -65,8 +65,7 @@ struct worker {
 	int loaded;                /* FILES has been read */
 	size_t pending;            /* files changed in the open batch */
 	int in_batch;              /* a transaction is open */
-	int status;                /* sticky: a fatal error on this shard */
-	char error[1024];          /* its message */
+	struct docket_error err;   /* sticky: a fatal error on this shard */
 	struct job queue[QUEUE_LEN];
 	size_t head, count;        /* the queue's ring */
 	pthread_mutex_t mu;
@@ -134,13 +133,13 @@ static int wfail(struct worker *w, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static int wfail(struct worker *w, int status, const char *fmt, ...)
 {
-	if (w->status || !status)
-		return w->status;
+	if (w->err.status || !status)
+		return w->err.status;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(w->error, sizeof w->error, fmt, ap);
+	vsnprintf(w->err.msg, sizeof w->err.msg, fmt, ap);
 	va_end(ap);
-	return w->status = status;
+	return w->err.status = status;
 }
 
 /* Record an engine failure on W. */
@@ -148,7 +147,7 @@ static int fatal(struct worker *w, int rc)
 {
 	if (rc)
 		wfail(w, rc, "%s", xap_error(w->db));
-	return w->status;
+	return w->err.status;
 }
 
 static int load_record(void *ctx, const char *key, size_t klen,
@@ -175,28 +174,28 @@ static int load_records(struct worker *w)
 	if (rc == DOCKET_NO_MEMORY)
 		return wfail(w, rc, "out of memory reading file records");
 	if (fatal(w, rc))
-		return w->status;
+		return w->err.status;
 	w->loaded = 1;
 	return 0;
 }
 
 static int begin_batch(struct worker *w)
 {
-	if (w->in_batch || w->status)
-		return w->status;
+	if (w->in_batch || w->err.status)
+		return w->err.status;
 	if (fatal(w, xap_begin(w->db)))
-		return w->status;
+		return w->err.status;
 	w->in_batch = 1;
 	return 0;
 }
 
 static int commit_batch(struct worker *w)
 {
-	if (!w->in_batch || w->status)
-		return w->status;
+	if (!w->in_batch || w->err.status)
+		return w->err.status;
 	w->in_batch = 0;
 	if (fatal(w, xap_commit(w->db)))
-		return w->status;
+		return w->err.status;
 	w->pending = 0;
 	emit(w->ix, DOCKET_EVENT_COMMITTED, "", "");
 	return 0;
@@ -207,7 +206,7 @@ static int file_done(struct worker *w)
 {
 	if (++w->pending >= (size_t)w->ix->batch)
 		return commit_batch(w);
-	return w->status;
+	return w->err.status;
 }
 
 static void meta_key(char out[2 + FILE_KEY_LEN], const char *fkey)
@@ -228,7 +227,7 @@ static int save_record(struct worker *w, const struct file_rec *r, int staged)
 	if (staged) {
 		rc = stage_set_record(&w->stage, key, v.p, v.n);
 		buf_free(&v);
-		return wfail(w, rc, "%s", w->stage.error);
+		return wfail(w, rc, "%s", w->stage.err.msg);
 	}
 	rc = xap_set_metadata(w->db, key, v.p, v.n);
 	buf_free(&v);
@@ -242,19 +241,19 @@ static int unstage(struct worker *w, int final)
 {
 	size_t have = 0;
 	if (w->stage.nsubs == 0 || commit_batch(w) || fatal(w, xap_doc_count(w->db, &have)))
-		return w->status;
+		return w->err.status;
 	int rc;
 	if (final && w->stage.docs < (have / 100 > COPY_MAX ? have / 100 : COPY_MAX)) {
 		rc = stage_copy(&w->stage, w->db);
 		if (rc)
-			return wfail(w, rc, "%s", w->stage.error);
+			return wfail(w, rc, "%s", w->stage.err.msg);
 	} else {
 		char what[128];
 		snprintf(what, sizeof what, "shard %u, %zu passages", w->stage.shard,
 		         w->stage.docs + have);
 		emit(w->ix, DOCKET_EVENT_MERGING, "", what);
 		if ((rc = stage_merge(&w->stage)))
-			return wfail(w, rc, "%s", w->stage.error);
+			return wfail(w, rc, "%s", w->stage.err.msg);
 	}
 	emit(w->ix, DOCKET_EVENT_COMMITTED, "", "");
 	return 0;
@@ -287,23 +286,23 @@ static int write_article(void *ctx, struct article *a)
 	struct worker *w = job->w;
 	if (job->had_record && !job->deleted) {
 		if (delete_file_docs(w, job->fkey))
-			return w->status;
+			return w->err.status;
 		job->deleted = 1;
 	}
-	for (size_t i = 0; i < a->npassages && !w->status; i++) {
+	for (size_t i = 0; i < a->npassages && !w->err.status; i++) {
 		struct xap_doc *d = xap_doc_new();
 		int rc = d ? document_build(&w->doc, a, &a->passages[i], job->fkey, d)
 		           : DOCKET_NO_MEMORY;
 		if (rc)
 			wfail(w, rc, "out of memory");
 		else if (job->staged && (rc = stage_add(&w->stage, d)))
-			wfail(w, rc, "%s", w->stage.error);
+			wfail(w, rc, "%s", w->stage.err.msg);
 		else if (!job->staged)
 			fatal(w, xap_replace(w->db, w->doc.idterm.p, d));
 		xap_doc_free(d);
 	}
 	job->articles++;
-	return w->status;
+	return w->err.status;
 }
 
 static void parse_warning(void *ctx, const char *message)
@@ -357,12 +356,12 @@ static int index_file(struct worker *w, const char *path, const char *rel,
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
 	int rc = (!staged && begin_batch(w)) ? 0 : input_parse(in, &pc);
 	free(id);
-	if (!w->status && rc && job.articles == 0) {
+	if (!w->err.status && rc && job.articles == 0) {
 		*out = SKIPPED;
 		emit(w->ix, DOCKET_EVENT_SKIPPED, path,
 		     job.nwarnings ? job.warnings.p
 		     : rc == DOCKET_NO_MEMORY ? "out of memory" : "no article in it");
-	} else if (!w->status) {
+	} else if (!w->err.status) {
 		*out = WRITTEN;
 		if (job.had_record && !job.deleted)
 			delete_file_docs(w, fkey); /* it now holds no passage */
@@ -372,14 +371,14 @@ static int index_file(struct worker *w, const char *path, const char *rel,
 		flush_warnings(&job);
 	}
 	buf_free(&job.warnings);
-	return w->status;
+	return w->err.status;
 }
 
 /* Store R as the file's record, in the open batch or (STAGED) the stage. */
 static int record_file(struct worker *w, const struct file_rec *r, int staged)
 {
 	if ((!staged && begin_batch(w)) || save_record(w, r, staged))
-		return w->status;
+		return w->err.status;
 	struct file_rec *stored = file_table_put(&w->files, r);
 	if (!stored)
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
@@ -451,7 +450,7 @@ static void update_file(struct worker *w, const struct job *j)
 	}
 	input_clear(&in);
 	buf_free(&abs);
-	if (!w->status && ev != DOCKET_EVENT_LAST)
+	if (!w->err.status && ev != DOCKET_EVENT_LAST)
 		emit(w->ix, ev, j->path, why);
 }
 
@@ -467,7 +466,7 @@ static int under_root(const char *path, const char *root)
  * meet. */
 static void remove_unseen(struct worker *w, const char *root)
 {
-	for (size_t i = 0; i < w->files.cap && !w->status; i++) {
+	for (size_t i = 0; i < w->files.cap && !w->err.status; i++) {
 		struct file_rec *r = &w->files.slots[i];
 		if (!r->path || r->seen || !under_root(r->path, root))
 			continue;
@@ -520,21 +519,21 @@ static void *work(void *arg)
 		struct job j = pop(w);
 		if (!j.path)
 			break;
-		if (!w->status && !stopped(ix))
+		if (!w->err.status && !stopped(ix))
 			update_file(w, &j);
 		free(j.path);
 		free(j.rel);
 	}
-	if (!w->status && !stopped(ix) && ix->run->walk_ok)
+	if (!w->err.status && !stopped(ix) && ix->run->walk_ok)
 		remove_unseen(w, ix->run->absroot);
-	if (w->status && w->in_batch) {
+	if (w->err.status && w->in_batch) {
 		xap_cancel(w->db);
 		w->in_batch = 0;
 	}
 	commit_batch(w);
-	if (!w->status)
+	if (!w->err.status)
 		unstage(w, 1);
-	if (w->status)
+	if (w->err.status)
 		stage_discard(&w->stage);
 	w->added = 0;
 	return NULL;
@@ -573,9 +572,9 @@ static void on_skip(void *ctx, const char *path, const char *reason)
 static int worker_status(docket_indexer *ix)
 {
 	for (unsigned k = 0; k < ix->nworkers; k++)
-		if (ix->workers[k].status)
-			return index_fail(ix->idx, ix->workers[k].status, "%s: %s",
-			                  ix->idx->path, ix->workers[k].error);
+		if (ix->workers[k].err.status)
+			return index_fail(ix->idx, ix->workers[k].err.status, "%s: %s",
+			                  ix->idx->path, ix->workers[k].err.msg);
 	return DOCKET_OK;
 }
 

@@ -44,6 +44,7 @@
 
 #include <jansson.h>
 
+#include "../common/chars.h"
 #include "../docket.h"
 #include "../common/buf.h"
 #include "date.h"
@@ -252,15 +253,10 @@ static int record(struct jparse *j, json_t *rec, const char *what,
 	return rc;
 }
 
-static int is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static int only_space(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_space(s[i]))
+		if (!is_json_space(s[i]))
 			return 0;
 	return 1;
 }
@@ -331,7 +327,7 @@ int parse_json(const char *data, size_t len, const struct parse_ctx *p)
 {
 	struct jparse j = {p, BUF_INIT, BUF_INIT};
 	size_t i = 0;
-	while (i < len && is_space(data[i]))
+	while (i < len && is_json_space(data[i]))
 		i++;
 	int rc = 0;
 	if (i == len) {

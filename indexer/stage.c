@@ -17,8 +17,7 @@
 
 static int stage_fail(struct stage *s, int rc, const char *what)
 {
-	snprintf(s->error, sizeof s->error, "%s", what);
-	return rc;
+	return error_set(&s->err, rc, "%s", what);
 }
 
 /* Commit and close the staging database being written, if any. */
@@ -113,10 +112,10 @@ int stage_merge(struct stage *s)
 			src[i] = paths[i];
 		index_next_path(s->idx, s->shard, out, sizeof out);
 		index_remove_tree(out); /* never there, unless a bug left it */
-		rc = xap_compact(src, s->nsubs + 1, out, s->error, sizeof s->error);
+		rc = xap_compact(src, s->nsubs + 1, out, &s->err);
 	}
 	if (!rc)
-		rc = index_swap_shard(s->idx, s->shard, s->error, sizeof s->error);
+		rc = index_swap_shard(s->idx, s->shard, &s->err);
 	else if (*out)
 		index_remove_tree(out);
 	free(src);

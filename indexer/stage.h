@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 
+#include "../common/error.h"
 #include "../docket.h"
 
 struct xap_db;
@@ -32,7 +33,7 @@ struct stage {
 	unsigned nsubs;       /* staging databases made since the last merge */
 	size_t sub_docs;      /* documents in SUB */
 	size_t docs;          /* documents staged since the last merge */
-	char error[1024];     /* the message of the last failure */
+	struct docket_error err; /* the last failure */
 };
 
 /* Stage document D (a passage of a new file). */

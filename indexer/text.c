@@ -34,6 +34,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../common/chars.h"
 #include "../docket.h"
 #include "article.h"
 #include "../common/buf.h"
@@ -61,7 +62,6 @@ struct lines {
 
 /* ------------------------------------------------------------ helpers */
 
-static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n'; }
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -72,9 +72,9 @@ static int is_alnum(char c)
 
 static void trim(const char **s, size_t *n)
 {
-	while (*n && is_space(**s))
+	while (*n && is_text_space(**s))
 		(*s)++, (*n)--;
-	while (*n && is_space((*s)[*n - 1]))
+	while (*n && is_text_space((*s)[*n - 1]))
 		(*n)--;
 }
 
@@ -163,7 +163,7 @@ static size_t link_end(const char *s, size_t n, size_t i, size_t *text_end)
 static int emphasis(const char *s, size_t n, size_t i, size_t j)
 {
 	char before = i ? s[i - 1] : ' ', after = j < n ? s[j] : ' ';
-	int sb = is_space(before), sa = is_space(after);
+	int sb = is_text_space(before), sa = is_text_space(after);
 	if (sb && sa)
 		return 0; /* "a * b" */
 	if (s[i] == '_' && is_alnum(before) && is_alnum(after))
@@ -246,7 +246,7 @@ static void set_md_field(int *rc, char **field, const char *s, size_t n)
 	trim(&s, &n);
 	while (n && *s == '#')
 		s++, n--;
-	while (n && (s[n - 1] == '#' || is_space(s[n - 1])))
+	while (n && (s[n - 1] == '#' || is_text_space(s[n - 1])))
 		n--;
 	trim(&s, &n);
 	if (n >= 2 && (*s == '"' || *s == '\'') && s[n - 1] == *s)
@@ -403,12 +403,12 @@ static size_t words_of(const char *s, size_t n, struct word *w, size_t max)
 {
 	size_t k = 0, i = 0;
 	while (k < max) {
-		while (i < n && is_space(s[i]))
+		while (i < n && is_text_space(s[i]))
 			i++;
 		if (i >= n)
 			break;
 		w[k].start = i;
-		while (i < n && !is_space(s[i]))
+		while (i < n && !is_text_space(s[i]))
 			i++;
 		w[k++].end = i;
 	}
@@ -827,7 +827,7 @@ static int inline_heading(const struct line *l)
 		    !(m = heading_marker(l->s, l->n, i)))
 			continue;
 		for (size_t j = i + m; j < l->n; j++)
-			if (!is_space(l->s[j]) && l->s[j] != '#')
+			if (!is_text_space(l->s[j]) && l->s[j] != '#')
 				return 1; /* text follows: not a closing "###" */
 	}
 	return 0;
@@ -875,7 +875,7 @@ static void fallback_title(int *rc, struct article *a)
 static int only_whitespace(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_space(s[i]) && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+		if (!is_text_space(s[i]) && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
 			return 0;
 	return 1;
 }

@@ -29,6 +29,7 @@
 
 #include <xxhash.h>
 
+#include "../common/chars.h"
 #include "../docket.h"
 
 enum esc {
@@ -38,12 +39,6 @@ enum esc {
 	ESC_BIB,   /* and { } \ escaped for a BibTeX value */
 	ESC_BIBURL /* and space { } \ percent-encoded */
 };
-
-static int is_space(char c)
-{
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
 
 /* Field F of R trimmed: its bytes in *S, its length returned. */
 static size_t field(const struct record *r, int f, const char **s)

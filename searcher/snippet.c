@@ -18,15 +18,10 @@
  */
 #include <stdlib.h>
 
+#include "../common/chars.h"
 #include "snippet.h"
 
 #define REPEAT_SHARE 0.1 /* what a repeat of a covered group adds */
-
-static int is_space(char c)
-{
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
-	       c == '\v';
-}
 
 static double weight_of(const struct term_groups *q, int g)
 {
