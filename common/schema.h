@@ -1,7 +1,7 @@
 /* schema.h — the index schema, written down once (mirrored in README.md).
  *
  * An index folder holds N shards, each a Xapian database, and XAPIANDB, a
- * stub file naming them (common/database.c): shard K is shard-K, or
+ * stub file naming them (engine/layout.c): shard K is shard-K, or
  * shard-K.G after G bulk-load merges (indexer/stage.c).  A file always goes
  * to one shard (hash of its absolute path), with its record there.
  *
