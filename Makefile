@@ -9,8 +9,14 @@
 #
 # Sources are picked up by folder: common/, engine/, indexer/ and searcher/ make the
 # library, cli/ the tool, tests/unit/test-*.c the unit tests (linked with the
-# static library), tests/api/api-*.c the API tests (only docket.h, linked
+# internal archive), tests/api/api-*.c the API tests (only docket.h, linked
 # with the shared library).  Other folders add rules in their own *.mk.
+#
+# Two static archives: $(B)/libdocket.a, the one installed and linked by
+# the tool, is one relocatable object whose only global symbols are
+# docket_* (as the shared library's); $(B)/libdocket-internal.a ($(STLIB))
+# holds the plain objects, for the tests, fuzz replays and benchmarks that
+# call internal functions.
 
 MAJOR := $(shell sed -n 's/^\#define DOCKET_VERSION_MAJOR \([0-9]*\).*/\1/p' docket.h)
 MINOR := $(shell sed -n 's/^\#define DOCKET_VERSION_MINOR \([0-9]*\).*/\1/p' docket.h)
@@ -51,12 +57,13 @@ API_BIN := $(API_C:%.c=$(B)/%)
 
 SONAME := libdocket.so.$(MAJOR)
 SHLIB := $(B)/libdocket.so.$(MAJOR).$(MINOR)
-STLIB := $(B)/libdocket.a
+STLIB := $(B)/libdocket-internal.a
+LIBA := $(B)/libdocket.a
 
 .PHONY: all deps demo test check test-build fuzz install install-built uninstall clean format
 .DELETE_ON_ERROR:
 
-all: $(STLIB) $(SHLIB) $(B)/docket $(B)/docket.pc
+all: $(LIBA) $(SHLIB) $(B)/docket $(B)/docket.pc
 
 deps:
 	@scripts/install-deps build
@@ -73,14 +80,27 @@ $(STLIB): $(LIB_O)
 	@rm -f $@
 	ar rcs $@ $^
 
+# The installed archive: every library object linked into one (ld -r), then
+# every global but docket_* made local, as docket.sym does for the shared
+# library.  Internal calls between the objects were resolved by ld -r, so
+# localising breaks nothing; an embedder sees only the API (t-symbols.sh).
+$(B)/libdocket.o: $(LIB_O)
+	$(LD) -r -o $@.tmp $^
+	objcopy --wildcard --keep-global-symbol='docket_*' $@.tmp $@
+	@rm -f $@.tmp
+
+$(LIBA): $(B)/libdocket.o
+	@rm -f $@
+	ar rcs $@ $^
+
 $(SHLIB): $(LIB_O) docket.sym
 	$(CXX) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=docket.sym \
 	    $(ALL_LDFLAGS) -o $@ $(LIB_O) $(LIBS)
 	ln -sf $(notdir $@) $(B)/$(SONAME)
 	ln -sf $(SONAME) $(B)/libdocket.so
 
-$(B)/docket: $(CLI_O) $(STLIB)
-	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(STLIB) $(LIBS)
+$(B)/docket: $(CLI_O) $(LIBA)
+	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(LIBA) $(LIBS)
 
 $(B)/docket.pc: docket.pc.in docket.h
 	@mkdir -p $(@D)
@@ -129,7 +149,7 @@ demo:
 define install_files
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 755 $(B)/docket $(DESTDIR)$(BINDIR)/docket
-	install -m 644 $(STLIB) $(DESTDIR)$(LIBDIR)/libdocket.a
+	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libdocket.a
 	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
 	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdocket.so
