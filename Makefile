@@ -76,6 +76,11 @@ $(B)/%.o: %.cc
 	@mkdir -p $(@D)
 	$(CXX) $(ALL_CXXFLAGS) -MMD -MP -c -o $@ $<
 
+# libstemmer has no version call: docket_version() reports the Debian
+# package's version, taken when the library is built.
+STEMMER_VERSION := $(or $(shell dpkg-query -W -f='$${Version}' libstemmer0d 2>/dev/null),unknown)
+$(B)/engine/version.o: ALL_CXXFLAGS += -DDOCKET_STEMMER_VERSION='"$(STEMMER_VERSION)"'
+
 $(STLIB): $(LIB_O)
 	@rm -f $@
 	ar rcs $@ $^
