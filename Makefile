@@ -89,10 +89,16 @@ $(STLIB): $(LIB_O)
 # every global but docket_* made local, as docket.sym does for the shared
 # library.  Internal calls between the objects were resolved by ld -r, so
 # localising breaks nothing; an embedder sees only the API (t-symbols.sh).
-$(B)/libdocket.o: $(LIB_O)
-	$(LD) -r -o $@.tmp $^
+# objcopy cannot localise a GNU unique symbol (a static inside an inline
+# C++ function, e.g. libstdc++'s to_chars digits in the ASan build) until
+# it is made weak, hence the first pass, on those alone (a weakened
+# undefined reference would let the linker drop the library it needs).
+$(B)/libdocket.o: $(LIB_O) Makefile
+	$(LD) -r -o $@.tmp $(LIB_O)
+	nm --defined-only $@.tmp | awk '$$2 == "u" {print $$3}' >$@.unique
+	if [ -s $@.unique ]; then objcopy --weaken-symbols=$@.unique $@.tmp; fi
 	objcopy --wildcard --keep-global-symbol='docket_*' $@.tmp $@
-	@rm -f $@.tmp
+	@rm -f $@.tmp $@.unique
 
 $(LIBA): $(B)/libdocket.o
 	@rm -f $@
