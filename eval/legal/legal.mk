@@ -1,0 +1,18 @@
+# eval/legal/legal.mk — the legal-entity labelled set (included by the top
+# Makefile).
+#
+#   make legal-score      precision and recall per kind, dev and test
+#
+# The scorer links the static library: it parses the articles as the
+# indexer does and calls indexer/legal.c through legal.h.
+
+.PHONY: legal-score
+
+TEST_EXTRA += $(B)/eval/legal/score
+
+$(B)/eval/legal/score: eval/legal/score.c $(STLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(STLIB) $(ALL_LDFLAGS) $(LIBS) -lstdc++ -lm
+
+legal-score: $(B)/eval/legal/score
+	@$(B)/eval/legal/score eval/legal
