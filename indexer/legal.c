@@ -445,8 +445,9 @@ static const char *const ordinal_nums[] = {
 
 /* A court found: its key and display name. */
 struct court_hit {
-	buf key;  /* "ndcal" */
-	buf name; /* "N.D. Cal." */
+	buf key;      /* "ndcal" */
+	buf name;     /* "N.D. Cal." */
+	size_t start; /* where the name starts (a county's, before I) */
 };
 
 /* The state whose full name starts S[I..N) and ends a word, or -1;
@@ -750,6 +751,7 @@ static size_t county(int *rc, struct court_hit *h, const char *s, size_t n,
 		len = county_before(s, c, &b);
 		if (!len)
 			continue;
+		h->start = b;
 		size_t sl;
 		if (state_at(s, b + len, b, &sl) >= 0 && sl == len)
 			continue;
@@ -796,6 +798,7 @@ static size_t court_at(int *rc, struct court_hit *h, const char *s, size_t n,
 {
 	size_t e;
 	buf_reset(&h->key), buf_reset(&h->name);
+	h->start = i;
 	if ((e = special(rc, h, s, n, i)) || (e = supreme(rc, h, s, n, i)) ||
 	    (e = appeals(rc, h, s, n, i)) || (e = county(rc, h, s, n, i)) ||
 	    (e = circuit(rc, h, s, n, i)) || (e = long_district(rc, h, s, n, i)) ||
@@ -809,7 +812,7 @@ static size_t court_at(int *rc, struct court_hit *h, const char *s, size_t n,
 static void find_courts(int *rc, struct legal_list *keys,
                         struct legal_list *names, const char *s, size_t n)
 {
-	struct court_hit h = {BUF_INIT, BUF_INIT};
+	struct court_hit h = {BUF_INIT, BUF_INIT, 0};
 	for (size_t i = 0; i < n && !*rc; i++) {
 		size_t e;
 		if (!word_start(s, i) || !(is_up(s[i]) || is_dig(s[i])))
@@ -825,33 +828,53 @@ static void find_courts(int *rc, struct legal_list *keys,
 	buf_free(&h.key), buf_free(&h.name);
 }
 
+/* Whether the N bytes before a court's name in a typed query are only
+ * words that may lead it ("the", "U.S. District Court for the"). */
+static int leading_words_ok(const char *s, size_t n)
+{
+	static const char *const ok[] = {"the ", "The ", "U.S. District Court for the ",
+	                                 "U.S. Court of Appeals for the ", "U.S. "};
+	size_t i = 0;
+	while (i < n) {
+		size_t m = 0;
+		for (size_t k = 0; k < sizeof ok / sizeof *ok && !m; k++)
+			m = lit(s, n, i, ok[k]);
+		if (!m)
+			return 0;
+		i += m;
+	}
+	return 1;
+}
+
 int legal_court_key(int *rc, buf *out, const char *s, size_t n)
 {
-	struct court_hit h = {BUF_INIT, BUF_INIT};
-	size_t i = 0, e;
+	struct court_hit h = {BUF_INIT, BUF_INIT, 0};
+	buf t = BUF_INIT;
 	int ok = 0;
 	while (n && s[n - 1] == ' ')
 		n--;
-	while (i < n && s[i] == ' ')
-		i++;
-	/* "the Ninth Circuit": court_at looks back for "the " itself */
-	size_t j = i + lit_ci(s, n, i, "the ");
-	j += lit(s, n, j, "U.S. District Court for the ");
-	j += lit(s, n, j, "U.S. Court of Appeals for the ");
-	if (j < n && (e = court_at(rc, &h, s, n, j)) == n) {
-		buf_append(rc, out, h.key.p, h.key.n);
-		ok = 1;
-	} else if (j == i && i + 4 <= n) {
-		/* "District of Massachusetts" typed without "the" */
-		buf t = BUF_INIT;
+	while (n && *s == ' ')
+		s++, n--;
+	/* "the " first, so that a bare "District of X" reads as a court */
+	if (!lit_ci(s, n, 0, "the "))
 		buf_puts(rc, &t, "the ");
-		buf_append(rc, &t, s + i, n - i);
-		if (!*rc && (e = court_at(rc, &h, t.p, t.n, 4)) == t.n) {
+	size_t from = t.n;
+	buf_append(rc, &t, s, n);
+	for (size_t i = from; !*rc && i < t.n && !ok; i++) {
+		size_t e;
+		if (!word_start(t.p, i) || !(e = court_at(rc, &h, t.p, t.n, i)))
+			continue;
+		/* the whole of S, give or take "the" and "U.S. District Court for the" */
+		int lead = h.start == from || h.start == i;
+		for (size_t j = from; lead && j < h.start; j++)
+			lead = !is_dig(t.p[j]);
+		if (e == t.n && lead && leading_words_ok(t.p + from, h.start - from)) {
 			buf_append(rc, out, h.key.p, h.key.n);
 			ok = 1;
 		}
-		buf_free(&t);
+		i = e - 1;
 	}
+	buf_free(&t);
 	buf_free(&h.key), buf_free(&h.name);
 	return ok && !*rc;
 }
@@ -910,6 +933,7 @@ static size_t exhibits(int *rc, struct legal_list *l, const char *s, size_t n,
 		if (attached && !kind)
 			buf_printf(rc, &b, "Exhibit %c", s[j]);
 		list_take(rc, l, &b);
+		buf_free(&b);
 		return attached ? j + 1 : 0;
 	}
 	if (!kind && !legal)
@@ -1138,9 +1162,15 @@ int legal_cite_key(int *rc, buf *out, const char *s, size_t n)
 		buf_puts(rc, &t, "Exhibit ");
 		buf_append(rc, &t, s, n);
 	} else {
+		/* an abbreviation typed in lower case: "px17", "dx-5" */
+		size_t run = 0;
+		while (run < n && is_lo(s[run]))
+			run++;
+		if (run < n && is_up(s[run]))
+			run = 0;
 		for (size_t i = 0; i < n; i++) {
 			int c = (unsigned char)s[i];
-			buf_putc(rc, &t, (char)(i < 3 && is_lo(c) && n < 12 ? c - 32 : c));
+			buf_putc(rc, &t, (char)(i < run && run <= 3 && is_lo(c) ? c - 32 : c));
 		}
 	}
 	if (!*rc) {
