@@ -1666,6 +1666,25 @@ static int legal_words(const char *s, size_t n)
 	return 0;
 }
 
+/* Whether TS is a headline in Title Case ("Judge Finds Apple Defied App
+ * Store Order"): every word of four letters or more capitalised, at least
+ * three of them.  Names cannot be told from words there, so neither judges
+ * nor captions are read from it ("The Musk v. OpenAI Exhibits Jurors Saw"
+ * made the caption "Musk v. OpenAI Exhibits Jurors Saw" on corpus/). */
+static int title_case(const struct toks *ts)
+{
+	size_t up = 0;
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct tok *t = &ts->v[i];
+		if (t->n < 4 || !(is_lo(t->s[0]) || tcap(t)))
+			continue;
+		if (is_lo(t->s[0]))
+			return 0;
+		up++;
+	}
+	return up >= 3;
+}
+
 /* One text of the article: the title (P < 0) or passage P. */
 struct seg {
 	const char *s; /* its bytes */
@@ -1683,13 +1702,15 @@ static void scan_article(int *rc, struct legal *lg, const struct seg *seg,
 		find_dockets(rc, &lg->dockets, seg[k].s, seg[k].n);
 		find_courts(rc, &lg->courts, &lg->court_names, seg[k].s, seg[k].n);
 		tokenize(rc, &ts, seg[k].s, seg[k].n);
-		find_judges(rc, raw_judges, &ts);
+		if (k > 0 || !title_case(&ts))
+			find_judges(rc, raw_judges, &ts);
 		legal |= legal_words(seg[k].s, seg[k].n);
 	}
 	legal |= lg->dockets.n || lg->courts.n || raw_judges->n;
 	for (size_t k = 0; k < nseg && !*rc; k++) {
 		tokenize(rc, &ts, seg[k].s, seg[k].n);
-		find_cases(rc, &seg_cases[k], &ts, legal);
+		if (k > 0 || !title_case(&ts))
+			find_cases(rc, &seg_cases[k], &ts, legal);
 		for (size_t c = 0; c < seg_cases[k].n; c++)
 			list_add(rc, raw_cases, seg_cases[k].v[c], strlen(seg_cases[k].v[c]));
 		if (k > 0)

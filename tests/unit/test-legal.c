@@ -396,6 +396,23 @@ static void empty_and_title_only(void **state)
 	legal_free(&lg); /* twice is fine */
 }
 
+static void title_case_headlines(void **state)
+{
+	(void)state;
+	/* a Title Case headline gives no judges or captions: its words all
+	 * look like names */
+	run("Judge Finds Apple Defied App Store Order and Refers the Case",
+	    "The lawsuit goes on.", (const char *)NULL);
+	assert_int_equal(lg.judges.n, 0);
+	run("The Musk v. OpenAI Exhibits Jurors Saw on Day Three",
+	    "Jurors in Musk v. OpenAI saw emails in court.", (const char *)NULL);
+	assert_string_equal(joined(&lg.cases), "Musk v. OpenAI");
+	/* a sentence-case headline is read like the body */
+	run("Judge Szabo rejects bid in Delacroix v. Nimbus", "In court.", (const char *)NULL);
+	assert_string_equal(joined(&lg.judges), "Szabo");
+	assert_string_equal(joined(&lg.cases), "Delacroix v. Nimbus");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -421,6 +438,7 @@ int main(void)
 		cmocka_unit_test_teardown(cite_negatives, teardown),
 		cmocka_unit_test_teardown(cite_key_query_side, teardown),
 		cmocka_unit_test_teardown(empty_and_title_only, teardown),
+		cmocka_unit_test_teardown(title_case_headlines, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
