@@ -4,9 +4,10 @@
  * The indexer calls legal_extract() once per article with its title and
  * passages and gets back article-level lists (cases, docket numbers,
  * courts, judges) and per-passage lists (record cites, and the cases each
- * passage mentions in full or short form).  The query side calls
- * legal_docket_key(), legal_court_key() and legal_cite_key() to normalise
- * what a user typed exactly as the extractor normalises the text.
+ * passage mentions in full or short form).  Docket numbers, courts and
+ * record cites are common/legalform.h's forms (the query side normalises
+ * with the same code); this file adds judges and cases, which need the
+ * whole article.
  *
  * Pure C over libc and common/buf.h; no state between calls; every string
  * returned is valid UTF-8 (a substring or rewrite of valid input) and owned
@@ -18,14 +19,7 @@
 
 #include <stddef.h>
 
-#include "../common/buf.h"
-
-/* A list of distinct strings in order of first appearance. */
-struct legal_list {
-	char **v;   /* the strings, each NUL-terminated, owned */
-	size_t n;   /* strings in use */
-	size_t cap; /* slots allocated */
-};
+#include "../common/legalform.h"
 
 struct legal {
 	struct legal_list cases;       /* captions: "Delacroix v. Nimbus Technologies" */
@@ -49,24 +43,5 @@ int legal_extract(struct legal *lg, const char *title, size_t tlen,
 
 /* Free everything LG owns and zero it.  Accepts a zeroed struct. */
 void legal_free(struct legal *lg);
-
-/* Append to OUT the docket key of the number S[0..N) as a user may type it
- * ("3:25-cv-04418-RFL", "No. 25-cv-1187", "24-01234", "MDL 3101") and
- * return 1, or return 0 and append nothing when S is not one docket number.
- * Sticky on *RC. */
-int legal_docket_key(int *rc, buf *out, const char *s, size_t n);
-
-/* Append to OUT the court key of S[0..N) — a short form ("N.D. Cal.",
- * "SDNY", "9th Cir.") or a long one ("Northern District of California",
- * "the Ninth Circuit", "Cook County Circuit Court") — and return 1, or
- * return 0 and append nothing when the whole of S is no court form (the
- * caller may then take S, lower-cased, as a key itself: "ndcal").  Sticky
- * on *RC. */
-int legal_court_key(int *rc, buf *out, const char *s, size_t n);
-
-/* Append to OUT the canonical record cite of S[0..N) ("px 17" → "PX-17",
- * "ECF No. 12" → "ECF 12", "42" → "Exhibit 42") and return 1, or return 0
- * when S is not a cite.  Sticky on *RC. */
-int legal_cite_key(int *rc, buf *out, const char *s, size_t n);
 
 #endif

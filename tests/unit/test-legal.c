@@ -383,6 +383,25 @@ static void cite_key_query_side(void **state)
 	buf_free(&b);
 }
 
+static void case_key_query_side(void **state)
+{
+	(void)state;
+	static const struct { const char *in, *key; int caption; } k[] = {
+		{"Delacroix vs. Nimbus Inc.", "delacroix v. nimbus", 1},
+		{"delacroix v nimbus", "delacroix v. nimbus", 1},
+		{"U.S. v. Halvorsen", "united states v. halvorsen", 1},
+		{"SEC v. Kestrel Capital Partners LLC et al.", "sec v. kestrel capital partners", 1},
+		{"In re: Solano Valley Almond Antitrust Litig.", "in re solano valley almond antitrust litigation", 1},
+		{"Delacroix", "delacroix", 0}, {"Castellan Health", "castellan health", 0}};
+	for (size_t i = 0; i < sizeof k / sizeof *k; i++) {
+		int rc = 0;
+		buf b = BUF_INIT;
+		assert_int_equal(legal_case_key(&rc, &b, k[i].in, strlen(k[i].in)), k[i].caption);
+		assert_string_equal(b.p, k[i].key);
+		buf_free(&b);
+	}
+}
+
 static void empty_and_title_only(void **state)
 {
 	(void)state;
@@ -437,6 +456,7 @@ int main(void)
 		cmocka_unit_test_teardown(cite_per_passage, teardown),
 		cmocka_unit_test_teardown(cite_negatives, teardown),
 		cmocka_unit_test_teardown(cite_key_query_side, teardown),
+		cmocka_unit_test_teardown(case_key_query_side, teardown),
 		cmocka_unit_test_teardown(empty_and_title_only, teardown),
 		cmocka_unit_test_teardown(title_case_headlines, teardown),
 	};
