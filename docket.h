@@ -123,6 +123,18 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 /* Add another index or stub file to a read-mode handle, so that searches
  * cover all of them as one (global BM25 statistics).  DOCKET_UNSUPPORTED on a
  * write-mode handle. */
+/* Read the aliases file PATH (see README, "Aliases") for the searches of
+ * IDX from now on, replacing any read before; "" forgets them.  Without a
+ * call, a read-mode index reads docket.aliases beside its shards (in the
+ * index folder, or the stub file's folder) at its first search, if there
+ * is one.  The cases, dockets, courts and judges of hits and the case:,
+ * docket:, court: and judge: fields see every writing a line merges as
+ * its canonical name, and none of a dropped one.  Returns DOCKET_OK,
+ * DOCKET_NOT_FOUND, DOCKET_IO_ERROR or DOCKET_BAD_INPUT ("PATH:LINE:
+ * why" in docket_index_last_error), DOCKET_NO_MEMORY. */
+DOCKET_EXPORT docket_status docket_index_set_aliases(docket_index *idx,
+                                                     const char *path);
+
 DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
                                              const char *path);
 
@@ -363,6 +375,11 @@ DOCKET_EXPORT const char *docket_hit_source(const docket_hit *hit, size_t i);
  * DOCKET_LIST_LAST; none is ever renumbered. */
 typedef enum docket_list {
 	DOCKET_LIST_SOURCES, /* credited sources, as docket_hit_source() */
+	DOCKET_LIST_CASES,        /* the article's cases: "Delacroix v. Nimbus" */
+	DOCKET_LIST_DOCKETS,      /* its docket numbers as keys: "25-cv-4418" */
+	DOCKET_LIST_COURTS,       /* its courts: "N.D. Cal." */
+	DOCKET_LIST_JUDGES,       /* its judges: "Rita F. Lindqvist" */
+	DOCKET_LIST_RECORD_CITES, /* the passage's record cites: "PX-17" */
 	DOCKET_LIST_LAST
 } docket_list;
 

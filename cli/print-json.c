@@ -76,6 +76,17 @@ static json_t *jsources(const struct hit_view *v)
 	return a;
 }
 
+/* List LIST of the hit as an array of strings ([] when empty). */
+static json_t *jlist(const docket_hit *h, docket_list list)
+{
+	json_t *a = json_array();
+	size_t n = docket_hit_list_count(h, list);
+	for (size_t i = 0; a && i < n; i++)
+		if (json_array_append_new(a, jstr(docket_hit_list_item(h, list, i))) != 0)
+			return json_decref(a), NULL;
+	return a;
+}
+
 static json_t *jhighlights(const struct hit_view *v)
 {
 	json_t *a = json_array();
@@ -130,6 +141,11 @@ static int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 		put(o, head[i].key, jstr(v->field[head[i].field]), &bad);
 	put(o, "paragraph", json_integer(v->paragraph), &bad);
 	put(o, "sources", jsources(v), &bad);
+	put(o, "cases", jlist(v->hit, DOCKET_LIST_CASES), &bad);
+	put(o, "dockets", jlist(v->hit, DOCKET_LIST_DOCKETS), &bad);
+	put(o, "courts", jlist(v->hit, DOCKET_LIST_COURTS), &bad);
+	put(o, "judges", jlist(v->hit, DOCKET_LIST_JUDGES), &bad);
+	put(o, "record_cites", jlist(v->hit, DOCKET_LIST_RECORD_CITES), &bad);
 	put(o, "text", jstr(v->field[DOCKET_FIELD_TEXT]), &bad);
 	put(o, "snippet", jstr(v->field[DOCKET_FIELD_SNIPPET]), &bad);
 	put(o, "snippet_start", json_integer((json_int_t)v->snip_start), &bad);

@@ -27,6 +27,11 @@ enum rec_field {
 	REC_ORDINAL,   /* decimal */
 	REC_SOURCES,   /* joined with '\n' */
 	REC_TEXT,
+	REC_CASES,     /* the article's captions, joined with '\n' */
+	REC_DOCKETS,   /* its docket keys */
+	REC_COURTS,    /* its court names ("N.D. Cal.") */
+	REC_JUDGES,    /* its judges */
+	REC_CITES,     /* the passage's own record cites */
 	REC_NFIELDS
 };
 

@@ -8,15 +8,77 @@
 
 #include <string.h>
 
+#include "legalform.h"
+
+/* Lower-case S[0..N) into OUT, runs of spaces as one. */
+static void put_folded(int *rc, buf *out, const char *s, size_t n)
+{
+	int sp = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ') {
+			sp = out->n > 0;
+			continue;
+		}
+		if (sp)
+			buf_putc(rc, out, ' ');
+		sp = 0;
+		buf_putc(rc, out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+	}
+}
+
+/* The normalisers of the legal fields (schema.h): the extractor's key of
+ * what was typed, else the typed text folded. */
+static int norm_case(int *rc, buf *out, const char *s, size_t n)
+{
+	return legal_case_key(rc, out, s, n);
+}
+
+static int norm_docket(int *rc, buf *out, const char *s, size_t n)
+{
+	if (!legal_docket_key(rc, out, s, n))
+		put_folded(rc, out, s, n);
+	return 1;
+}
+
+static int norm_court(int *rc, buf *out, const char *s, size_t n)
+{
+	if (!legal_court_key(rc, out, s, n))
+		put_folded(rc, out, s, n);
+	return 1;
+}
+
+static int norm_judge(int *rc, buf *out, const char *s, size_t n)
+{
+	put_folded(rc, out, s, n);
+	return 1;
+}
+
+static int norm_cite(int *rc, buf *out, const char *s, size_t n)
+{
+	buf c = BUF_INIT;
+	if (legal_cite_key(rc, &c, s, n))
+		put_folded(rc, out, c.p, c.n);
+	else
+		put_folded(rc, out, s, n);
+	buf_free(&c);
+	return 1;
+}
+
 const struct schema_row schema_fields[FIELD_LAST] = {
-	/* id          name       prefix          kind          pos wdf         hl expl        slot */
-	{FIELD_BODY,    NULL,      "",             KIND_TEXT,    1, 0,           1, "",         -1},
-	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, TITLE_WDF,   0, "title:",   -1},
-	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, SECTION_WDF, 0, "section:", -1},
-	{FIELD_OUTLET,  "outlet",  PREFIX_OUTLET,  KIND_TEXT,    1, 0,           0, "outlet:",  -1},
-	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  -1},
-	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  -1},
-	{FIELD_DATE,    "date",    "",             KIND_VALUE,   0, 0,           0, "date:",    SLOT_DATE},
+	/* id          name       prefix          kind          pos wdf         hl expl        slot  normalise */
+	{FIELD_BODY,    NULL,      "",             KIND_TEXT,    1, 0,           1, "",         -1, NULL},
+	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, TITLE_WDF,   0, "title:",   -1, NULL},
+	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, SECTION_WDF, 0, "section:", -1, NULL},
+	{FIELD_OUTLET,  "outlet",  PREFIX_OUTLET,  KIND_TEXT,    1, 0,           0, "outlet:",  -1, NULL},
+	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  -1, NULL},
+	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  -1, NULL},
+	{FIELD_DATE,    "date",    "",             KIND_VALUE,   0, 0,           0, "date:",    SLOT_DATE, NULL},
+	{FIELD_CASE,    "case",    PREFIX_CASE,    KIND_BOOLEAN, 0, 0,           0, "case:",    -1, norm_case},
+	{FIELD_DOCKET,  "docket",  PREFIX_DOCKET,  KIND_BOOLEAN, 0, 0,           0, "docket:",  -1, norm_docket},
+	{FIELD_COURT,   "court",   PREFIX_COURT,   KIND_BOOLEAN, 0, 0,           0, "court:",   -1, norm_court},
+	{FIELD_JUDGE,   "judge",   PREFIX_JUDGE,   KIND_BOOLEAN, 0, 0,           0, "judge:",   -1, norm_judge},
+	{FIELD_EXHIBIT, "exhibit", PREFIX_CITE,    KIND_BOOLEAN, 0, 0,           0, "exhibit:", -1, norm_cite},
 };
 
 enum schema_field schema_term_field(const char *term, size_t n,

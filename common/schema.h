@@ -22,7 +22,22 @@
  * | credited source    | XC + lower-case name  | boolean: source:wired.com             |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |
+ * | case (article)     | XK + key / + word     | boolean: lower-case caption key (legal_case_key), its shorter writings, each party word |
+ * | docket number      | XN + key              | boolean: legal_docket_key ("25-cv-4418") |
+ * | court              | XT + key              | boolean: legal_court_key ("ndcal")    |
+ * | judge              | XJ + name / surname   | boolean, lower case                   |
+ * | record cite        | XR + cite             | boolean, lower case, passage-level ("px-17", "exhibit 42") |
+ * | cases              | value slot 5          | the article's captions, joined by '\n' |
+ * | courts             | value slot 6          | the article's court names ("N.D. Cal."), '\n' |
+ * | judges             | value slot 7          | the article's judges, '\n'            |
+ * | docket numbers     | value slot 8          | the article's docket keys, '\n'       |
  * | document data      | record (record.h)     | passage text and the citation fields  |
+ *
+ * The legal fields (indexer/legal.c, common/legalform.c) are article-level
+ * but for XR: every passage of an article carries its case, docket, court
+ * and judge terms, so case:X filters all of them; XR only the passages that
+ * cite.  A query's value for these fields goes through the row's
+ * normaliser, so any written form finds the key.
  *
  * Words are indexed as their stems only (stem.h; a word starting with a
  * digit is its own stem): "storms" is the term "storm" in the body and
@@ -49,7 +64,9 @@
 
 #include <stddef.h>
 
-#define SCHEMA_VERSION "2"
+#include "buf.h"
+
+#define SCHEMA_VERSION "3"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"
@@ -59,9 +76,18 @@
 #define PREFIX_OUTLET "XO"
 #define PREFIX_AUTHOR "A"
 #define PREFIX_SOURCE "XC"
+#define PREFIX_CASE "XK"
+#define PREFIX_DOCKET "XN"
+#define PREFIX_COURT "XT"
+#define PREFIX_JUDGE "XJ"
+#define PREFIX_CITE "XR"
 
 #define SLOT_DATE 0
 #define SLOT_ARTICLE 1
+#define SLOT_CASES 5   /* lists: items joined by '\n' */
+#define SLOT_COURTS 6
+#define SLOT_JUDGES 7
+#define SLOT_DOCKETS 8
 
 #define TITLE_WDF 2   /* weight of a title word in the passage's body terms */
 #define SECTION_WDF 1 /* weight of a heading word in its passages' terms */
@@ -83,6 +109,11 @@ enum schema_field {
 	FIELD_AUTHOR,
 	FIELD_SOURCE,
 	FIELD_DATE,
+	FIELD_CASE,
+	FIELD_DOCKET,
+	FIELD_COURT,
+	FIELD_JUDGE,
+	FIELD_EXHIBIT,
 	FIELD_LAST
 };
 
@@ -110,6 +141,10 @@ struct schema_row {
 	int highlight;        /* its words are marked in the passage text */
 	const char *explain;  /* how --explain names its terms ("title:") */
 	int slot;             /* VALUE: the value slot; -1 otherwise */
+	/* BOOLEAN: NULL, or how a query's value becomes the term after the
+	 * prefix: appends the key to OUT and returns 1 for one whole term, 0
+	 * for words to AND (case:"castellan health").  Sticky on *rc. */
+	int (*normalise)(int *rc, buf *out, const char *s, size_t n);
 };
 
 extern const struct schema_row schema_fields[FIELD_LAST];

@@ -31,6 +31,7 @@
 #include <vector>
 
 extern "C" { /* the C headers of the modules the engine calls */
+#include "../common/aliases.h"
 #include "../common/buf.h"
 #include "../common/schema.h"
 #include "../common/stem.h"

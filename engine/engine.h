@@ -19,6 +19,7 @@
 extern "C" {
 #endif
 
+struct aliases;
 struct term_groups;
 struct stemmer;
 
@@ -122,6 +123,7 @@ struct xap_request {
 	unsigned expand_terms;      /* how many */
 	unsigned expand_docs;       /* from how many top passages */
 	int explain;                /* fill xap_match.explain */
+	const struct aliases *aliases; /* the legal fields' aliases, or NULL */
 };
 
 struct xap_match {

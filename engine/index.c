@@ -279,6 +279,7 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx)
 	pthread_mutex_destroy(&idx->stub_mu);
 	lock_drop(idx); /* after the shards are closed */
 	stem_free(idx->stem);
+	aliases_free(&idx->aliases);
 	buf_free(&idx->error);
 	free(idx->path);
 	free(idx);

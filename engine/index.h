@@ -9,6 +9,7 @@
 
 #include "../docket.h"
 #include "../common/buf.h"
+#include "../common/aliases.h"
 #include "../common/error.h"
 
 #define LANG_MAX 32
@@ -30,6 +31,8 @@ struct docket_index {
 	pthread_mutex_t stub_mu;/* a writer's: guards GENS and the stub */
 	int lock_fd;           /* a writer's flock on DIR/docket.lock, or -1 */
 	buf error;             /* the last error text */
+	struct aliases aliases;/* the legal aliases file (searcher/query.c) */
+	int aliases_read;      /* docket.aliases looked for already */
 };
 
 /* Record an error on IDX (printf-style) and return STATUS. */

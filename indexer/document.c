@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "legal.h"
 #include "../common/ids.h"
 #include "../common/record.h"
 #include "../common/schema.h"
@@ -91,6 +92,93 @@ static size_t field_names(enum schema_field f, const struct passage *p,
 	}
 }
 
+/* Whether lower-case W[0..N) is a word of a caption that names nothing
+ * alone ("v.", "of", "in re"). */
+static int caption_glue(const char *w, size_t n)
+{
+	static const char *const glue[] = {"v.", "of", "the", "and", "&", "for",
+	                                   "in", "re", "ex", "rel.", NULL};
+	for (const char *const *g = glue; *g; g++)
+		if (strlen(*g) == n && memcmp(*g, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The case terms of caption C: its key, the key cut after each word of
+ * its right party ("delacroix v. nimbus" for "... nimbus technologies"),
+ * and each word that names a party. */
+static void case_terms(struct doc_builder *b, struct xap_doc *d, const char *c)
+{
+	buf_reset(&b->key);
+	legal_case_key(&b->rc, &b->key, c, strlen(c));
+	if (b->rc || !b->key.n)
+		return;
+	const char *k = b->key.p, *v = strstr(k, " v. ");
+	size_t n = b->key.n;
+	for (size_t i = v ? (size_t)(v - k) + 4 : n; i < n; i++)
+		if (k[i] == ' ')
+			add_boolean(b, d, PREFIX_CASE, k, i);
+	add_boolean(b, d, PREFIX_CASE, k, n);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && k[j] != ' ')
+			j++;
+		if (!caption_glue(k + i, j - i))
+			add_boolean(b, d, PREFIX_CASE, k + i, j - i);
+		i = j + 1;
+	}
+}
+
+/* Lower-cased term PREFIX + S. */
+static void add_folded(struct doc_builder *b, struct xap_doc *d,
+                       const char *prefix, const char *s, size_t n)
+{
+	buf_reset(&b->key);
+	for (size_t i = 0; i < n; i++)
+		buf_putc(&b->rc, &b->key, (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]));
+	if (!b->rc && b->key.n)
+		add_boolean(b, d, prefix, b->key.p, b->key.n);
+}
+
+/* The terms of legal field ROW for passage PI (schema.h). */
+static void legal_terms(struct doc_builder *b, struct xap_doc *d,
+                        const struct schema_row *row, size_t pi)
+{
+	const struct legal *lg = b->legal;
+	const struct legal_list *l = NULL;
+	switch (row->id) {
+	case FIELD_CASE:
+		for (size_t i = 0; i < lg->cases.n; i++)
+			case_terms(b, d, lg->cases.v[i]);
+		return;
+	case FIELD_DOCKET: l = &lg->dockets; break;
+	case FIELD_COURT: l = &lg->courts; break;
+	case FIELD_EXHIBIT: l = pi < lg->npassages ? &lg->cites[pi] : NULL; break;
+	case FIELD_JUDGE:
+		for (size_t i = 0; i < lg->judges.n; i++) {
+			const char *j = lg->judges.v[i], *sp = strrchr(j, ' ');
+			add_folded(b, d, PREFIX_JUDGE, j, strlen(j));
+			/* the surname: the last word that is no suffix */
+			const char *e = j + strlen(j);
+			while (sp && (!strcmp(sp + 1, "Jr.") || !strcmp(sp + 1, "Sr.") ||
+			              !strcmp(sp + 1, "II") || !strcmp(sp + 1, "III") ||
+			              !strcmp(sp + 1, "IV"))) {
+				e = sp;
+				const char *q = sp;
+				while (q > j && q[-1] != ' ')
+					q--;
+				sp = q > j ? q - 1 : NULL;
+			}
+			if (sp)
+				add_folded(b, d, PREFIX_JUDGE, sp + 1, (size_t)(e - sp - 1));
+		}
+		return;
+	default: return;
+	}
+	for (size_t i = 0; l && i < l->n; i++)
+		add_folded(b, d, row->prefix, l->v[i], strlen(l->v[i]));
+}
+
 /* Index field ROW of passage P: its words or its names.  Values (dates)
  * are add_values()'s. */
 static void add_schema_field(struct doc_builder *b, struct xap_doc *d,
@@ -102,6 +190,11 @@ static void add_schema_field(struct doc_builder *b, struct xap_doc *d,
 		add_field(b, d, field_text(row->id, a, p), row);
 	if (row->kind != KIND_BOOLEAN)
 		return;
+	if (row->normalise) {
+		if (b->legal)
+			legal_terms(b, d, row, (size_t)(p - a->passages));
+		return;
+	}
 	size_t n = field_names(row->id, p, &names);
 	for (size_t i = 0; i < n; i++)
 		add_boolean(b, d, row->prefix, names[i], strlen(names[i]));
@@ -111,6 +204,37 @@ static void set_field(struct record *r, enum rec_field f, const char *s)
 {
 	r->f[f] = s;
 	r->len[f] = strlen(s);
+}
+
+/* L's items joined by '\n' into OUT (emptied first). */
+static void join_list(int *rc, buf *out, const struct legal_list *l)
+{
+	buf_reset(out);
+	buf_puts(rc, out, "");
+	for (size_t i = 0; l && i < l->n; i++) {
+		if (i)
+			buf_putc(rc, out, '\n');
+		buf_puts(rc, out, l->v[i]);
+	}
+}
+
+/* The legal fields of R (record.h) for passage PI, joined into LISTS. */
+static void legal_record(struct doc_builder *b, struct record *r, buf lists[5],
+                         size_t pi)
+{
+	static const enum rec_field f[5] = {REC_CASES, REC_DOCKETS, REC_COURTS,
+	                                    REC_JUDGES, REC_CITES};
+	const struct legal *lg = b->legal;
+	const struct legal_list *l[5] = {NULL, NULL, NULL, NULL, NULL};
+	if (lg) {
+		l[0] = &lg->cases, l[1] = &lg->dockets, l[2] = &lg->court_names;
+		l[3] = &lg->judges, l[4] = pi < lg->npassages ? &lg->cites[pi] : NULL;
+	}
+	for (int i = 0; i < 5; i++) {
+		join_list(&b->rc, &lists[i], l[i]);
+		r->f[f[i]] = lists[i].p ? lists[i].p : "";
+		r->len[f[i]] = lists[i].n;
+	}
 }
 
 static void add_record(struct doc_builder *b, struct xap_doc *d,
@@ -140,11 +264,15 @@ static void add_record(struct doc_builder *b, struct xap_doc *d,
 	set_field(&r, REC_SOURCES, sources.p ? sources.p : "");
 	r.f[REC_TEXT] = p->text;
 	r.len[REC_TEXT] = p->len;
+	buf lists[5] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+	legal_record(b, &r, lists, (size_t)(p - a->passages));
 	buf_reset(&b->data);
 	record_encode(&b->rc, &b->data, &r);
 	if (!b->rc && xap_doc_data(d, b->data.p, b->data.n))
 		b->rc = DOCKET_NO_MEMORY;
 	buf_free(&sources);
+	for (int i = 0; i < 5; i++)
+		buf_free(&lists[i]);
 }
 
 static void add_values(struct doc_builder *b, struct xap_doc *d,
@@ -160,6 +288,19 @@ static void add_values(struct doc_builder *b, struct xap_doc *d,
 	}
 	if (!b->rc && xap_doc_value(d, SLOT_ARTICLE, akey, ARTICLE_KEY_LEN))
 		b->rc = DOCKET_NO_MEMORY;
+	const struct legal *lg = b->legal;
+	if (!lg)
+		return;
+	const struct { int slot; const struct legal_list *l; } v[] = {
+		{SLOT_CASES, &lg->cases}, {SLOT_COURTS, &lg->court_names},
+		{SLOT_JUDGES, &lg->judges}, {SLOT_DOCKETS, &lg->dockets}};
+	for (size_t i = 0; i < sizeof v / sizeof *v && !b->rc; i++) {
+		if (!v[i].l->n)
+			continue;
+		join_list(&b->rc, &b->key, v[i].l);
+		if (!b->rc && xap_doc_value(d, (unsigned)v[i].slot, b->key.p, b->key.n))
+			b->rc = DOCKET_NO_MEMORY;
+	}
 }
 
 int document_build(struct doc_builder *b, const struct article *a,
@@ -191,4 +332,5 @@ void doc_builder_free(struct doc_builder *b)
 	buf_free(&b->data);
 	buf_free(&b->id);
 	buf_free(&b->idterm);
+	buf_free(&b->key);
 }

@@ -8,6 +8,7 @@
 #include "article.h"
 #include "../common/buf.h"
 
+struct legal;
 struct stemmer;
 struct xap_doc;
 
@@ -18,10 +19,14 @@ struct doc_builder {
 	buf id;             /* the passage id of the last document built */
 	buf idterm;         /* its unique term */
 	int rc;             /* sticky status while building */
+	const struct legal *legal; /* the article's entities (legal.h), set by
+	                            * the caller for each article; NULL: none */
+	buf key;            /* scratch: a legal key */
 };
 
 /* Fill D (new and empty) with passage P of article A, whose file key is
- * FKEY.  Afterwards B->idterm holds the unique term to replace by.  Returns
+ * FKEY, with B->legal the entities of A (passage P's cites are
+ * B->legal->cites[P - A->passages]).  Afterwards B->idterm holds the unique term to replace by.  Returns
  * 0 or DOCKET_NO_MEMORY. */
 int document_build(struct doc_builder *b, const struct article *a,
                    const struct passage *p, const char *fkey,

@@ -37,6 +37,7 @@
 #include "../engine/engine.h"
 #include "../docket.h"
 #include "document.h"
+#include "legal.h"
 #include "filestate.h"
 #include "stage.h"
 #include "walk.h"
@@ -280,6 +281,24 @@ static int delete_file_docs(struct worker *w, const char *fkey)
 	return fatal(w, xap_delete_term(w->db, term));
 }
 
+/* The legal entities of A (legal.h) into *LG, once per article; 0 or
+ * DOCKET_NO_MEMORY. */
+static int extract_legal(const struct article *a, struct legal *lg)
+{
+	const char **text = calloc(a->npassages + 1, sizeof *text);
+	size_t *len = calloc(a->npassages + 1, sizeof *len);
+	int rc = DOCKET_NO_MEMORY;
+	memset(lg, 0, sizeof *lg);
+	if (text && len) {
+		for (size_t i = 0; i < a->npassages; i++)
+			text[i] = a->passages[i].text, len[i] = a->passages[i].len;
+		rc = legal_extract(lg, a->title, strlen(a->title), text, len, a->npassages);
+	}
+	free(text);
+	free(len);
+	return rc;
+}
+
 static int write_article(void *ctx, struct article *a)
 {
 	struct file_job *job = ctx;
@@ -289,6 +308,10 @@ static int write_article(void *ctx, struct article *a)
 			return w->err.status;
 		job->deleted = 1;
 	}
+	struct legal lg;
+	if (extract_legal(a, &lg))
+		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
+	w->doc.legal = &lg;
 	for (size_t i = 0; i < a->npassages && !w->err.status; i++) {
 		struct xap_doc *d = xap_doc_new();
 		int rc = d ? document_build(&w->doc, a, &a->passages[i], job->fkey, d)
@@ -301,6 +324,8 @@ static int write_article(void *ctx, struct article *a)
 			fatal(w, xap_replace(w->db, w->doc.idterm.p, d));
 		xap_doc_free(d);
 	}
+	w->doc.legal = NULL;
+	legal_free(&lg);
 	job->articles++;
 	return w->err.status;
 }

@@ -7,6 +7,7 @@
 
 #include "cite.h"
 #include "../engine/index.h"
+#include "../common/aliases.h"
 #include "../common/schema.h"
 #include "hits.h"
 #include "snippet.h"
@@ -39,6 +40,11 @@ static void hit_free(struct docket_hit *h)
 	free(h->explain);
 	free(h->explain_weight);
 	free(h->sources);
+	for (int l = 0; l < 5; l++) {
+		for (size_t i = 0; i < h->nlegal[l]; i++)
+			free(h->legal[l][i]);
+		free(h->legal[l]);
+	}
 	free(h->hl);
 	free(h->data);
 }
@@ -70,6 +76,35 @@ static int split_sources(struct docket_hit *h)
 		const char *stop = nl ? nl : end;
 		h->sources[h->nsources++] = str_ndup(&rc, s, (size_t)(stop - s));
 		s = stop + 1;
+	}
+	return rc;
+}
+
+/* The legal lists of H from its record, each item through the aliases
+ * (renamed, or left out when dropped; a merged name listed once). */
+static int split_legal(const docket_query *q, struct docket_hit *h)
+{
+	static const enum rec_field rf[5] = {REC_CASES, REC_DOCKETS, REC_COURTS,
+	                                     REC_JUDGES, REC_CITES};
+	static const enum schema_field sf[5] = {FIELD_CASE, FIELD_DOCKET, FIELD_COURT,
+	                                        FIELD_JUDGE, FIELD_EXHIBIT};
+	int rc = 0;
+	for (int l = 0; l < 5 && !rc; l++) {
+		const char *s = h->rec.f[rf[l]], *end = s + h->rec.len[rf[l]];
+		struct legal_list out = {NULL, 0, 0};
+		while (!rc && s < end) {
+			const char *nl = memchr(s, '\n', (size_t)(end - s));
+			const char *stop = nl ? nl : end;
+			char *item = str_ndup(&rc, s, (size_t)(stop - s));
+			const char *shown = item && l < 4
+				? aliases_show(&rc, &q->idx->aliases, sf[l], item) : item;
+			if (shown && *shown)
+				legal_list_add(&rc, &out, shown, strlen(shown));
+			free(item);
+			s = stop + 1;
+		}
+		h->legal[l] = out.v;
+		h->nlegal[l] = out.n;
 	}
 	return rc;
 }
@@ -116,6 +151,8 @@ int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
 	int rc = copy_fields(h);
 	if (!rc)
 		rc = split_sources(h);
+	if (!rc)
+		rc = split_legal(q, h);
 	const char *text = h->field[DOCKET_FIELD_TEXT];
 	size_t len = rc ? 0 : strlen(text);
 	if (!rc)
@@ -249,6 +286,13 @@ static size_t hit_list(const docket_hit *h, docket_list list,
 	case DOCKET_LIST_SOURCES:
 		*items = h->sources;
 		return h->nsources;
+	case DOCKET_LIST_CASES:
+	case DOCKET_LIST_DOCKETS:
+	case DOCKET_LIST_COURTS:
+	case DOCKET_LIST_JUDGES:
+	case DOCKET_LIST_RECORD_CITES:
+		*items = h->legal[list - DOCKET_LIST_CASES];
+		return h->nlegal[list - DOCKET_LIST_CASES];
 	default:
 		*items = NULL;
 		return 0;

@@ -5,9 +5,12 @@
  * windowed in searcher/hits.c.  A passage-in-context query reads the
  * passage and its neighbours by their ids instead.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
+#include "../common/aliases.h"
 #include "../common/ids.h"
 #include "../engine/index.h"
 #include "../common/token.h"
@@ -192,8 +195,58 @@ static char *plain_words(const char *s)
 }
 
 /* Parse (and with LIMIT, run) the query string. */
+/* Read aliases file PATH onto IDX, replacing the last; "" forgets. */
+static int read_aliases(docket_index *idx, const char *path, int missing_ok)
+{
+	struct aliases a;
+	char why[512];
+	idx->aliases_read = 1;
+	if (!*path) {
+		aliases_free(&idx->aliases);
+		return 0;
+	}
+	int rc = aliases_load(path, &a, why, sizeof why);
+	if (rc == DOCKET_NOT_FOUND && missing_ok)
+		return 0;
+	if (rc)
+		return index_fail(idx, rc, "%s", rc == DOCKET_NO_MEMORY ? "out of memory" : why);
+	aliases_free(&idx->aliases);
+	idx->aliases = a;
+	return 0;
+}
+
+/* At the first search: docket.aliases in the index folder (or beside the
+ * stub file), when there is one. */
+static int default_aliases(docket_index *idx)
+{
+	struct stat st;
+	char path[4096];
+	if (idx->aliases_read || !idx->path)
+		return 0;
+	if (stat(idx->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(path, sizeof path, "%s/docket.aliases", idx->path);
+	} else {
+		const char *slash = strrchr(idx->path, '/');
+		int n = slash ? (int)(slash - idx->path) : 1;
+		snprintf(path, sizeof path, "%.*s/docket.aliases", n, slash ? idx->path : ".");
+	}
+	return read_aliases(idx, path, 1);
+}
+
+DOCKET_EXPORT docket_status docket_index_set_aliases(docket_index *idx,
+                                                     const char *path)
+{
+	if (!idx || !path)
+		return idx ? (docket_status)index_fail(idx, DOCKET_BAD_ARGUMENT, "no aliases path")
+		           : DOCKET_BAD_ARGUMENT;
+	return (docket_status)read_aliases(idx, path, 0);
+}
+
 static int search(docket_query *q, size_t limit, struct xap_result *res)
 {
+	int arc = default_aliases(q->idx);
+	if (arc)
+		return arc;
 	const double *wt = q->weight;
 	char *plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
 	if (q->opt[DOCKET_QUERY_PLAIN] && !plain)
@@ -214,6 +267,7 @@ static int search(docket_query *q, size_t limit, struct xap_result *res)
 		.expand_terms = (unsigned)q->opt[DOCKET_QUERY_FEEDBACK_TERMS],
 		.expand_docs = (unsigned)q->opt[DOCKET_QUERY_FEEDBACK_DOCS],
 		.explain = (int)q->opt[DOCKET_QUERY_EXPLAIN],
+		.aliases = &q->idx->aliases,
 	};
 	int rc = xap_search(q->idx->db, &s, res, &q->hl);
 	free(plain);

@@ -18,6 +18,8 @@ struct docket_hit {
 	int ordinal;
 	char **sources;                 /* credited sources */
 	size_t nsources;
+	char **legal[5];                /* DOCKET_LIST_CASES.._RECORD_CITES, aliased */
+	size_t nlegal[5];
 	struct span *hl;                /* highlights in TEXT */
 	size_t nhl;
 	size_t snip_start, snip_end;    /* the snippet window in TEXT */
