@@ -16,6 +16,7 @@ static const struct command {
 	{"index", cmd_index, "add, update and remove files in the index"},
 	{"search", cmd_search, "find passages; print snippets and citations"},
 	{"show", cmd_show, "show a passage in its article, with its citation"},
+	{"cases", cmd_cases, "list the cases the articles name, with dockets, courts, judges"},
 	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 

@@ -61,6 +61,36 @@ static void put_article_line(const struct render *r, const struct hit_view *v)
 	free(line);
 }
 
+/* The case line of an article (nothing when it names no case, docket,
+ * court or judge): "case Delacroix v. Nimbus · No. 25-cv-4418 · N.D.
+ * Cal. · Judge Rita F. Lindqvist", lists joined by "; ". */
+static void put_case_line(const struct render *r, const struct hit_view *v,
+                          const char *indent)
+{
+	static const struct { docket_list l; const char *label; } parts[] = {
+		{DOCKET_LIST_CASES, "case "}, {DOCKET_LIST_DOCKETS, "No. "},
+		{DOCKET_LIST_COURTS, ""}, {DOCKET_LIST_JUDGES, "Judge "}};
+	char *line = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&line, &len);
+	int any = 0;
+	if (!m)
+		return;
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		size_t n = docket_hit_list_count(v->hit, parts[i].l);
+		for (size_t k = 0; k < n; k++)
+			fprintf(m, "%s%s%s", k ? "; " : any ? " \xc2\xb7 " : "",
+			        k ? "" : parts[i].label, docket_hit_list_item(v->hit, parts[i].l, k));
+		any |= n > 0;
+	}
+	fclose(m);
+	if (any) {
+		fputs(indent, stdout);
+		put_dim_line(stdout, r, line);
+	}
+	free(line);
+}
+
 /* Print the hits grouped by article, articles in order of their first hit:
  * the title and article line once, then each passage's snippet and place.
  * Returns 0, or -1 (printing nothing) when out of memory. */
@@ -77,6 +107,7 @@ static int put_groups(const struct render *r, const struct hit_view *v,
 			continue;
 		put_bold_line(stdout, r, *title ? title : art);
 		put_article_line(r, &v[i]);
+		put_case_line(r, &v[i], "   ");
 		for (size_t j = i; j < n; j++) {
 			if (done[j] || strcmp(art, v[j].field[DOCKET_FIELD_ARTICLE_ID]))
 				continue;
@@ -117,6 +148,7 @@ static int text_passages(const struct printer *p, const struct hit_view *v,
 	const struct hit_view *focus = &v[0];
 	const char *title = v[0].field[DOCKET_FIELD_TITLE];
 	put_bold_line(stdout, &r, *title ? title : v[0].field[DOCKET_FIELD_ARTICLE_ID]);
+	put_case_line(&r, &v[0], "   ");
 	for (size_t i = 0; i < n; i++) {
 		const char *id = v[i].field[DOCKET_FIELD_PASSAGE_ID];
 		const char *section = v[i].field[DOCKET_FIELD_SECTION];

@@ -351,6 +351,9 @@ static const char *const ordinals[] = {
 	"Seventh", "Eighth", "Ninth", "Tenth", "Eleventh"};
 static const char *const ordinal_nums[] = {
 	"1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"};
+/* Bluebook's names of the numbered circuits: "2d Cir.", "3d Cir." */
+static const char *const circuit_names[] = {
+	"1st", "2d", "3d", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "11th"};
 
 /* A court found: its key and display name. */
 struct court_hit {
@@ -498,7 +501,8 @@ static size_t circuit(int *rc, struct court_hit *h, const char *s, size_t n,
 	int num = 0;
 	const char *special = NULL;
 	for (int o = 0; o < 11 && !k; o++)
-		if ((k = lit(s, n, i, ordinals[o])) || (k = lit(s, n, i, ordinal_nums[o])))
+		if ((k = lit(s, n, i, ordinals[o])) || (k = lit(s, n, i, ordinal_nums[o])) ||
+		    (k = lit(s, n, i, circuit_names[o])))
 			num = o + 1;
 	if (!k && (k = lit(s, n, i, "D.C.")))
 		special = "dc";
@@ -514,7 +518,7 @@ static size_t circuit(int *rc, struct court_hit *h, const char *s, size_t n,
 		buf_puts(rc, &h->name, special[0] == 'd' ? "D.C. Cir." : "Fed. Cir.");
 	} else {
 		buf_printf(rc, &h->key, "ca%d", num);
-		buf_printf(rc, &h->name, "%s Cir.", ordinal_nums[num - 1]);
+		buf_printf(rc, &h->name, "%s Cir.", circuit_names[num - 1]);
 	}
 	return j + m;
 }
