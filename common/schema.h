@@ -64,7 +64,7 @@
 
 #include <stddef.h>
 
-#include "buf.h"
+struct buf;
 
 #define SCHEMA_VERSION "3"
 
@@ -144,7 +144,7 @@ struct schema_row {
 	/* BOOLEAN: NULL, or how a query's value becomes the term after the
 	 * prefix: appends the key to OUT and returns 1 for one whole term, 0
 	 * for words to AND (case:"castellan health").  Sticky on *rc. */
-	int (*normalise)(int *rc, buf *out, const char *s, size_t n);
+	int (*normalise)(int *rc, struct buf *out, const char *s, size_t n);
 };
 
 extern const struct schema_row schema_fields[FIELD_LAST];
