@@ -305,6 +305,20 @@ static int word_is(const struct art *A, long p, long i, enum word_list list)
 	return word_in(list, lower(A->in[p].text, &A->toks[p].t[i], w));
 }
 
+/* Word I of passage P, a possessive 's dropped, is in LIST
+ * ("Health's" is an organisation word). */
+static int base_is(const struct art *A, long p, long i, enum word_list list)
+{
+	char w[LW];
+	if (!is_word(&A->toks[p], i))
+		return 0;
+	lower(A->in[p].text, &A->toks[p].t[i], w);
+	size_t n = strlen(w);
+	if (n > 2 && w[n - 1] == 's' && w[n - 2] == '\'')
+		w[n - 2] = '\0';
+	return word_in(list, w);
+}
+
 /* Word I of passage P equals WORD (lower-case). */
 static int word_eq(const struct art *A, long p, long i, const char *word)
 {
@@ -481,7 +495,7 @@ static long run_end(const struct art *A, long p, long i, int *org)
 	*org = 0;
 	while (i < t->n) {
 		if (is_word(t, i) && t->t[i].cap && !t->t[i].inq) {
-			*org |= word_is(A, p, i, WL_ORG);
+			*org |= base_is(A, p, i, WL_ORG);
 			i++;
 		} else if (is_word(t, i) && !t->t[i].inq && connector(A, p, i, *org)) {
 			*org |= word_eq(A, p, i, "of") || word_eq(A, p, i, "and") ||
@@ -829,6 +843,22 @@ static int all_caps(const struct art *A, long p, long a, long b)
 	return t->t[a].cap;
 }
 
+/* Whether word I of P is a pronoun that cannot be the verb's subject:
+ * "it", "him", "her", "them" right after a word that is not a
+ * conjunction (so after a preposition or a verb). */
+static int object_pronoun(const struct art *A, long p, long i, long lo)
+{
+	if (!(word_eq(A, p, i, "it") || word_eq(A, p, i, "him") || word_eq(A, p, i, "her") ||
+	      word_eq(A, p, i, "them")) || i - 1 < lo || !is_word(&A->toks[p], i - 1))
+		return 0;
+	static const char *const conj[] = {"and", "but", "that", "which", "because",
+	                                   "when", "while", "as", "if", "so", "then"};
+	for (size_t k = 0; k < sizeof conj / sizeof *conj; k++)
+		if (word_eq(A, p, i - 1, conj[k]))
+			return 0;
+	return 1;
+}
+
 /* The subject of the verb at token V of P, no earlier than LO: adverbs and
  * auxiliaries skipped ("had argued"); over an appositive or a relative
  * clause ("Rita Lindqvist, who is presiding …, warned") to the phrase
@@ -845,6 +875,13 @@ static struct np np_before(const struct art *A, long p, long v, long lo)
 		return none;
 	if ((word_eq(A, p, i, "who") || word_eq(A, p, i, "which")) && is_punct(t, i - 1, ','))
 		return np_run(A, p, i - 2, lo);
+	if (object_pronoun(A, p, i, lo)) {
+		/* "The memo that Nimbus filed alongside it said" */
+		for (long j = i - 1; j > lo; j--)
+			if (word_eq(A, p, j, "that") || word_eq(A, p, j, "which"))
+				return np_run(A, p, j - 1, lo);
+		return none;
+	}
 	if (!is_punct(t, i, ','))
 		return np_run(A, p, i, lo);
 	long b = i - 1, a = b;
@@ -943,9 +980,11 @@ static int cue_after(struct art *A, struct span *s)
 	hi--;
 	int words = 0;
 	for (long i = lo; i <= hi && words < AFTER_WORDS; i++) {
-		words += is_word(t, i);
 		if (cue_at(A, s->p, i) == 2)
 			return cue_speaker(A, s, s->p, i, lo, hi);
+		if (word_is(A, s->p, i, WL_STOP) && !connector(A, s->p, i, 0))
+			return 0; /* "…," a document that Halvorsen says */
+		words += is_word(t, i);
 	}
 	return 0;
 }
@@ -1049,7 +1088,9 @@ static void attribute(struct art *A, long si)
 		if (is_punct(&A->toks[s->p], s->open - 1, ':') && colon_speaker(A, s, lo))
 			return;
 	}
-	if (!inherit(A, si, lo))
+	if (inherit(A, si, lo))
+		s->own = s->open == lo; /* a sentence of its own: speech, not a term */
+	else
 		prev_sentence(A, s, lo);
 }
 

@@ -106,9 +106,9 @@ static char *normal(const char *s, size_t n)
 /* Whether word W (lower-case, possessive dropped) is a word of S. */
 static int has_word(const char *s, const char *w)
 {
-	char *copy = normal(s, strlen(s));
+	char *copy = normal(s, strlen(s)), *save = NULL;
 	int found = 0;
-	for (char *tok = strtok(copy, " "); tok && !found; tok = strtok(NULL, " ")) {
+	for (char *tok = strtok_r(copy, " ", &save); tok && !found; tok = strtok_r(NULL, " ", &save)) {
 		size_t n = strlen(tok);
 		if (n > 2 && tok[n - 2] == '\'' && tok[n - 1] == 's')
 			tok[n - 2] = '\0';
@@ -128,11 +128,12 @@ static int speaker_ok(const struct label *l, const char *got)
 {
 	char *want = normal(l->speaker, strlen(l->speaker));
 	char *have = normal(got, strlen(got));
+	char *save = NULL;
 	int ok = !strcasecmp(want, have);
 	if (!ok && (strstr(l->tags, "role") || strstr(l->tags, "org") ||
 	            strstr(l->tags, "document")) && *have) {
 		ok = 1;
-		for (char *w = strtok(want, " "); w && ok; w = strtok(NULL, " ")) {
+		for (char *w = strtok_r(want, " ", &save); w && ok; w = strtok_r(NULL, " ", &save)) {
 			size_t n = strlen(w);
 			if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
 				w[n - 2] = '\0';
