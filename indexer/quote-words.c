@@ -21,18 +21,18 @@ static const char *const cue_words[] = {
 	"contended", "contends", "continued", "continues", "countered",
 	"counters", "declared", "declares", "demanded", "demands", "denied",
 	"denies", "emailed", "emphasised", "emphasized", "ends", "exclaimed",
-	"explained", "explains", "insisted", "insists", "joked", "maintained",
-	"maintains", "messaged", "mused", "noted", "notes", "objected", "objects",
-	"observed", "observes", "opined", "pleaded", "posted", "predicted",
-	"predicts", "promised", "promises", "quipped", "reads", "recalled",
-	"recalls", "recounted", "recounts", "remarked", "remarks", "repeated",
-	"repeats", "replied", "replies", "reported", "reports", "responded",
-	"responds", "ruled", "said", "say", "saying", "says", "shouted", "sighed",
-	"snapped", "stated", "states", "stressed", "stresses", "suggested",
-	"suggests", "tell", "telling", "tells", "testified", "testifies",
-	"testify", "texted", "told", "tweeted", "urged", "urges", "warned",
-	"warns", "whispered", "wondered", "wonders", "write", "writes", "writing",
-	"wrote", "yelled",
+	"explained", "explains", "finds", "found", "insisted", "insists", "joked",
+	"maintained", "maintains", "messaged", "mused", "noted", "notes",
+	"objected", "objects", "observed", "observes", "opined", "pleaded",
+	"posted", "predicted", "predicts", "promised", "promises", "quipped",
+	"reads", "recalled", "recalls", "recounted", "recounts", "remarked",
+	"remarks", "repeated", "repeats", "replied", "replies", "reported",
+	"reports", "responded", "responds", "ruled", "said", "say", "saying",
+	"says", "shouted", "sighed", "snapped", "stated", "states", "stressed",
+	"stresses", "suggested", "suggests", "tell", "telling", "tells",
+	"testified", "testifies", "testify", "texted", "told", "tweeted", "urged",
+	"urges", "warned", "warns", "whispered", "wondered", "wonders", "write",
+	"writes", "writing", "written", "wrote", "yelled",
 };
 
 static const char *const weak_words[] = {
@@ -198,8 +198,8 @@ static const char *const male_words[] = {
 static const char *const abbrev_words[] = {
 	"apr", "aug", "capt", "co", "col", "corp", "dec", "dr", "e.g", "etc",
 	"feb", "ft", "gen", "gov", "i.e", "inc", "jan", "jr", "lt", "ltd", "maj",
-	"mar", "mr", "mrs", "ms", "mt", "nov", "oct", "prof", "rep", "rev",
-	"sen", "sep", "sept", "sgt", "sr", "st", "u.s", "v", "vs",
+	"mar", "mr", "mrs", "ms", "mt", "nov", "oct", "prof", "rep", "rev", "sen",
+	"sep", "sept", "sgt", "sr", "st", "u.s", "v", "vs",
 };
 
 struct table {

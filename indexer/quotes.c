@@ -594,9 +594,23 @@ static int strip_titles(const struct art *A, long p, long *i, long end)
 	return flags;
 }
 
-/* Whether run [I, END) of P has a title that makes it a person. */
+/* The first word of the organisation's name in run [I, END) of P: leading
+ * determiners and prepositions dropped ("The", "In"), adjectives kept
+ * ("Federal Maritime Commission"). */
+static long org_start(const struct art *A, long p, long i, long end)
+{
+	while (i + 1 < end && (word_is(A, p, i, WL_DET) || word_is(A, p, i, WL_STOP) ||
+	                       word_eq(A, p, i, "according")))
+		i++;
+	return i;
+}
+
+/* Whether run [I, END) of P has a title that makes it a person (not when
+ * it ends in an organisation word: "Justice Department"). */
 static int has_person_title(const struct art *A, long p, long i, long end)
 {
+	if (end > i && base_is(A, p, end - 1, WL_ORG))
+		return 0;
 	for (; i < end; i++)
 		if (word_is(A, p, i, WL_TITLE) && !word_is(A, p, i, WL_ORG) &&
 		    !word_eq(A, p, i, "federal") && !word_eq(A, p, i, "state"))
@@ -628,8 +642,7 @@ static void take_run(struct art *A, long p, long i, long end, int org, int pass,
 	int titled = has_person_title(A, p, i, end);
 	int flags = titled || !org ? strip_titles(A, p, &i, end) : 0;
 	if (org && !titled)
-		while (i < end && word_is(A, p, i, WL_STARTER))
-			i++;
+		i = org_start(A, p, i, end);
 	int words = run_name(A, p, i, end, name);
 	if (words == 0 || *A->rc)
 		return;
@@ -699,6 +712,23 @@ static long recent(const struct art *A, long p, long tok, int kind, int gender,
 	return -1;
 }
 
+/* The organisation "it" at token I of P stands for: the one that opens
+ * its sentence ("The commission fined Corvane for what it described as"),
+ * else the last one named. */
+static long sentence_org(const struct art *A, long p, long i)
+{
+	long start = i;
+	while (start > 0 && !is_end(&A->toks[p], start - 1))
+		start--;
+	for (long m = 0; m < A->nmen; m++) {
+		const struct mention *x = &A->men[m];
+		if (x->p == p && x->tok >= start && x->tok <= start + 1 && x->tok < i &&
+		    A->ents[x->ent].kind == SPEAKER_ORG)
+			return x->ent;
+	}
+	return recent(A, p, i, SPEAKER_ORG, 0, 0);
+}
+
 /* Give S the speaker N bytes at NAME, of KIND.  Returns 1 (0 if memory ran
  * out). */
 static int set_speaker(struct art *A, struct span *s, const char *name, size_t n,
@@ -721,12 +751,12 @@ static int set_ent(struct art *A, struct span *s, long e)
 /* Resolve the one-word pronoun at token I of P for S. */
 static int pronoun(struct art *A, struct span *s, long p, long i)
 {
-	if (word_eq(A, p, i, "he"))
+	if (word_eq(A, p, i, "he") || word_eq(A, p, i, "him"))
 		return set_ent(A, s, recent(A, p, i, SPEAKER_PERSON, G_MALE, 0));
-	if (word_eq(A, p, i, "she"))
+	if (word_eq(A, p, i, "she") || word_eq(A, p, i, "her"))
 		return set_ent(A, s, recent(A, p, i, SPEAKER_PERSON, G_FEMALE, 0));
-	if (word_eq(A, p, i, "it") || word_eq(A, p, i, "they"))
-		return set_ent(A, s, recent(A, p, i, SPEAKER_ORG, 0, 0));
+	if (word_eq(A, p, i, "it") || word_eq(A, p, i, "they") || word_eq(A, p, i, "them"))
+		return set_ent(A, s, sentence_org(A, p, i));
 	return -1; /* not a pronoun */
 }
 
@@ -735,8 +765,13 @@ static int pronoun(struct art *A, struct span *s, long p, long i)
 static int speak_name(struct art *A, struct span *s, long p, long r, long end)
 {
 	buf name = BUF_INIT;
-	int titled = has_person_title(A, p, r, end);
-	strip_titles(A, p, &r, end);
+	int titled = has_person_title(A, p, r, end), org = 0;
+	for (long i = r; i < end; i++)
+		org |= base_is(A, p, i, WL_ORG);
+	if (org && !titled)
+		r = org_start(A, p, r, end);
+	else
+		strip_titles(A, p, &r, end);
 	int words = run_name(A, p, r, end, &name);
 	int ok = 0;
 	if (words > 0 && !*A->rc) {
@@ -754,6 +789,22 @@ static int speak_name(struct art *A, struct span *s, long p, long r, long end)
 	return ok;
 }
 
+/* The organisation last mentioned before word I of P whose name ends in
+ * that word ("the department" after "the Justice Department"), or -1. */
+static long org_by_head(const struct art *A, long p, long i)
+{
+	char w[LW];
+	lower(A->in[p].text, &A->toks[p].t[i], w);
+	for (long m = A->nmen - 1; m >= 0; m--) {
+		const struct mention *x = &A->men[m];
+		const struct ent *e = &A->ents[x->ent];
+		if ((x->p < p || (x->p == p && x->tok < i)) && e->kind == SPEAKER_ORG &&
+		    e->words > 1 && !strcasecmp(last_word(e->name), w))
+			return x->ent;
+	}
+	return -1;
+}
+
 /* Speaker from the lower-case phrase [A0, B] of P (its determiner already
  * dropped; DEF: it was "the"): "the judge" is the judge the article named,
  * "the company" its organisation, anything else the phrase as written — a
@@ -769,6 +820,8 @@ static int speak_phrase(struct art *A, struct span *s, long p, long a, long b,
 		if (set_ent(A, s, recent(A, p, a, SPEAKER_ORG, 0, 0)))
 			return 1;
 	}
+	if (def && a == b && set_ent(A, s, org_by_head(A, p, a)))
+		return 1;
 	const struct tok *t = A->toks[p].t;
 	int kind = word_is(A, p, b, WL_DOC) ? SPEAKER_DOCUMENT : SPEAKER_ROLE;
 	return set_speaker(A, s, A->in[p].text + t[a].start, t[b].end - t[a].start, kind);
@@ -823,8 +876,12 @@ static struct np np_run(const struct art *A, long p, long i, long lo)
 		if (!is_word(t, j) || t->t[j].inq)
 			break;
 		if (word_is(A, p, j, WL_STOP) &&
-		    !(connector(A, p, j, 0) && is_word(t, j - 1) && t->t[j - 1].cap))
+		    !(connector(A, p, j, 0) && is_word(t, j - 1) && t->t[j - 1].cap)) {
+			if (word_eq(A, p, j, "of") && t->t[a].cap && is_word(t, j - 1) &&
+			    !t->t[j - 1].cap && j - 1 >= lo)
+				return np_run(A, p, j - 1, lo); /* "the review of Lindgren" */
 			break;
+		}
 		a = j;
 	}
 	np.a = a;
@@ -852,7 +909,8 @@ static int object_pronoun(const struct art *A, long p, long i, long lo)
 	      word_eq(A, p, i, "them")) || i - 1 < lo || !is_word(&A->toks[p], i - 1))
 		return 0;
 	static const char *const conj[] = {"and", "but", "that", "which", "because",
-	                                   "when", "while", "as", "if", "so", "then"};
+	                                   "when", "while", "as", "if", "so", "then",
+	                                   "what", "how", "why", "where", "who"};
 	for (size_t k = 0; k < sizeof conj / sizeof *conj; k++)
 		if (word_eq(A, p, i - 1, conj[k]))
 			return 0;
@@ -875,6 +933,9 @@ static struct np np_before(const struct art *A, long p, long v, long lo)
 		return none;
 	if ((word_eq(A, p, i, "who") || word_eq(A, p, i, "which")) && is_punct(t, i - 1, ','))
 		return np_run(A, p, i - 2, lo);
+	if ((word_eq(A, p, i, "that") || word_eq(A, p, i, "which") || word_eq(A, p, i, "who")) &&
+	    is_word(t, i - 1) && i - 1 >= lo)
+		return np_run(A, p, i - 1, lo); /* "a council report that found" */
 	if (object_pronoun(A, p, i, lo)) {
 		/* "The memo that Nimbus filed alongside it said" */
 		for (long j = i - 1; j > lo; j--)
@@ -892,6 +953,8 @@ static struct np np_before(const struct art *A, long p, long v, long lo)
 		return none;
 	if (all_caps(A, p, a, b))
 		return (struct np){p, a, b};
+	if (word_is(A, p, a, WL_DET) && b - 1 > a && all_caps(A, p, b - 1, b))
+		return np_run(A, p, b, b - 1); /* ", an economist named Victor Salas," */
 	if (a - 1 >= lo && is_punct(t, a - 1, ','))
 		return np_run(A, p, a - 2, lo);
 	return none;
@@ -931,7 +994,25 @@ static int cue_at(const struct art *A, long p, long i)
 		return 0;
 	if (word_eq(A, p, i, "according") && word_eq(A, p, i + 1, "to"))
 		return 2;
-	return word_is(A, p, i, WL_CUE) ? 2 : word_is(A, p, i, WL_WEAK_CUE) ? 1 : 0;
+	int c = word_is(A, p, i, WL_CUE) ? 2 : word_is(A, p, i, WL_WEAK_CUE) ? 1 : 0;
+	if (c && (word_eq(A, p, i - 1, "the") || word_eq(A, p, i - 1, "a") ||
+	          word_eq(A, p, i - 1, "an") || word_eq(A, p, i - 1, "was") ||
+	          word_eq(A, p, i - 1, "were") || word_eq(A, p, i - 1, "been") ||
+	          word_eq(A, p, i - 1, "be") || word_eq(A, p, i - 1, "is")))
+		return 0; /* "the added tests", "was written by" */
+	return c;
+}
+
+/* Record word V of P as S's cue ("according to" for "according"). */
+static void set_cue(const struct art *A, struct span *s, long p, long v)
+{
+	char w[LW];
+	lower(A->in[p].text, &A->toks[p].t[v], w);
+	if (word_eq(A, p, v, "according"))
+		strcpy(w, "according to");
+	if (strlen(w) >= QUOTE_CUE_MAX)
+		w[0] = '\0';
+	strcpy(s->cue, w);
 }
 
 /* Attribute S to the subject of the cue at V of P (words LO..HI around it)
@@ -948,13 +1029,7 @@ static int cue_speaker(struct art *A, struct span *s, long p, long v, long lo, l
 	}
 	if (!speak(A, s, np))
 		return 0;
-	char w[LW];
-	lower(A->in[p].text, &A->toks[p].t[v], w);
-	if (word_eq(A, p, v, "according"))
-		strcpy(w, "according to");
-	if (strlen(w) >= QUOTE_CUE_MAX)
-		w[0] = '\0';
-	strcpy(s->cue, w);
+	set_cue(A, s, p, v);
 	return 1;
 }
 
@@ -969,6 +1044,16 @@ static long sentence_start(const struct art *A, long p, long i)
 	return 0;
 }
 
+/* "…," the complaint quotes her as saying: the speaker is the one quoted
+ * (word AS - 1), the cue the verb after "as". */
+static int as_saying(struct art *A, struct span *s, long as)
+{
+	if (!speak(A, s, np_run(A, s->p, as - 1, as - 1)))
+		return 0;
+	set_cue(A, s, s->p, as + 1);
+	return 1;
+}
+
 /* The cue after S: the first strong cue within AFTER_WORDS words of its
  * closing mark, in the same sentence. */
 static int cue_after(struct art *A, struct span *s)
@@ -980,6 +1065,8 @@ static int cue_after(struct art *A, struct span *s)
 	hi--;
 	int words = 0;
 	for (long i = lo; i <= hi && words < AFTER_WORDS; i++) {
+		if (word_eq(A, s->p, i, "as") && cue_at(A, s->p, i + 1) == 2 && i > lo)
+			return as_saying(A, s, i);
 		if (cue_at(A, s->p, i) == 2)
 			return cue_speaker(A, s, s->p, i, lo, hi);
 		if (word_is(A, s->p, i, WL_STOP) && !connector(A, s->p, i, 0))
@@ -993,18 +1080,23 @@ static int cue_after(struct art *A, struct span *s)
  * the nearest weak one.  Stores its strength; returns its token or -1. */
 static long cue_before(const struct art *A, long p, long lo, long end, int *strength)
 {
-	long weak = -1;
+	long weak = -1, aside = -1;
 	for (long i = end - 1; i >= lo; i--) {
 		int c = cue_at(A, p, i);
+		if (c == 2 && word_eq(A, p, i, "according") && is_punct(&A->toks[p], i - 1, ',') &&
+		    aside < 0) {
+			aside = i; /* ", according to testimony," — look for a verb first */
+			continue;
+		}
 		if (c == 2) {
 			*strength = 2;
-			return i;
+			return weak >= 0 && end - weak <= 4 ? (*strength = 1, weak) : i;
 		}
 		if (c == 1 && weak < 0)
 			weak = i;
 	}
-	*strength = 1;
-	return weak;
+	*strength = aside >= 0 ? 2 : 1;
+	return aside >= 0 ? aside : weak;
 }
 
 /* A short quote right after "a", "the" or "so-called" is a term, not
@@ -1012,8 +1104,13 @@ static long cue_before(const struct art *A, long p, long lo, long end, int *stre
 static int term_before(const struct art *A, const struct span *s)
 {
 	long i = s->open - 1;
-	return word_eq(A, s->p, i, "a") || word_eq(A, s->p, i, "an") ||
-	       word_eq(A, s->p, i, "the") || word_eq(A, s->p, i, "so-called");
+	static const char *const terms[] = {"a", "an", "the", "so-called", "heading",
+	                                    "label", "name", "title", "word", "term",
+	                                    "phrase", "slogan", "motto", "caption"};
+	for (size_t k = 0; k < sizeof terms / sizeof *terms; k++)
+		if (word_eq(A, s->p, i, terms[k]))
+			return 1;
+	return !strcmp(s->cue, "according to");
 }
 
 /* "Tomas Ekberg was blunt: "…"": the last person named in the words
