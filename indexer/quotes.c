@@ -553,8 +553,9 @@ static int first_word_is(const char *name, const char *word)
 
 /* The entity a one-word name W stands for: the person whose surname it is
  * (the most recently mentioned first), else the organisation it starts,
- * else -1. */
-static long resolve_word(const struct art *A, const char *w)
+ * else a two-word "person" of unknown gender it starts — which is then
+ * taken for an organisation ("Granite Mutual", then "Granite") — else -1. */
+static long resolve_word(struct art *A, const char *w)
 {
 	for (long m = A->nmen - 1; m >= 0; m--) {
 		const struct ent *e = &A->ents[A->men[m].ent];
@@ -569,6 +570,14 @@ static long resolve_word(const struct art *A, const char *w)
 		if (A->ents[e].kind == SPEAKER_ORG && A->ents[e].words > 1 &&
 		    first_word_is(A->ents[e].name, w))
 			return e;
+	for (long e = 0; e < A->nents; e++) {
+		struct ent *x = &A->ents[e];
+		if (x->kind == SPEAKER_PERSON && x->words > 1 && x->gender == G_NONE &&
+		    !x->judge && first_word_is(x->name, w)) {
+			x->kind = SPEAKER_ORG; /* "Granite Mutual", then "Granite" */
+			return e;
+		}
+	}
 	return -1;
 }
 
@@ -917,6 +926,26 @@ static int object_pronoun(const struct art *A, long p, long i, long lo)
 	return 1;
 }
 
+/* The subject of a verb coordinated by the "and" at I of P: the pronoun
+ * or capitalised name that opens its clause (after the last comma, or LO). */
+static struct np clause_subject(const struct art *A, long p, long i, long lo)
+{
+	const struct toks *t = &A->toks[p];
+	long j = i;
+	while (j - 1 >= lo && !is_punct(t, j - 1, ',') && !is_mark(t, j - 1) &&
+	       !is_end(t, j - 1))
+		j--;
+	struct np np = {p, j, j};
+	if (word_eq(A, p, j, "he") || word_eq(A, p, j, "she") || word_eq(A, p, j, "it") ||
+	    word_eq(A, p, j, "they"))
+		return np;
+	if (!is_word(t, j) || !t->t[j].cap || word_is(A, p, j, WL_STARTER))
+		return (struct np){p, 1, 0};
+	while (np.b + 1 < i && is_word(t, np.b + 1) && t->t[np.b + 1].cap)
+		np.b++;
+	return np;
+}
+
 /* The subject of the verb at token V of P, no earlier than LO: adverbs and
  * auxiliaries skipped ("had argued"); over an appositive or a relative
  * clause ("Rita Lindqvist, who is presiding …, warned") to the phrase
@@ -936,6 +965,8 @@ static struct np np_before(const struct art *A, long p, long v, long lo)
 	if ((word_eq(A, p, i, "that") || word_eq(A, p, i, "which") || word_eq(A, p, i, "who")) &&
 	    is_word(t, i - 1) && i - 1 >= lo)
 		return np_run(A, p, i - 1, lo); /* "a council report that found" */
+	if (word_eq(A, p, i, "and"))
+		return clause_subject(A, p, i, lo); /* "it denied … and said" */
 	if (object_pronoun(A, p, i, lo)) {
 		/* "The memo that Nimbus filed alongside it said" */
 		for (long j = i - 1; j > lo; j--)
@@ -994,6 +1025,8 @@ static int cue_at(const struct art *A, long p, long i)
 		return 0;
 	if (word_eq(A, p, i, "according") && word_eq(A, p, i + 1, "to"))
 		return 2;
+	if (t->t[i].cap)
+		return 0; /* "the United States", "Asked whether …," */
 	int c = word_is(A, p, i, WL_CUE) ? 2 : word_is(A, p, i, WL_WEAK_CUE) ? 1 : 0;
 	if (c && (word_eq(A, p, i - 1, "the") || word_eq(A, p, i - 1, "a") ||
 	          word_eq(A, p, i - 1, "an") || word_eq(A, p, i - 1, "was") ||
@@ -1001,6 +1034,15 @@ static int cue_at(const struct art *A, long p, long i)
 	          word_eq(A, p, i - 1, "be") || word_eq(A, p, i - 1, "is")))
 		return 0; /* "the added tests", "was written by" */
 	return c;
+}
+
+/* Whether tokens [LO, V) of P hold no word. */
+static int only_punct(const struct art *A, long p, long lo, long v)
+{
+	for (long i = lo; i < v; i++)
+		if (is_word(&A->toks[p], i))
+			return 0;
+	return 1;
 }
 
 /* Record word V of P as S's cue ("according to" for "according"). */
@@ -1022,10 +1064,13 @@ static int cue_speaker(struct art *A, struct span *s, long p, long v, long lo, l
 	struct np np;
 	if (word_eq(A, p, v, "according")) {
 		np = np_after(A, p, v + 1, hi);
+	} else if (word_eq(A, p, v, "quoted") || word_eq(A, p, v, "quotes") ||
+	           word_eq(A, p, v, "quoting")) {
+		np = np_after(A, p, v, hi); /* "It quoted a pharmacist's email:" */
 	} else {
 		np = np_before(A, p, v, lo);
-		if (np.a > np.b)
-			np = np_after(A, p, v, hi);
+		if (np.a > np.b && only_punct(A, p, lo, v))
+			np = np_after(A, p, v, hi); /* "…," said Monica Alvarez */
 	}
 	if (!speak(A, s, np))
 		return 0;
@@ -1041,6 +1086,20 @@ static long sentence_start(const struct art *A, long p, long i)
 	for (; i >= 0; i--)
 		if ((is_end(t, i) && !t->t[i].inq) || is_mark(t, i))
 			return i + 1;
+	return 0;
+}
+
+/* Whether word I of P starts a clause of its own (a relative pronoun or
+ * a conjunction), so that a verb after it has another subject. */
+static int clause_word(const struct art *A, long p, long i)
+{
+	static const char *const words[] = {"that", "which", "who", "whom", "whose",
+	                                    "whether", "when", "while", "because", "if",
+	                                    "and", "but", "as", "so", "where", "after",
+	                                    "before", "although", "though", "unless"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (word_eq(A, p, i, words[k]))
+			return 1;
 	return 0;
 }
 
@@ -1069,7 +1128,7 @@ static int cue_after(struct art *A, struct span *s)
 			return as_saying(A, s, i);
 		if (cue_at(A, s->p, i) == 2)
 			return cue_speaker(A, s, s->p, i, lo, hi);
-		if (word_is(A, s->p, i, WL_STOP) && !connector(A, s->p, i, 0))
+		if (clause_word(A, s->p, i))
 			return 0; /* "…," a document that Halvorsen says */
 		words += is_word(t, i);
 	}
