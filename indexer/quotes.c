@@ -327,6 +327,20 @@ static int word_eq(const struct art *A, long p, long i, const char *word)
 	       strcmp(lower(A->in[p].text, &A->toks[p].t[i], w), word) == 0;
 }
 
+/* Whether word I of P starts a clause of its own (a relative pronoun or
+ * a conjunction), so that a verb after it has another subject. */
+static int clause_word(const struct art *A, long p, long i)
+{
+	static const char *const words[] = {"that", "which", "who", "whom", "whose",
+	                                    "whether", "when", "while", "because", "if",
+	                                    "and", "but", "as", "so", "where", "after",
+	                                    "before", "although", "though", "unless"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (word_eq(A, p, i, words[k]))
+			return 1;
+	return 0;
+}
+
 /* ---------------------------------------------------------------- pair */
 
 /* Open a span at token OPEN of passage P (in group GROUP, or its own when
@@ -814,6 +828,37 @@ static long org_by_head(const struct art *A, long p, long i)
 	return -1;
 }
 
+/* "the contractor" after "a contractor called Tallis Lifting" or "the
+ * inspector, Gustavo Ferrer,": give S the name the article attached to the
+ * noun at word I of P the last time it used it.  Returns 1 when found. */
+static int named_earlier(struct art *A, struct span *s, long p, long i)
+{
+	char head[LW], w[LW];
+	lower(A->in[p].text, &A->toks[p].t[i], head);
+	for (long q = p; q >= 0; q--) {
+		const struct toks *t = &A->toks[q];
+		for (long k = (q == p ? i : t->n) - 1; k >= 0; k--) {
+			if (!is_word(t, k) || t->t[k].inq || t->t[k].cap ||
+			    strcmp(lower(A->in[q].text, &t->t[k], w), head))
+				continue;
+			long r = -1;
+			for (long m = k + 1; m <= k + 6 && m + 1 < t->n && !is_end(t, m) && r < 0; m++)
+				if ((word_eq(A, q, m, "called") || word_eq(A, q, m, "named") ||
+				     (m == k + 1 && is_punct(t, m, ','))) &&
+				    is_word(t, m + 1) && t->t[m + 1].cap)
+					r = m + 1;
+			if (r < 0)
+				continue;
+			long e = r;
+			while (e + 1 < t->n && is_word(t, e + 1) && t->t[e + 1].cap)
+				e++;
+			if (e > r || !is_punct(t, k + 1, ','))
+				return speak_name(A, s, q, r, e + 1);
+		}
+	}
+	return 0;
+}
+
 /* Speaker from the lower-case phrase [A0, B] of P (its determiner already
  * dropped; DEF: it was "the"): "the judge" is the judge the article named,
  * "the company" its organisation, anything else the phrase as written — a
@@ -830,6 +875,8 @@ static int speak_phrase(struct art *A, struct span *s, long p, long a, long b,
 			return 1;
 	}
 	if (def && a == b && set_ent(A, s, org_by_head(A, p, a)))
+		return 1;
+	if (def && a == b && named_earlier(A, s, p, a))
 		return 1;
 	const struct tok *t = A->toks[p].t;
 	int kind = word_is(A, p, b, WL_DOC) ? SPEAKER_DOCUMENT : SPEAKER_ROLE;
@@ -892,6 +939,8 @@ static struct np np_run(const struct art *A, long p, long i, long lo)
 			break;
 		}
 		a = j;
+		if (word_is(A, p, j, WL_DET))
+			break; /* a determiner opens its phrase */
 	}
 	np.a = a;
 	return np;
@@ -907,6 +956,61 @@ static int all_caps(const struct art *A, long p, long a, long b)
 		if (!is_word(t, i) || (!t->t[i].cap && !connector(A, p, i, 0)))
 			return 0;
 	return t->t[a].cap;
+}
+
+/* Whether word I of P is a preposition (a phrase before it is not the
+ * subject: "a letter from Harrow … in 2021 called"). */
+static int preposition(const struct art *A, long p, long i)
+{
+	static const char *const words[] = {"in", "on", "at", "from", "to", "of", "for",
+	                                    "with", "by", "over", "under", "during",
+	                                    "after", "before", "since", "about", "into",
+	                                    "against", "between", "through"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (word_eq(A, p, i, words[k]))
+			return 1;
+	return 0;
+}
+
+/* Whether word I of P ends in "ed" (a participle after its noun). */
+static int participle(const struct art *A, long p, long i)
+{
+	const struct tok *k = &A->toks[p].t[i];
+	return k->end - k->start > 4 && !memcmp(A->in[p].text + k->end - 2, "ed", 2);
+}
+
+/* The subject that opens the clause holding word I of P (back to LO): the
+ * words from the clause's start to its first function word, a trailing
+ * participle dropped ("[An outside review] commissioned by the county
+ * found"); a ", Name," appositive inside it is stepped over ("A follow-up
+ * email from the inspector, Gustavo Ferrer, to the department says"). */
+static struct np clause_np(const struct art *A, long p, long i, long lo)
+{
+	const struct toks *t = &A->toks[p];
+	struct np none = {p, 1, 0};
+	long j = i;
+	for (;;) {
+		while (j - 1 >= lo && (is_word(t, j - 1) || is_punct(t, j - 1, '\'')) &&
+		       !t->t[j - 1].inq && !clause_word(A, p, j - 1))
+			j--;
+		long c = j - 1, k = c - 1;
+		if (c < lo || !is_punct(t, c, ','))
+			break;
+		while (k - 1 >= lo && is_word(t, k - 1) && t->t[k - 1].cap)
+			k--;
+		if (k - 1 < lo || !is_punct(t, k - 1, ',') || !all_caps(A, p, k, c - 1))
+			break;
+		j = k - 1; /* over ", Gustavo Ferrer," */
+	}
+	if (!is_word(t, j) || word_is(A, p, j, WL_STOP) || j > i)
+		return none;
+	long b = j;
+	while (b + 1 <= i && (is_word(t, b + 1) || is_punct(t, b + 1, '\'')) &&
+	       !word_is(A, p, b + 1, WL_STOP) && !is_punct(t, b + 1, ','))
+		b++;
+	if (b > j && participle(A, p, b))
+		b--;
+	return (struct np){p, j, b};
 }
 
 /* Whether word I of P is a pronoun that cannot be the verb's subject:
@@ -974,8 +1078,14 @@ static struct np np_before(const struct art *A, long p, long v, long lo)
 				return np_run(A, p, j - 1, lo);
 		return none;
 	}
-	if (!is_punct(t, i, ','))
-		return np_run(A, p, i, lo);
+	if (!is_punct(t, i, ',')) {
+		struct np np = np_run(A, p, i, lo);
+		int number = np.a == np.b && t->t[np.a].num;
+		if (!number && !(np.a - 1 >= lo && preposition(A, p, np.a - 1)))
+			return np;
+		struct np c = clause_np(A, p, np.a - 1, lo);
+		return c.a <= c.b ? c : np;
+	}
 	long b = i - 1, a = b;
 	while (a - 1 >= lo && !is_punct(t, a - 1, ',') && !is_end(t, a - 1) &&
 	       !is_mark(t, a - 1))
@@ -984,6 +1094,9 @@ static struct np np_before(const struct art *A, long p, long v, long lo)
 		return none;
 	if (all_caps(A, p, a, b))
 		return (struct np){p, a, b};
+	for (long k = a; k < b; k++)
+		if (word_eq(A, p, k, "exhibit") && t->t[k + 1].num)
+			return (struct np){p, k, k + 1}; /* ", admitted as Exhibit 56," */
 	if (word_is(A, p, a, WL_DET) && b - 1 > a && all_caps(A, p, b - 1, b))
 		return np_run(A, p, b, b - 1); /* ", an economist named Victor Salas," */
 	if (a - 1 >= lo && is_punct(t, a - 1, ','))
@@ -1089,20 +1202,6 @@ static long sentence_start(const struct art *A, long p, long i)
 	return 0;
 }
 
-/* Whether word I of P starts a clause of its own (a relative pronoun or
- * a conjunction), so that a verb after it has another subject. */
-static int clause_word(const struct art *A, long p, long i)
-{
-	static const char *const words[] = {"that", "which", "who", "whom", "whose",
-	                                    "whether", "when", "while", "because", "if",
-	                                    "and", "but", "as", "so", "where", "after",
-	                                    "before", "although", "though", "unless"};
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (word_eq(A, p, i, words[k]))
-			return 1;
-	return 0;
-}
-
 /* "…," the complaint quotes her as saying: the speaker is the one quoted
  * (word AS - 1), the cue the verb after "as". */
 static int as_saying(struct art *A, struct span *s, long as)
@@ -1135,27 +1234,30 @@ static int cue_after(struct art *A, struct span *s)
 	return 0;
 }
 
-/* The cue before token END of P, back to LO: the nearest strong cue, else
- * the nearest weak one.  Stores its strength; returns its token or -1. */
+/* The cue before token END of P, back to LO: the nearest one, strong or
+ * weak ("Cole said Harrow had described the fund as" is Harrow's), a
+ * parenthetical ", according to X," only when there is no other.  Stores
+ * its strength; returns its token or -1. */
 static long cue_before(const struct art *A, long p, long lo, long end, int *strength)
 {
-	long weak = -1, aside = -1;
+	long aside = -1;
+	const struct toks *t = &A->toks[p];
 	for (long i = end - 1; i >= lo; i--) {
 		int c = cue_at(A, p, i);
-		if (c == 2 && word_eq(A, p, i, "according") && is_punct(&A->toks[p], i - 1, ',') &&
+		if (c == 2 && word_eq(A, p, i, "according") && is_punct(t, i - 1, ',') &&
 		    aside < 0) {
 			aside = i; /* ", according to testimony," — look for a verb first */
 			continue;
 		}
-		if (c == 2) {
-			*strength = 2;
-			return weak >= 0 && end - weak <= 4 ? (*strength = 1, weak) : i;
+		if (c == 1 && is_word(t, i + 1) && t->t[i + 1].cap)
+			continue; /* "a company called Sentinel EdTech" names */
+		if (c) {
+			*strength = c;
+			return i;
 		}
-		if (c == 1 && weak < 0)
-			weak = i;
 	}
-	*strength = aside >= 0 ? 2 : 1;
-	return aside >= 0 ? aside : weak;
+	*strength = 2;
+	return aside;
 }
 
 /* A short quote right after "a", "the" or "so-called" is a term, not
