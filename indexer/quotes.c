@@ -1076,7 +1076,7 @@ static struct np np_before(const struct art *A, long p, long v, long lo)
 		for (long j = i - 1; j > lo; j--)
 			if (word_eq(A, p, j, "that") || word_eq(A, p, j, "which"))
 				return np_run(A, p, j - 1, lo);
-		return none;
+		return clause_np(A, p, i - 1, lo); /* "The memo filed with it said" */
 	}
 	if (!is_punct(t, i, ',')) {
 		struct np np = np_run(A, p, i, lo);
