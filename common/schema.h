@@ -20,9 +20,18 @@
  * | outlet words       | XO                    | stems, positions                      |
  * | author words       | A                     | stems, positions                      |
  * | credited source    | XC + lower-case name  | boolean: source:wired.com             |
+ * | speaker words      | XS                    | stems, positions (speaker:ferreira, speaker:"camille ferreira", speaker:spokesperson); speakers of one passage 100 positions apart |
+ * | quoted words       | XQ                    | stems at their body positions, only inside quoted speech (quote:"storm off") |
+ * | speakers           | value slot 9          | the passage's distinct speakers as a list (below) |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |
- * | document data      | record (record.h)     | passage text and the citation fields  |
+ * | document data      | record (record.h)     | passage text, citation fields, quotes |
+ *
+ * A list value (slot 9) is each item as its byte length in LEB128 followed
+ * by its bytes, in order, nothing else — the one list encoding the value
+ * slots of this schema share.  Speakers are the canonical names of
+ * indexer/quotes.c ("Camille Ferreira", "Nimbus spokesperson", "Exhibit
+ * 42"), each once, in the order their first quote appears.
  *
  * Words are indexed as their stems only (stem.h; a word starting with a
  * digit is its own stem): "storms" is the term "storm" in the body and
@@ -49,7 +58,7 @@
 
 #include <stddef.h>
 
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"
@@ -59,9 +68,15 @@
 #define PREFIX_OUTLET "XO"
 #define PREFIX_AUTHOR "A"
 #define PREFIX_SOURCE "XC"
+#define PREFIX_SPEAKER "XS"
+#define PREFIX_QUOTE "XQ"
 
 #define SLOT_DATE 0
 #define SLOT_ARTICLE 1
+#define SLOT_SPEAKERS 9
+
+#define SPEAKER_GAP 100 /* positions between two speakers' words, so that a
+                         * phrase never runs from one speaker into the next */
 
 #define TITLE_WDF 2   /* weight of a title word in the passage's body terms */
 #define SECTION_WDF 1 /* weight of a heading word in its passages' terms */
@@ -83,6 +98,8 @@ enum schema_field {
 	FIELD_AUTHOR,
 	FIELD_SOURCE,
 	FIELD_DATE,
+	FIELD_SPEAKER,
+	FIELD_QUOTE,
 	FIELD_LAST
 };
 

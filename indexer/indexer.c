@@ -289,6 +289,8 @@ static int write_article(void *ctx, struct article *a)
 			return w->err.status;
 		job->deleted = 1;
 	}
+	if (document_article(&w->doc, a))
+		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
 	for (size_t i = 0; i < a->npassages && !w->err.status; i++) {
 		struct xap_doc *d = xap_doc_new();
 		int rc = d ? document_build(&w->doc, a, &a->passages[i], job->fkey, d)

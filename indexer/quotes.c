@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/quotekey.h"
 #include "../common/utf8.h"
 #include "../docket.h"
 #include "quote-words.h"
@@ -138,18 +139,6 @@ static int is_space(int32_t cp)
 	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F;
 }
 
-/* Letters and digits: ASCII alphanumerics and any non-ASCII code point
- * outside the punctuation blocks. */
-static int is_wordch(int32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
-		return 0;
-	return !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
-	       cp != 0xFFFD;
-}
-
 static int is_upper(int32_t cp)
 {
 	return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
@@ -209,7 +198,7 @@ static size_t word_end(const char *s, size_t n, size_t i)
 	int32_t prev = 0;
 	while (i < n) {
 		int32_t cp = cp_at(s, n, i, &len);
-		if (is_wordch(cp)) {
+		if (quote_wordch(cp)) {
 			prev = cp;
 			i += len;
 			continue;
@@ -218,7 +207,7 @@ static size_t word_end(const char *s, size_t n, size_t i)
 			break;
 		int32_t next = cp_at(s, n, i + len, &len2);
 		int join = (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' ||
-		            cp == '&') && is_wordch(next);
+		            cp == '&') && quote_wordch(next);
 		int digits = (cp == ',' || cp == '.') && prev >= '0' && prev <= '9' &&
 		             next >= '0' && next <= '9';
 		if (!join && !digits)
@@ -259,7 +248,7 @@ static void lex(int *rc, const char *text, size_t n, struct toks *t)
 		int mk = mark_kind(cp);
 		if (mk >= 0) {
 			k.kind = (unsigned char)mk;
-		} else if (is_wordch(cp)) {
+		} else if (quote_wordch(cp)) {
 			k.kind = T_WORD;
 			k.end = word_end(text, n, i);
 			k.cap = (unsigned char)is_upper(cp);
@@ -1484,49 +1473,4 @@ void quote_list_clear(struct quote_list *l)
 	free(l->q);
 	l->q = NULL;
 	l->n = l->cap = 0;
-}
-
-/* ----------------------------------------------------------------- keys */
-
-/* CP lower-cased (ASCII, Latin-1, Latin Extended-A, Greek, Cyrillic). */
-static int32_t fold(int32_t cp)
-{
-	if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-	    (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
-		return cp + 0x20;
-	if (cp >= 0x100 && cp <= 0x17F && !(cp & 1))
-		return cp + 1;
-	return cp;
-}
-
-void quote_key(int *rc, buf *out, const char *s, size_t n)
-{
-	size_t len, first = out->n;
-	int space = 0;
-	buf_reserve(rc, out, n);
-	for (size_t i = 0; i < n && !*rc; i += len) {
-		int32_t cp = cp_at(s, n, i, &len);
-		if (cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC)
-			continue;
-		if (!is_wordch(cp)) {
-			space = out->n > first;
-			continue;
-		}
-		if (space)
-			buf_putc(rc, out, ' ');
-		space = 0;
-		char enc[4];
-		buf_append(rc, out, enc, utf8_encode((uint32_t)fold(cp), enc));
-	}
-}
-
-int quote_key_contains(const char *longer, const char *shorter)
-{
-	size_t n = strlen(shorter);
-	if (n == 0)
-		return 0;
-	for (const char *at = strstr(longer, shorter); at; at = strstr(at + 1, shorter))
-		if ((at == longer || at[-1] == ' ') && (at[n] == '\0' || at[n] == ' '))
-			return 1;
-	return 0;
 }

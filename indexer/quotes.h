@@ -19,7 +19,7 @@
  *     surname or pronoun becomes the full name the article used; titles
  *     (Judge, Ms.) are dropped; "the judge" is the judge the article named;
  *     a role, organisation or document is its phrase without a determiner.
- * quote_key() and quote_key_contains() group quotes across articles.
+ * Grouping quotes across articles is common/quotekey.h's.
  *
  * Pure C over common/buf.h and common/utf8.h; the indexer calls it once per
  * article, the unit tests and eval/quotes/score.c directly.
@@ -73,16 +73,5 @@ void quotes_find(int *rc, const struct quote_input *in, size_t n,
 
 /* Free what L holds and leave it empty.  Accepts an empty list. */
 void quote_list_clear(struct quote_list *l);
-
-/* Append to OUT the grouping key of the quote S[0..N): lower-cased (ASCII
- * and Latin letters), apostrophes dropped, every other run of punctuation
- * and space made one space, trimmed — two reports of one quote that differ
- * only in marks, case or spacing get one key.  Sticky on *rc. */
-void quote_key(int *rc, buf *out, const char *s, size_t n);
-
-/* Non-zero when the key SHORT occurs in the key LONG as whole words (an
- * excerpt of a longer quote); equal keys contain each other.  An empty
- * SHORT is contained in nothing.  Cannot fail. */
-int quote_key_contains(const char *longer, const char *shorter);
 
 #endif

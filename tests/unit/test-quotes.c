@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "../../indexer/quote-words.h"
+#include "../../common/quotekey.h"
 #include "../../indexer/quotes.h"
 
 #define MAXP 8
