@@ -22,6 +22,7 @@
  * | credited source    | XC + lower-case name  | boolean: source:wired.com             |
  * | speaker words      | XS                    | stems, positions (speaker:ferreira, speaker:"camille ferreira", speaker:spokesperson); speakers of one passage 100 positions apart |
  * | quoted words       | XQ                    | stems at their body positions, only inside quoted speech (quote:"storm off") |
+ * | holds a quote      | XQ (no suffix)        | boolean marker (DOCKET_QUERY_QUOTED)   |
  * | speakers           | value slot 9          | the passage's distinct speakers as a list (below) |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |

@@ -122,6 +122,9 @@ struct xap_request {
 	unsigned expand_terms;      /* how many */
 	unsigned expand_docs;       /* from how many top passages */
 	int explain;                /* fill xap_match.explain */
+	int quoted;                 /* only passages holding a quote (the
+	                             * PREFIX_QUOTE marker term); with an empty
+	                             * query, all of them */
 };
 
 struct xap_match {

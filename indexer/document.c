@@ -286,6 +286,8 @@ int document_build(struct doc_builder *b, const struct article *a,
 		add_schema_field(b, d, &schema_fields[f], a, p, ql);
 	add_values(b, d, a, akey);
 	add_speaker_value(b, d, ql);
+	if (ql->n)
+		add_boolean(b, d, PREFIX_QUOTE, "", 0); /* the marker: it quotes */
 	add_record(b, d, a, p, ql);
 	return b->rc;
 }
