@@ -7,7 +7,8 @@
  * whole words of the longer's (docket_quote_key_contains): an excerpt goes
  * with the quote it was cut from, and the group shows the longest text.
  * Everything comes from the hits' own records, so remote shards work as
- * local ones.  Called by cli/main.c.
+ * local ones; printed through the chosen format's printer (printer.h).
+ * Called by cli/main.c.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 
 #include "cli.h"
 #include "output.h"
+#include "printer.h"
 
 #define PAGE 10000           /* hits per query run (the library's maximum) */
 #define MIN_EXCERPT_WORDS 3  /* a shorter excerpt groups only from this long:
@@ -26,7 +28,7 @@ struct quotes_opts {
 	const char *query;         /* QUERY, or "" */
 	const char *speaker;       /* --speaker, or NULL */
 	long limit;                /* -n: quotes to show (0: all) */
-	int json;                  /* --json */
+	const struct printer_format *format; /* --format, --json */
 	int color;                 /* an enum color_when */
 };
 
@@ -46,43 +48,49 @@ struct group {
 	size_t nreports;
 };
 
-static const char usage[] =
+enum { OPT_INDEX = 256, OPT_SPEAKER, OPT_JSON, OPT_FORMAT, OPT_COLOR };
+
+static const struct cli_option options[] = {
+	{"index", OPT_INDEX, required_argument, "DIR", "the index (repeatable)", NULL},
+	{"speaker", OPT_SPEAKER, required_argument, "NAME",
+	 "only what NAME said (a surname, a full name or a role\nsuch as spokesperson), oldest first", NULL},
+	{"limit", 'n', required_argument, "N", "show at most N quotes (default: all)", NULL},
+	{"json", OPT_JSON, no_argument, NULL, "JSON Lines, one object per quote", NULL},
+	{"format", OPT_FORMAT, required_argument, "FMT", "text (default) or json", NULL},
+	{"color", OPT_COLOR, optional_argument, "WHEN",
+	 "auto (default), always or never", "colour"},
+	{"help", 'h', no_argument, NULL, "show this help", NULL},
+};
+
+static const struct cli_spec spec = CLI_SPEC("quotes",
 	"usage: docket quotes [OPTION]... [QUERY]\n"
 	"List the distinct quotes in the passages matching QUERY (every quote\n"
 	"when there is none), grouped across articles, with who said them, where\n"
 	"each was first reported and how many articles and outlets carried it.\n"
-	"\n"
-	"  --index DIR         the index (repeatable)\n"
-	"  --speaker NAME      only what NAME said (a surname, a full name or a\n"
-	"                      role such as spokesperson), oldest first\n"
-	"  -n, --limit N       show at most N quotes (default: all)\n"
-	"      --json          JSON Lines, one object per quote\n"
-	"      --color[=WHEN]  auto (default), always or never\n"
-	"  -h, --help          show this help\n"
-	"Exit status: 0 if any quote was found, 1 if none, 2 on error.\n";
+	"\n",
+	options,
+	"Exit status: 0 if any quote was found, 1 if none, 2 on error.\n");
 
-enum { OPT_INDEX = 256, OPT_SPEAKER, OPT_JSON, OPT_COLOR };
-
-static const struct option longopts[] = {
-	{"index", required_argument, NULL, OPT_INDEX},
-	{"speaker", required_argument, NULL, OPT_SPEAKER},
-	{"limit", required_argument, NULL, 'n'},
-	{"json", no_argument, NULL, OPT_JSON},
-	{"color", optional_argument, NULL, OPT_COLOR},
-	{"colour", optional_argument, NULL, OPT_COLOR},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
-};
-
-/* Handle option C; returns 0, -1 after --help, or an exit status. */
-static int take_option(struct quotes_opts *o, int c, const char *arg)
+/* Whether S holds a letter or digit (ASCII, or any non-ASCII byte). */
+static int has_word(const char *s)
 {
+	for (; *s; s++)
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || (*s & 0x80))
+			return 1;
+	return 0;
+}
+
+/* Handle option C with argument ARG for the quotes_opts P (a cli_take);
+ * returns 0 or an exit status. */
+static int take_option(void *p, int c, const char *arg)
+{
+	struct quotes_opts *o = p;
 	switch (c) {
 	case OPT_INDEX:
 		return index_list_add(&o->indexes, arg) ? EXIT_TROUBLE : 0;
 	case OPT_SPEAKER:
-		if (!strpbrk(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") &&
-		    !(*arg & 0x80))
+		if (!has_word(arg))
 			return usage_error("quotes", "--speaker: '%s' names nobody", arg);
 		o->speaker = arg;
 		return 0;
@@ -91,30 +99,28 @@ static int take_option(struct quotes_opts *o, int c, const char *arg)
 			return usage_error("quotes", "-n: '%s' is not a number from 0 to 1000000", arg);
 		return 0;
 	case OPT_JSON:
-		o->json = 1;
+		o->format = printer_find("json");
+		return 0;
+	case OPT_FORMAT:
+		o->format = printer_find(arg);
+		if (!o->format || !o->format->make(&(struct print_opts){.qid = "0"}).quotes)
+			return usage_error("quotes", "--format: '%s' is not text or json", arg);
 		return 0;
 	case OPT_COLOR:
 		if ((o->color = parse_color(arg)) < 0)
 			return usage_error("quotes", "--color: '%s' is not auto, always or never", arg);
 		return 0;
-	case 'h':
-		fputs(usage, stdout);
-		return -1;
 	}
 	return usage_error("quotes", "bad option");
 }
 
+/* Fill O from the command line; returns 0, -1 after --help, or an exit
+ * status. */
 static int parse_args(int argc, char **argv, struct quotes_opts *o)
 {
-	int c, rc;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
-		if (c == '?')
-			return usage_error("quotes", "bad option or missing value: '%s'",
-			                   argv[optind - 1]);
-		if ((rc = take_option(o, c, optarg)) != 0)
-			return rc;
-	}
+	int rc = cli_parse(&spec, argc, argv, take_option, o);
+	if (rc)
+		return rc;
 	if (optind < argc - 1)
 		return usage_error("quotes", "give the query as one argument (quote it)");
 	o->query = optind < argc ? argv[optind] : "";
@@ -359,24 +365,6 @@ static void fill_line(const struct reports *r, size_t k, const struct group *y,
 	l->articles = narticles;
 }
 
-/* One quote as a text line: “TEXT” — SPEAKER; first reported OUTLET, DATE
- * (PASSAGE_ID); N articles, M outlets. */
-static void put_line(const struct quote_line *l, int color)
-{
-	fputs(color ? "\033[3m\xe2\x80\x9c" : "\xe2\x80\x9c", stdout);
-	put_escaped(stdout, l->text);
-	fputs(color ? "\xe2\x80\x9d\033[0m \xe2\x80\x94 " : "\xe2\x80\x9d \xe2\x80\x94 ", stdout);
-	put_escaped(stdout, *l->speaker ? l->speaker : "unattributed");
-	fputs("; first reported ", stdout);
-	put_escaped(stdout, *l->outlet ? l->outlet : "(no outlet)");
-	fputs(", ", stdout);
-	put_escaped(stdout, *l->date ? l->date : "(no date)");
-	fputs(" (", stdout);
-	put_escaped(stdout, l->passage_id);
-	printf("); %zu article%s, %zu outlet%s\n", l->articles, l->articles == 1 ? "" : "s",
-	       l->noutlets, l->noutlets == 1 ? "" : "s");
-}
-
 /* Group order: --speaker oldest first; else the most widely carried
  * first, then oldest first. */
 static const struct reports *order_r;
@@ -391,33 +379,39 @@ static int by_order(const void *a, const void *b)
 	return earlier(fx, fy) ? -1 : earlier(fy, fx) ? 1 : 0;
 }
 
-/* Print the groups; returns 0 or -1 when out of memory. */
+/* Print the groups through O's format; returns 0 or -1 (out of memory or
+ * the printer failed). */
 static int print_groups(const struct quotes_opts *o, struct reports *r,
                         struct group *g, size_t ng)
 {
+	size_t n = o->limit && (size_t)o->limit < ng ? (size_t)o->limit : ng;
 	const char **outlets = calloc(r->n + 1, sizeof *outlets);
 	const char **passages = calloc(r->n + 1, sizeof *passages);
 	const char **articles = calloc(r->n + 1, sizeof *articles);
 	const struct report **members = calloc(r->n + 1, sizeof *members);
-	int color = color_enabled(o->color);
-	int rc = outlets && passages && articles && members ? 0 : -1;
-	order_r = r;
-	order_speaker = o->speaker != NULL;
-	struct group *sorted = rc ? NULL : malloc((ng ? ng : 1) * sizeof *sorted);
-	if (sorted) {
+	struct quote_line *lines = calloc(n + 1, sizeof *lines);
+	struct group *sorted = malloc((ng ? ng : 1) * sizeof *sorted);
+	int rc = -1;
+	if (outlets && passages && articles && members && lines && sorted) {
+		order_r = r;
+		order_speaker = o->speaker != NULL;
 		memcpy(sorted, g, ng * sizeof *g);
 		qsort(sorted, ng, sizeof *sorted, by_order);
+		/* the lines share the arrays: each is filled and printed alone */
+		const struct print_opts po = {
+			.r = {color_enabled(o->color), output_width()}, .qid = "0",
+		};
+		struct printer p = o->format->make(&po);
+		rc = 0;
+		for (size_t i = 0; i < n && !rc; i++) {
+			lines[i] = (struct quote_line){.outlets = outlets, .passages = passages};
+			fill_line(r, r->r[sorted[i].rep].group, &sorted[i], &lines[i], members,
+			          articles);
+			rc = p.quotes(&p, &lines[i], 1);
+		}
 	}
-	for (size_t i = 0; sorted && i < ng && (!o->limit || i < (size_t)o->limit); i++) {
-		size_t k = r->r[sorted[i].rep].group; /* its index in G */
-		struct quote_line l = {.outlets = outlets, .passages = passages};
-		fill_line(r, k, &sorted[i], &l, members, articles);
-		if (o->json ? put_json_quote(stdout, &l) != 0 : (put_line(&l, color), 0))
-			rc = -1;
-	}
-	if (!sorted)
-		rc = -1;
 	free(sorted);
+	free(lines);
 	free(outlets);
 	free(passages);
 	free(articles);
@@ -459,7 +453,7 @@ static int list_quotes(docket_index *idx, const struct quotes_opts *o)
 
 int cmd_quotes(int argc, char **argv)
 {
-	struct quotes_opts o = {.color = COLOR_AUTO};
+	struct quotes_opts o = {.format = printer_formats, .color = COLOR_AUTO};
 	docket_index *idx = NULL;
 	int rc = parse_args(argc, argv, &o);
 	if (rc == 0 && open_for_reading(&o.indexes, &idx) != DOCKET_OK)
