@@ -130,6 +130,7 @@ $(B)/tests/api/%: tests/api/%.c $(SHLIB) docket.h
 -include bench/bench.mk eval/eval.mk tests/fuzz/fuzz.mk tests/crash/crash.mk
 include tests/helpers.mk
 -include eval/legal/legal.mk
+-include eval/quotes/quotes.mk
 
 test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
 

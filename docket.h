@@ -261,6 +261,8 @@ typedef enum docket_query_option {
 	DOCKET_QUERY_EXPLAIN,       /* 1: record each hit's score breakdown */
 	DOCKET_QUERY_FEEDBACK_TERMS,   /* terms pseudo-relevance feedback adds (10) */
 	DOCKET_QUERY_FEEDBACK_DOCS,    /* top passages it learns from (10) */
+	DOCKET_QUERY_QUOTED,        /* 1: only passages holding a quote; an
+	                             * empty query string then finds them all */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 
@@ -380,6 +382,8 @@ typedef enum docket_list {
 	DOCKET_LIST_COURTS,       /* its courts: "N.D. Cal." */
 	DOCKET_LIST_JUDGES,       /* its judges: "Rita F. Lindqvist" */
 	DOCKET_LIST_RECORD_CITES, /* the passage's record cites: "PX-17" */
+	DOCKET_LIST_SPEAKERS, /* the distinct speakers of the passage's quotes,
+	                       * in the order they first speak */
 	DOCKET_LIST_LAST
 } docket_list;
 
@@ -391,6 +395,30 @@ DOCKET_EXPORT size_t docket_hit_list_count(const docket_hit *hit,
  * out of range or HIT is NULL (never NULL). */
 DOCKET_EXPORT const char *docket_hit_list_item(const docket_hit *hit,
                                                docket_list list, size_t i);
+
+/* Quotations: the direct quotes of the passage, in text order, as found at
+ * index time by rules (README, "Quotes").  Quote I is the byte range
+ * [*START, *END) of DOCKET_FIELD_TEXT (the quoted words, marks excluded),
+ * said by *SPEAKER — a person's full name, a role ("Nimbus spokesperson"),
+ * an organisation or a document ("complaint", "Exhibit 42"); "" when
+ * unknown — with the cue *CUE ("said", "according to"; "" when none).
+ * Out of range: 0, 0, "", "".  Any pointer may be NULL; the strings are
+ * owned by the query. */
+DOCKET_EXPORT size_t docket_hit_quote_count(const docket_hit *hit);
+DOCKET_EXPORT void docket_hit_quote(const docket_hit *hit, size_t i,
+                                    size_t *start, size_t *end,
+                                    const char **speaker, const char **cue);
+/* Quote I's range as code-point offsets [*START_CP, *END_CP) into the text
+ * (for languages whose strings count characters, not bytes). */
+DOCKET_EXPORT void docket_hit_quote_cp(const docket_hit *hit, size_t i,
+                                       size_t *start_cp, size_t *end_cp);
+/* Quote I's grouping key: its words lower-cased, punctuation dropped,
+ * spaces folded ("" out of range); two reports of one quote share it. */
+DOCKET_EXPORT const char *docket_hit_quote_key(const docket_hit *hit, size_t i);
+/* Non-zero when key SHORTER is a run of whole words of key LONGER (an
+ * excerpt of that quote; equal keys count).  NULL or "" SHORTER: 0. */
+DOCKET_EXPORT int docket_quote_key_contains(const char *longer,
+                                            const char *shorter);
 
 /* The snippet window: byte offsets [*START, *END) into DOCKET_FIELD_TEXT. */
 DOCKET_EXPORT void docket_hit_snippet_range(const docket_hit *hit,

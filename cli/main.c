@@ -1,5 +1,5 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
- * search, show, serve-shard, help) from the first argument and hands it
+ * search, show, quotes, serve-shard, help) from the first argument and hands it
  * the rest; answers --help and --version (docket_version(): docket's,
  * Xapian's and libstemmer's versions).  The commands live in cli/cmd-*.c.
  */
@@ -17,6 +17,7 @@ static const struct command {
 	{"search", cmd_search, "find passages; print snippets and citations"},
 	{"show", cmd_show, "show a passage in its article, with its citation"},
 	{"cases", cmd_cases, "list the cases the articles name, with dockets, courts, judges"},
+	{"quotes", cmd_quotes, "who said what: quotes grouped across outlets"},
 	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 

@@ -16,6 +16,7 @@
 #define DIM_ON "\033[2m"
 #define BOLD_ON "\033[1m"
 #define SGR_OFF "\033[0m"
+#define QUOTE_ON "\033[3m" /* italics: quoted speech, subtly */
 #define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
 
 /* ------------------------------------------------------------- hit view */
@@ -215,17 +216,22 @@ static int hl_at(struct hl_cursor *c, size_t pos)
 	return c->k < c->n && c->hl[c->k][0] <= pos;
 }
 
-/* Write the word TEXT[POS, END) with its highlights. */
+/* Write the word TEXT[POS, END) with its highlights C (bold red) and the
+ * quoted speech Q (italics). */
 static void put_word(FILE *f, const struct render *r, const char *text,
-                     size_t pos, size_t end, struct hl_cursor *c)
+                     size_t pos, size_t end, struct hl_cursor *c,
+                     struct hl_cursor *q)
 {
 	const unsigned char *t = (const unsigned char *)text;
 	size_t cols = 0;
 	int on = 0;
 	while (pos < end) {
-		int want = r->color && hl_at(c, pos);
-		if (want != on)
-			fputs(want ? HL_ON : SGR_OFF, f);
+		int want = r->color ? hl_at(c, pos) | hl_at(q, pos) << 1 : 0;
+		if (want != on) {
+			fputs(SGR_OFF, f);
+			fputs(want & 1 ? HL_ON : "", f);
+			fputs(want & 2 ? QUOTE_ON : "", f);
+		}
 		on = want;
 		pos += put_char(f, t + pos, end - pos, &cols);
 	}
@@ -233,13 +239,33 @@ static void put_word(FILE *f, const struct render *r, const char *text,
 		fputs(SGR_OFF, f);
 }
 
+size_t (*hit_quote_ranges(const docket_hit *h, size_t *n))[2]
+{
+	*n = docket_hit_quote_count(h);
+	size_t (*r)[2] = *n ? calloc(*n, sizeof *r) : NULL;
+	if (!r)
+		*n = 0;
+	for (size_t i = 0; i < *n; i++)
+		docket_hit_quote(h, i, &r[i][0], &r[i][1], NULL, NULL);
+	return r;
+}
+
 void put_wrapped(FILE *f, const struct render *r, const char *text,
                  size_t start, size_t end, const size_t (*hl)[2], size_t nhl,
                  int ellipses, size_t col, size_t indent)
 {
+	put_wrapped_quoted(f, r, text, start, end, hl, nhl, NULL, 0, ellipses,
+	                   col, indent);
+}
+
+void put_wrapped_quoted(FILE *f, const struct render *r, const char *text,
+                        size_t start, size_t end, const size_t (*hl)[2],
+                        size_t nhl, const size_t (*quotes)[2], size_t nquotes,
+                        int ellipses, size_t col, size_t indent)
+{
 	const unsigned char *t = (const unsigned char *)text;
 	size_t len = strlen(text), pos, w_end, w;
-	struct hl_cursor c = {hl, nhl, 0};
+	struct hl_cursor c = {hl, nhl, 0}, q = {quotes, nquotes, 0};
 	int first = 1; /* no space before the first word */
 	if (end > len)
 		end = len;
@@ -263,7 +289,7 @@ void put_wrapped(FILE *f, const struct render *r, const char *text,
 			col++;
 		}
 		first = 0;
-		put_word(f, r, text, pos, w_end, &c);
+		put_word(f, r, text, pos, w_end, &c, &q);
 		col += w;
 	}
 	if (ellipses && end < len)

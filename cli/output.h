@@ -68,6 +68,32 @@ void put_wrapped(FILE *f, const struct render *r, const char *text,
                  size_t start, size_t end, const size_t (*hl)[2], size_t nhl,
                  int ellipses, size_t col, size_t indent);
 
+/* put_wrapped, with the quoted speech QUOTES (ascending byte ranges) in
+ * italics when colouring. */
+void put_wrapped_quoted(FILE *f, const struct render *r, const char *text,
+                        size_t start, size_t end, const size_t (*hl)[2],
+                        size_t nhl, const size_t (*quotes)[2], size_t nquotes,
+                        int ellipses, size_t col, size_t indent);
+
+/* The quotes of hit H as ascending byte ranges (malloc'd, *N of them;
+ * NULL when there are none or memory ran out). */
+size_t (*hit_quote_ranges(const docket_hit *h, size_t *n))[2];
+
+/* One distinct quote of `docket quotes` (cli/cmd-quotes.c), as the
+ * printers show it.  Strings are borrowed. */
+struct quote_line {
+	const char *text;        /* the longest report of it */
+	const char *speaker;     /* "" when unknown */
+	const char *passage_id;  /* where it was first reported */
+	const char *outlet;
+	const char *date;
+	size_t articles;         /* how many articles carried it */
+	const char **outlets;    /* the distinct outlets, in the order they ran it */
+	size_t noutlets;
+	const char **passages;   /* every passage holding it, the same order */
+	size_t npassages;
+};
+
 /* Write S dimmed (when colouring), escaped, then a newline. */
 void put_dim_line(FILE *f, const struct render *r, const char *s);
 /* Write S dimmed and word-wrapped like put_wrapped, ending the line. */

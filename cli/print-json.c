@@ -1,6 +1,7 @@
 /* print-json.c — the json format: JSON Lines, one object per hit
  * ({"type":"hit",…}) then {"type":"summary",…} for `docket search`, one
- * {"type":"passage",…} per passage for `docket show`.  Key order and types
+ * {"type":"passage",…} per passage for `docket show`, one
+ * {"type":"quote",…} per distinct quote for `docket quotes`.  Key order and types
  * are a contract (README), built with jansson.  Made by printer_json
  * (printer.h), for cli/cmd-search.c and cli/cmd-show.c.
  */
@@ -99,6 +100,38 @@ static json_t *jhighlights(const struct hit_view *v)
 	return a;
 }
 
+/* [{"start","end","start_cp","end_cp","speaker","cue"}, …]: the hit's
+ * quotes, byte and code-point offsets into its text. */
+static json_t *jquotes(const docket_hit *h)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && h && i < docket_hit_quote_count(h); i++) {
+		size_t s, e, scp, ecp;
+		const char *speaker, *cue;
+		docket_hit_quote(h, i, &s, &e, &speaker, &cue);
+		docket_hit_quote_cp(h, i, &scp, &ecp);
+		json_t *o = json_pack("{sI,sI,sI,sI,so,so}", "start", (json_int_t)s,
+		                      "end", (json_int_t)e, "start_cp", (json_int_t)scp,
+		                      "end_cp", (json_int_t)ecp, "speaker", jstr(speaker),
+		                      "cue", jstr(cue));
+		if (!o || json_array_append_new(a, o)) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
+/* A JSON array of the N strings S. */
+static json_t *jstrings(const char **s, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++)
+		if (json_array_append_new(a, jstr(s[i])) != 0)
+			return json_decref(a), NULL;
+	return a;
+}
+
 /* [[what, weight], …] of the hit's score parts. */
 static json_t *jexplain(const docket_hit *h)
 {
@@ -151,6 +184,7 @@ static int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 	put(o, "snippet_start", json_integer((json_int_t)v->snip_start), &bad);
 	put(o, "snippet_end", json_integer((json_int_t)v->snip_end), &bad);
 	put(o, "highlights", jhighlights(v), &bad);
+	put(o, "quotes", jquotes(v->hit), &bad);
 	put(o, "citation", jstr(v->citation), &bad);
 	if (v->hit && docket_hit_explain_count(v->hit))
 		put(o, "explain", jexplain(v->hit), &bad);
@@ -197,8 +231,40 @@ static int json_passages(const struct printer *p, const struct hit_view *v,
 	return rc;
 }
 
+/* Write one {"type":"quote",…} line for Q; returns 0 or -1. */
+static int put_json_quote(FILE *f, const struct quote_line *q)
+{
+	json_t *o = json_object(), *first = json_object();
+	int bad = !o || !first;
+	if (bad) {
+		json_decref(o);
+		json_decref(first);
+		return -1;
+	}
+	put(first, "passage_id", jstr(q->passage_id), &bad);
+	put(first, "outlet", jstr(q->outlet), &bad);
+	put(first, "date", jstr(q->date), &bad);
+	put(o, "type", json_string("quote"), &bad);
+	put(o, "text", jstr(q->text), &bad);
+	put(o, "speaker", jstr(q->speaker), &bad);
+	put(o, "first", first, &bad);
+	put(o, "articles", json_integer((json_int_t)q->articles), &bad);
+	put(o, "outlets", jstrings(q->outlets, q->noutlets), &bad);
+	put(o, "passages", jstrings(q->passages, q->npassages), &bad);
+	return dump(f, o, bad);
+}
+
+static int json_quotes(const struct printer *p, const struct quote_line *q,
+                       size_t n)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n; i++)
+		rc |= put_json_quote(stdout, &q[i]);
+	return rc;
+}
+
 struct printer printer_json(const struct print_opts *o)
 {
 	return (struct printer){"json", *o, json_hits, json_summary,
-	                        json_passages};
+	                        json_passages, json_quotes};
 }

@@ -1,7 +1,8 @@
 /* print-text.c — the text format, for people: `docket search` as a ranked
  * list ("RANK. SCORE  snippet", the citation dimmed below) or, with
  * --group, hits grouped under their article; `docket show` as the article's
- * title and passages with the asked-for one marked.  Wrapped to the
+ * title and passages with the asked-for one marked, quoted speech in
+ * italics and its speakers under each; `docket quotes` one line a quote.  Wrapped to the
  * terminal, highlights in colour when asked (output.c does the writing).
  * Made by printer_text (printer.h), for cli/cmd-search.c and cmd-show.c.
  */
@@ -138,8 +139,31 @@ static int text_hits(const struct printer *p, const struct hit_view *v,
 	return 0;
 }
 
+/* Under a passage's text, one dim line naming who said each of its
+ * quotes: "   ” Camille Ferreira (told); Halvorsen spokesperson (said)". */
+static void put_speakers(const struct render *r, const docket_hit *h)
+{
+	size_t n = docket_hit_quote_count(h);
+	if (!n)
+		return;
+	fputs(r->color ? "   \033[2m\xe2\x80\x9d " : "   \xe2\x80\x9d ", stdout);
+	for (size_t i = 0; i < n; i++) {
+		const char *speaker, *cue;
+		docket_hit_quote(h, i, NULL, NULL, &speaker, &cue);
+		fputs(i ? "; " : "", stdout);
+		put_escaped(stdout, *speaker ? speaker : "unattributed");
+		if (*cue) {
+			fputs(" (", stdout);
+			put_escaped(stdout, cue);
+			fputc(')', stdout);
+		}
+	}
+	fputs(r->color ? "\033[0m\n" : "\n", stdout);
+}
+
 /* `docket show`: the title, then each passage: its place (marked with ">"
- * when it is FOCUS_ID, the one asked for) and its whole text; then the
+ * when it is FOCUS_ID, the one asked for), its whole text with quoted
+ * speech in italics (when colouring) and who said its quotes; then the
  * focus's citation.  N is at least 1.  Returns 0. */
 static int text_passages(const struct printer *p, const struct hit_view *v,
                          size_t n, const char *focus_id)
@@ -161,16 +185,46 @@ static int text_passages(const struct printer *p, const struct hit_view *v,
 		put_escaped(stdout, id);
 		fputs(r.color ? "]\033[0m\n" : "]\n", stdout);
 		printf("%s  ", mine ? ">" : " ");
-		put_wrapped(stdout, &r, v[i].field[DOCKET_FIELD_TEXT], 0,
-		            (size_t)-1, (const size_t (*)[2])v[i].hl, v[i].nhl, 0,
-		            3, 3);
+		size_t nq;
+		size_t (*quotes)[2] = hit_quote_ranges(v[i].hit, &nq);
+		put_wrapped_quoted(stdout, &r, v[i].field[DOCKET_FIELD_TEXT], 0,
+		                   (size_t)-1, (const size_t (*)[2])v[i].hl, v[i].nhl,
+		                   (const size_t (*)[2])quotes, nq, 0, 3, 3);
+		free(quotes);
+		put_speakers(&r, v[i].hit);
 	}
 	putchar('\n');
 	put_dim_wrapped(stdout, &r, focus->citation, 0, 0);
 	return 0;
 }
 
+/* `docket quotes`: one line per quote, “TEXT” — SPEAKER; first reported
+ * OUTLET, DATE (PASSAGE_ID); N articles, M outlets.  Returns 0. */
+static int text_quotes(const struct printer *p, const struct quote_line *q,
+                       size_t n)
+{
+	int color = p->o.r.color;
+	for (size_t i = 0; i < n; i++) {
+		const struct quote_line *l = &q[i];
+		fputs(color ? "\033[3m\xe2\x80\x9c" : "\xe2\x80\x9c", stdout);
+		put_escaped(stdout, l->text);
+		fputs(color ? "\xe2\x80\x9d\033[0m \xe2\x80\x94 " : "\xe2\x80\x9d \xe2\x80\x94 ",
+		      stdout);
+		put_escaped(stdout, *l->speaker ? l->speaker : "unattributed");
+		fputs("; first reported ", stdout);
+		put_escaped(stdout, *l->outlet ? l->outlet : "(no outlet)");
+		fputs(", ", stdout);
+		put_escaped(stdout, *l->date ? l->date : "(no date)");
+		fputs(" (", stdout);
+		put_escaped(stdout, l->passage_id);
+		printf("); %zu article%s, %zu outlet%s\n", l->articles,
+		       l->articles == 1 ? "" : "s", l->noutlets, l->noutlets == 1 ? "" : "s");
+	}
+	return 0;
+}
+
 struct printer printer_text(const struct print_opts *o)
 {
-	return (struct printer){"text", *o, text_hits, NULL, text_passages};
+	return (struct printer){"text", *o, text_hits, NULL, text_passages,
+	                        text_quotes};
 }

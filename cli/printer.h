@@ -1,7 +1,7 @@
 /* printer.h — output formats as a table of functions (after notmuch's
  * sprinter.h): a printer is a struct of function pointers made by one
- * constructor per format, and `docket search` and `docket show` print
- * only through it, so a new format is one file and one row of
+ * constructor per format, and `docket search`, `docket show` and `docket
+ * quotes` print only through it, so a new format is one file and one row of
  * printer_formats for every command.  The formats: text (print-text.c),
  * json (print-json.c: JSON Lines, a contract, see README) and trec
  * (print-trec.c: a TREC run, search only).
@@ -35,6 +35,10 @@ struct printer {
 	 * for; NULL: the format cannot show passages */
 	int (*passages)(const struct printer *p, const struct hit_view *v,
 	                size_t n, const char *focus);
+	/* quotes: the distinct quotes Q[0..N) in order; NULL: the format
+	 * cannot list quotes */
+	int (*quotes)(const struct printer *p, const struct quote_line *q,
+	              size_t n);
 };
 
 /* The constructors; they cannot fail. */

@@ -4,7 +4,12 @@
  *
  * Encoding (version 1): the byte 'D', the byte '1', then for each field in
  * enum rec_field order a length as a LEB128 varint followed by that many
- * bytes.  Sources are joined with '\n'.  Xapian compresses document data.
+ * bytes.  Sources are joined with '\n'.  Quotes are one line each,
+ * "START\tEND\tCUE\tSPEAKER\n": byte offsets of the quoted words into the
+ * text, the cue ("said", "" when none) and the speaker ("" when unknown);
+ * neither holds a tab or a line break.  Xapian compresses document data.
+ * A record of schema 2 (without REC_QUOTES) does not decode; such an index
+ * is refused by the schema check first.
  */
 #ifndef DOCKET_RECORD_H
 #define DOCKET_RECORD_H
@@ -32,6 +37,7 @@ enum rec_field {
 	REC_COURTS,    /* its court names ("N.D. Cal.") */
 	REC_JUDGES,    /* its judges */
 	REC_CITES,     /* the passage's own record cites */
+	REC_QUOTES,    /* one "START\tEND\tCUE\tSPEAKER\n" line per quote */
 	REC_NFIELDS
 };
 

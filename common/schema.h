@@ -20,6 +20,10 @@
  * | outlet words       | XO                    | stems, positions                      |
  * | author words       | A                     | stems, positions                      |
  * | credited source    | XC + lower-case name  | boolean: source:wired.com             |
+ * | speaker words      | XS                    | stems, positions (speaker:ferreira, speaker:"camille ferreira", speaker:spokesperson); speakers of one passage 100 positions apart |
+ * | quoted words       | XQ                    | stems at their body positions, only inside quoted speech (quote:"storm off") |
+ * | holds a quote      | XQ (no suffix)        | boolean marker (DOCKET_QUERY_QUOTED)   |
+ * | speakers           | value slot 9          | the passage's distinct speakers as a list (below) |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |
  * | case (article)     | XK + key / + word     | boolean: lower-case caption key (legal_case_key), its shorter writings, each party word |
@@ -32,6 +36,13 @@
  * | judges             | value slot 7          | the article's judges, '\n'            |
  * | docket numbers     | value slot 8          | the article's docket keys, '\n'       |
  * | document data      | record (record.h)     | passage text and the citation fields  |
+ * | document data      | record (record.h)     | passage text, citation fields, quotes |
+ *
+ * A list value (slot 9) is each item as its byte length in LEB128 followed
+ * by its bytes, in order, nothing else — the one list encoding the value
+ * slots of this schema share.  Speakers are the canonical names of
+ * indexer/quotes.c ("Camille Ferreira", "Nimbus spokesperson", "Exhibit
+ * 42"), each once, in the order their first quote appears.
  *
  * The legal fields (indexer/legal.c, common/legalform.c) are article-level
  * but for XR: every passage of an article carries its case, docket, court
@@ -88,6 +99,12 @@ struct buf;
 #define SLOT_COURTS 6
 #define SLOT_JUDGES 7
 #define SLOT_DOCKETS 8
+#define PREFIX_SPEAKER "XS"
+#define PREFIX_QUOTE "XQ"
+#define SLOT_SPEAKERS 9
+
+#define SPEAKER_GAP 100 /* positions between two speakers' words, so that a
+                         * phrase never runs from one speaker into the next */
 
 #define TITLE_WDF 2   /* weight of a title word in the passage's body terms */
 #define SECTION_WDF 1 /* weight of a heading word in its passages' terms */
@@ -114,6 +131,8 @@ enum schema_field {
 	FIELD_COURT,
 	FIELD_JUDGE,
 	FIELD_EXHIBIT,
+	FIELD_SPEAKER,
+	FIELD_QUOTE,
 	FIELD_LAST
 };
 

@@ -124,6 +124,9 @@ struct xap_request {
 	unsigned expand_docs;       /* from how many top passages */
 	int explain;                /* fill xap_match.explain */
 	const struct aliases *aliases; /* the legal fields' aliases, or NULL */
+	int quoted;                 /* only passages holding a quote (the
+	                             * PREFIX_QUOTE marker term); with an empty
+	                             * query, all of them */
 };
 
 struct xap_match {

@@ -348,6 +348,12 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	Xapian::Query base = parse(db, s, qp);
 	term_groups_free(hl);
 	reduce(base, hl, *db->db);
+	if (s->quoted) {
+		Xapian::Query mark(Xapian::Query::OP_SCALE_WEIGHT,
+		                   Xapian::Query(PREFIX_QUOTE), 0);
+		base = base.empty() ? mark
+		                    : Xapian::Query(Xapian::Query::OP_FILTER, base, mark);
+	}
 	if (s->limit == 0) {
 		res->estimated = 0;
 		return;

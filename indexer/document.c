@@ -1,9 +1,13 @@
-/* document.c — passage to index document (see document.h, schema.h). */
+/* document.c — passage to index document (see document.h, schema.h).
+ * The quotes of the article (indexer/quotes.c) are found once per article
+ * by document_article() and give each passage its speaker (XS) and
+ * quoted-word (XQ) terms, its speakers value and its record's quotes. */
 #include "document.h"
 
 #define TERM_MAX 240 /* Xapian's limit is 245 bytes */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "legal.h"
@@ -81,6 +85,60 @@ static const char *field_text(enum schema_field f, const struct article *a,
 	case FIELD_AUTHOR: return a->author;
 	default: return NULL;
 	}
+}
+
+/* Quoted words: body words inside one of the passage's quotes, as XQ terms
+ * at their body positions (so quote:"a phrase" is a phrase query). */
+struct quoted_pass {
+	struct field_pass f;
+	const struct quote_list *ql; /* the passage's quotes, ascending */
+	size_t k;                    /* the first quote not wholly before */
+};
+
+static int add_quoted_word(void *ctx, const struct token *t)
+{
+	struct quoted_pass *q = ctx;
+	while (q->k < q->ql->n && q->ql->q[q->k].end <= t->start)
+		q->k++;
+	if (q->k < q->ql->n && q->ql->q[q->k].start <= t->start &&
+	    t->end <= q->ql->q[q->k].end)
+		return add_word(&q->f, t);
+	return 0;
+}
+
+static void add_quoted(struct doc_builder *b, struct xap_doc *d,
+                       const struct schema_row *row, const struct passage *p,
+                       const struct quote_list *ql)
+{
+	struct quoted_pass q = {{b, d, row->prefix, 0, row->positions}, ql, 0};
+	if (!b->rc && ql->n)
+		token_scan(p->text, p->len, 1, add_quoted_word, &q);
+}
+
+/* Whether quote I of QL is the first with its speaker (and has one). */
+static int first_speaker(const struct quote_list *ql, size_t i)
+{
+	if (!*ql->q[i].speaker)
+		return 0;
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(ql->q[k].speaker, ql->q[i].speaker))
+			return 0;
+	return 1;
+}
+
+/* Speaker words: each distinct speaker's words as XS terms, speakers
+ * SPEAKER_GAP positions apart. */
+static void add_speakers(struct doc_builder *b, struct xap_doc *d,
+                         const struct schema_row *row, const struct quote_list *ql)
+{
+	struct field_pass f = {b, d, row->prefix, 0, row->positions};
+	unsigned pos = 1;
+	for (size_t i = 0; i < ql->n && !b->rc; i++)
+		if (first_speaker(ql, i)) {
+			const char *s = ql->q[i].speaker;
+			token_scan(s, strlen(s), pos, add_word, &f);
+			pos += SPEAKER_GAP;
+		}
 }
 
 static size_t field_names(enum schema_field f, const struct passage *p,
@@ -183,10 +241,15 @@ static void legal_terms(struct doc_builder *b, struct xap_doc *d,
  * are add_values()'s. */
 static void add_schema_field(struct doc_builder *b, struct xap_doc *d,
                              const struct schema_row *row,
-                             const struct article *a, const struct passage *p)
+                             const struct article *a, const struct passage *p,
+                             const struct quote_list *ql)
 {
 	char *const *names = NULL;
-	if (row->kind == KIND_TEXT)
+	if (row->id == FIELD_SPEAKER)
+		add_speakers(b, d, row, ql);
+	else if (row->id == FIELD_QUOTE)
+		add_quoted(b, d, row, p, ql);
+	else if (row->kind == KIND_TEXT)
 		add_field(b, d, field_text(row->id, a, p), row);
 	if (row->kind != KIND_BOOLEAN)
 		return;
@@ -237,8 +300,19 @@ static void legal_record(struct doc_builder *b, struct record *r, buf lists[5],
 	}
 }
 
+/* The record's quote lines for QL into b->quoted (record.h). */
+static void quote_lines(struct doc_builder *b, const struct quote_list *ql)
+{
+	buf_reset(&b->quoted);
+	buf_reserve(&b->rc, &b->quoted, 0);
+	for (size_t i = 0; i < ql->n; i++)
+		buf_printf(&b->rc, &b->quoted, "%zu\t%zu\t%s\t%s\n", ql->q[i].start,
+		           ql->q[i].end, ql->q[i].cue, ql->q[i].speaker);
+}
+
 static void add_record(struct doc_builder *b, struct xap_doc *d,
-                       const struct article *a, const struct passage *p)
+                       const struct article *a, const struct passage *p,
+                       const struct quote_list *ql)
 {
 	struct record r;
 	char para[16], ord[16];
@@ -266,6 +340,9 @@ static void add_record(struct doc_builder *b, struct xap_doc *d,
 	r.len[REC_TEXT] = p->len;
 	buf lists[5] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
 	legal_record(b, &r, lists, (size_t)(p - a->passages));
+	quote_lines(b, ql);
+	r.f[REC_QUOTES] = b->quoted.p;
+	r.len[REC_QUOTES] = b->quoted.n;
 	buf_reset(&b->data);
 	record_encode(&b->rc, &b->data, &r);
 	if (!b->rc && xap_doc_data(d, b->data.p, b->data.n))
@@ -273,6 +350,30 @@ static void add_record(struct doc_builder *b, struct xap_doc *d,
 	buf_free(&sources);
 	for (int i = 0; i < 5; i++)
 		buf_free(&lists[i]);
+}
+
+/* Append item S to the list value in OUT: its length in LEB128, then its
+ * bytes (schema.h).  Sticky on *rc. */
+static void list_add(int *rc, buf *out, const char *s, size_t n)
+{
+	size_t v = n;
+	do {
+		buf_putc(rc, out, (char)((v & 0x7F) | (v > 0x7F ? 0x80 : 0)));
+		v >>= 7;
+	} while (v);
+	buf_append(rc, out, s, n);
+}
+
+/* Slot 9: the passage's distinct speakers (none: no value). */
+static void add_speaker_value(struct doc_builder *b, struct xap_doc *d,
+                              const struct quote_list *ql)
+{
+	buf_reset(&b->list);
+	for (size_t i = 0; i < ql->n; i++)
+		if (first_speaker(ql, i))
+			list_add(&b->rc, &b->list, ql->q[i].speaker, strlen(ql->q[i].speaker));
+	if (!b->rc && b->list.n && xap_doc_value(d, SLOT_SPEAKERS, b->list.p, b->list.n))
+		b->rc = DOCKET_NO_MEMORY;
 }
 
 static void add_values(struct doc_builder *b, struct xap_doc *d,
@@ -319,15 +420,58 @@ int document_build(struct doc_builder *b, const struct article *a,
 	add_boolean(b, d, "", b->idterm.p ? b->idterm.p : "", b->idterm.n);
 	add_boolean(b, d, PREFIX_ARTICLE, akey, ARTICLE_KEY_LEN);
 	add_boolean(b, d, PREFIX_FILE, fkey, strlen(fkey));
+	size_t at = (size_t)(p - a->passages);
+	static const struct quote_list none = {NULL, 0, 0};
+	const struct quote_list *ql = at < b->nquotes ? &b->quotes[at] : &none;
 	for (int f = 0; f < FIELD_LAST; f++)
-		add_schema_field(b, d, &schema_fields[f], a, p);
+		add_schema_field(b, d, &schema_fields[f], a, p, ql);
 	add_values(b, d, a, akey);
-	add_record(b, d, a, p);
+	add_speaker_value(b, d, ql);
+	if (ql->n)
+		add_boolean(b, d, PREFIX_QUOTE, "", 0); /* the marker: it quotes */
+	add_record(b, d, a, p, ql);
 	return b->rc;
+}
+
+/* Empty the quote lists of the last article. */
+static void quotes_reset(struct doc_builder *b)
+{
+	for (size_t i = 0; i < b->nquotes; i++)
+		quote_list_clear(&b->quotes[i]);
+	b->nquotes = 0;
+}
+
+int document_article(struct doc_builder *b, const struct article *a)
+{
+	int rc = 0;
+	quotes_reset(b);
+	if (a->npassages > b->capquotes) {
+		struct quote_list *q = realloc(b->quotes, a->npassages * sizeof *q);
+		if (!q)
+			return DOCKET_NO_MEMORY;
+		b->quotes = q;
+		b->capquotes = a->npassages;
+	}
+	struct quote_input *in = malloc((a->npassages ? a->npassages : 1) * sizeof *in);
+	if (!in)
+		return DOCKET_NO_MEMORY;
+	for (size_t i = 0; i < a->npassages; i++) {
+		in[i] = (struct quote_input){a->passages[i].text, a->passages[i].len,
+		                             a->passages[i].paragraph};
+		b->quotes[i] = (struct quote_list){NULL, 0, 0};
+	}
+	b->nquotes = a->npassages;
+	quotes_find(&rc, in, a->npassages, b->quotes);
+	free(in);
+	return rc;
 }
 
 void doc_builder_free(struct doc_builder *b)
 {
+	quotes_reset(b);
+	free(b->quotes);
+	buf_free(&b->list);
+	buf_free(&b->quoted);
 	buf_free(&b->term);
 	buf_free(&b->data);
 	buf_free(&b->id);

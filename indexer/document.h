@@ -6,6 +6,7 @@
 #define DOCKET_DOCUMENT_H
 
 #include "article.h"
+#include "quotes.h"
 #include "../common/buf.h"
 
 struct legal;
@@ -18,15 +19,29 @@ struct doc_builder {
 	buf data;           /* scratch: the record */
 	buf id;             /* the passage id of the last document built */
 	buf idterm;         /* its unique term */
+	buf list;           /* scratch: a list value (speakers) */
+	buf quoted;         /* scratch: the record's quote lines */
+	struct quote_list *quotes; /* per passage of the article given to
+	                            * document_article(), in order */
+	size_t nquotes;     /* passages they cover */
+	size_t capquotes;   /* lists allocated */
 	int rc;             /* sticky status while building */
 	const struct legal *legal; /* the article's entities (legal.h), set by
 	                            * the caller for each article; NULL: none */
 	buf key;            /* scratch: a legal key */
 };
 
+/* Find the quotations of article A (indexer/quotes.c) for the
+ * document_build() calls on its passages that follow: once per article,
+ * before its first passage, since a quote's speaker or its continuation may
+ * lie in another passage.  Returns 0 or DOCKET_NO_MEMORY. */
+int document_article(struct doc_builder *b, const struct article *a);
+
 /* Fill D (new and empty) with passage P of article A, whose file key is
  * FKEY, with B->legal the entities of A (passage P's cites are
- * B->legal->cites[P - A->passages]).  Afterwards B->idterm holds the unique term to replace by.  Returns
+ * B->legal->cites[P - A->passages]); P's quotes are those
+ * document_article() found for A, none when it was not called for A.
+ * Afterwards B->idterm holds the unique term to replace by.  Returns
  * 0 or DOCKET_NO_MEMORY. */
 int document_build(struct doc_builder *b, const struct article *a,
                    const struct passage *p, const char *fkey,

@@ -312,6 +312,8 @@ static int write_article(void *ctx, struct article *a)
 	if (extract_legal(a, &lg))
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
 	w->doc.legal = &lg;
+	if (document_article(&w->doc, a))
+		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
 	for (size_t i = 0; i < a->npassages && !w->err.status; i++) {
 		struct xap_doc *d = xap_doc_new();
 		int rc = d ? document_build(&w->doc, a, &a->passages[i], job->fkey, d)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cite.h"
+#include "../common/quotekey.h"
 #include "../engine/index.h"
 #include "../common/aliases.h"
 #include "../common/schema.h"
@@ -47,6 +48,13 @@ static void hit_free(struct docket_hit *h)
 	}
 	free(h->hl);
 	free(h->data);
+	for (size_t i = 0; i < h->nquotes; i++) {
+		free(h->quotes[i].speaker);
+		free(h->quotes[i].cue);
+		free(h->quotes[i].key);
+	}
+	free(h->quotes);
+	free(h->speakers); /* borrowed from the quotes */
 }
 
 void hits_clear(docket_query *q)
@@ -109,6 +117,86 @@ static int split_legal(const docket_query *q, struct docket_hit *h)
 	return rc;
 }
 
+/* The number of code points in TEXT[0..AT). */
+static size_t cp_offset(const char *text, size_t at)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < at; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Read one "START\tEND\tCUE\tSPEAKER" line S[0..N) into Q; -1 when it is
+ * malformed or its span does not lie in TEXT[0..LEN) on character
+ * boundaries (a damaged record: the quote is left out). */
+static int parse_quote(const char *s, size_t n, const char *text, size_t len,
+                       struct hit_quote *q)
+{
+	char *line = strndup(s, n), *end1, *end2;
+	if (!line)
+		return -2;
+	unsigned long long a = strtoull(line, &end1, 10), b = 0;
+	if (*end1 == '\t')
+		b = strtoull(end1 + 1, &end2, 10);
+	char *cue = *end1 == '\t' && *end2 == '\t' ? end2 + 1 : NULL;
+	char *tab = cue ? strchr(cue, '\t') : NULL;
+	int bad = !tab || a > b || b > len || ((unsigned char)text[a] & 0xC0) == 0x80 ||
+	          (b < len && ((unsigned char)text[b] & 0xC0) == 0x80);
+	int rc = 0;
+	if (!bad) {
+		*tab = '\0';
+		q->start = (size_t)a;
+		q->end = (size_t)b;
+		q->cue = str_dup(&rc, cue);
+		q->speaker = str_dup(&rc, tab + 1);
+		q->start_cp = cp_offset(text, q->start);
+		q->end_cp = q->start_cp + cp_offset(text + q->start, q->end - q->start);
+	}
+	free(line);
+	return rc ? -2 : bad ? -1 : 0;
+}
+
+/* Add SPEAKER (borrowed) to the hit's distinct speakers, unless "" or
+ * already there. */
+static void add_speaker(struct docket_hit *h, char *speaker)
+{
+	if (!*speaker)
+		return;
+	for (size_t k = 0; k < h->nspeakers; k++)
+		if (!strcmp(h->speakers[k], speaker))
+			return;
+	h->speakers[h->nspeakers++] = speaker;
+}
+
+/* The hit's quotes from its record, and their distinct speakers. */
+static int split_quotes(struct docket_hit *h, const char *text, size_t len)
+{
+	const char *s = h->rec.f[REC_QUOTES], *end = s + h->rec.len[REC_QUOTES];
+	size_t n = 0;
+	for (const char *p = s; p < end; p++)
+		n += *p == '\n';
+	if (!n)
+		return 0;
+	h->quotes = calloc(n, sizeof *h->quotes);
+	h->speakers = calloc(n, sizeof *h->speakers);
+	if (!h->quotes || !h->speakers)
+		return DOCKET_NO_MEMORY;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *stop = nl ? nl : end;
+		struct hit_quote *q = &h->quotes[h->nquotes];
+		int r = parse_quote(s, (size_t)(stop - s), text, len, q);
+		if (r == -2)
+			return DOCKET_NO_MEMORY;
+		if (r == 0) {
+			h->nquotes++;
+			add_speaker(h, q->speaker);
+		}
+		s = stop + 1;
+	}
+	return 0;
+}
+
 static int copy_fields(struct docket_hit *h)
 {
 	int rc = 0;
@@ -155,6 +243,8 @@ int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
 		rc = split_legal(q, h);
 	const char *text = h->field[DOCKET_FIELD_TEXT];
 	size_t len = rc ? 0 : strlen(text);
+	if (!rc)
+		rc = split_quotes(h, text, len);
 	if (!rc)
 		rc = highlight_find(&q->hl, FIELD_BODY, q->idx->stem, text, len,
 		                    &h->hl, &h->nhl);
@@ -293,6 +383,9 @@ static size_t hit_list(const docket_hit *h, docket_list list,
 	case DOCKET_LIST_RECORD_CITES:
 		*items = h->legal[list - DOCKET_LIST_CASES];
 		return h->nlegal[list - DOCKET_LIST_CASES];
+	case DOCKET_LIST_SPEAKERS:
+		*items = h->speakers;
+		return h->nspeakers;
 	default:
 		*items = NULL;
 		return 0;
@@ -353,4 +446,54 @@ DOCKET_EXPORT const char *docket_hit_citation(const docket_hit *hit,
 		buf_free(&out);
 	}
 	return h->cite[style];
+}
+
+DOCKET_EXPORT size_t docket_hit_quote_count(const docket_hit *hit)
+{
+	return hit ? hit->nquotes : 0;
+}
+
+DOCKET_EXPORT void docket_hit_quote(const docket_hit *hit, size_t i,
+                                    size_t *start, size_t *end,
+                                    const char **speaker, const char **cue)
+{
+	const struct hit_quote *q = hit && i < hit->nquotes ? &hit->quotes[i] : NULL;
+	if (start)
+		*start = q ? q->start : 0;
+	if (end)
+		*end = q ? q->end : 0;
+	if (speaker)
+		*speaker = q ? q->speaker : "";
+	if (cue)
+		*cue = q ? q->cue : "";
+}
+
+DOCKET_EXPORT void docket_hit_quote_cp(const docket_hit *hit, size_t i,
+                                       size_t *start_cp, size_t *end_cp)
+{
+	const struct hit_quote *q = hit && i < hit->nquotes ? &hit->quotes[i] : NULL;
+	if (start_cp)
+		*start_cp = q ? q->start_cp : 0;
+	if (end_cp)
+		*end_cp = q ? q->end_cp : 0;
+}
+
+DOCKET_EXPORT const char *docket_hit_quote_key(const docket_hit *hit, size_t i)
+{
+	if (!hit || i >= hit->nquotes)
+		return "";
+	struct hit_quote *q = &((struct docket_hit *)hit)->quotes[i]; /* a cache */
+	if (!q->key) {
+		int rc = 0;
+		buf out = BUF_INIT;
+		quote_key(&rc, &out, hit->field[DOCKET_FIELD_TEXT] + q->start, q->end - q->start);
+		q->key = buf_steal(&rc, &out);
+		buf_free(&out);
+	}
+	return q->key ? q->key : "";
+}
+
+DOCKET_EXPORT int docket_quote_key_contains(const char *longer, const char *shorter)
+{
+	return longer && shorter && quote_key_contains(longer, shorter);
 }

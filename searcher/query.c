@@ -118,7 +118,7 @@ DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
 	    (opt == DOCKET_QUERY_SORT && value >= DOCKET_SORT_LAST) ||
 	    (opt == DOCKET_QUERY_SNIPPET_BYTES && (value < 16 || value > 1 << 20)) ||
 	    ((opt == DOCKET_QUERY_DEFAULT_AND || opt == DOCKET_QUERY_PLAIN ||
-	      opt == DOCKET_QUERY_EXPLAIN) && value > 1) ||
+	      opt == DOCKET_QUERY_EXPLAIN || opt == DOCKET_QUERY_QUOTED) && value > 1) ||
 	    ((opt == DOCKET_QUERY_FEEDBACK_TERMS ||
 	      opt == DOCKET_QUERY_FEEDBACK_DOCS) && (value < 1 || value > 1000)))
 		return DOCKET_BAD_ARGUMENT;
@@ -268,6 +268,7 @@ static int search(docket_query *q, size_t limit, struct xap_result *res)
 		.expand_docs = (unsigned)q->opt[DOCKET_QUERY_FEEDBACK_DOCS],
 		.explain = (int)q->opt[DOCKET_QUERY_EXPLAIN],
 		.aliases = &q->idx->aliases,
+		.quoted = (int)q->opt[DOCKET_QUERY_QUOTED],
 	};
 	int rc = xap_search(q->idx->db, &s, res, &q->hl);
 	free(plain);

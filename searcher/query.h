@@ -8,6 +8,15 @@
 #include "../docket.h"
 #include "highlight.h"
 
+/* One quotation of a hit's passage (record.h's REC_QUOTES, read back). */
+struct hit_quote {
+	size_t start, end;       /* bytes of the quoted words in TEXT */
+	size_t start_cp, end_cp; /* the same as code-point offsets */
+	char *speaker;           /* canonical speaker, "" when unknown */
+	char *cue;               /* "said", "according to", "" */
+	char *key;               /* grouping key (common/quotekey.h), lazily */
+};
+
 struct docket_hit {
 	char *field[DOCKET_FIELD_LAST]; /* NUL-terminated; CITATION lazily */
 	struct record rec;              /* the record, pointing into DATA */
@@ -27,6 +36,10 @@ struct docket_hit {
 	char **explain;                 /* score parts (DOCKET_QUERY_EXPLAIN) */
 	double *explain_weight;         /* what each adds */
 	size_t nexplain;
+	struct hit_quote *quotes;       /* the passage's quotations, in order */
+	size_t nquotes;
+	char **speakers;                /* their distinct speakers, in order */
+	size_t nspeakers;
 };
 
 struct docket_hits {

@@ -2,7 +2,9 @@
  * stdin) against the contract in README: each line an object; hits first,
  * with every key present, in order, with its type; ranks consecutive;
  * snippet == text[snippet_start:snippet_end] in BYTES; highlights inside
- * the text, ascending and disjoint; then exactly one summary whose
+ * the text, ascending and disjoint; quotes inside the text, ascending, each
+ * {"start","end","start_cp","end_cp","speaker","cue"} with the code-point
+ * offsets those of the byte offsets; then exactly one summary whose
  * "returned" counts the hits.  Built and run by tests/e2e/lib.sh
  * (`jsoncheck`); with -p it accepts "passage" objects (docket show --json)
  * and no summary.  Prints "# problem" lines; exits 0 when all is well.
@@ -29,7 +31,8 @@ static const struct {
 	{"record_cites", JSON_ARRAY},
 	{"text", JSON_STRING},       {"snippet", JSON_STRING},
 	{"snippet_start", JSON_INTEGER}, {"snippet_end", JSON_INTEGER},
-	{"highlights", JSON_ARRAY},  {"citation", JSON_STRING},
+	{"highlights", JSON_ARRAY},  {"quotes", JSON_ARRAY},
+	{"citation", JSON_STRING},
 };
 
 static const char *const summary_keys[] = {"type", "query", "estimated",
@@ -73,6 +76,45 @@ static void check_keys(long line, json_t *o)
 	}
 }
 
+/* Code points in S[0..N). */
+static json_int_t cps(const char *s, size_t n)
+{
+	json_int_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+/* Each quote: its keys and types, inside the text, after the one before,
+ * code-point offsets matching the byte offsets. */
+static void check_quotes(long line, json_t *o)
+{
+	const char *text = json_string_value(json_object_get(o, "text"));
+	size_t len = json_string_length(json_object_get(o, "text")), i;
+	json_t *q;
+	json_int_t prev = 0;
+	json_array_foreach(json_object_get(o, "quotes"), i, q) {
+		json_t *s = json_object_get(q, "start"), *e = json_object_get(q, "end");
+		json_t *sc = json_object_get(q, "start_cp"), *ec = json_object_get(q, "end_cp");
+		if (!json_is_object(q) || json_object_size(q) != 6 || !json_is_integer(s) ||
+		    !json_is_integer(e) || !json_is_integer(sc) || !json_is_integer(ec) ||
+		    !json_is_string(json_object_get(q, "speaker")) ||
+		    !json_is_string(json_object_get(q, "cue"))) {
+			problem(line, "quote of the wrong shape", NULL);
+			continue;
+		}
+		json_int_t a = json_integer_value(s), b = json_integer_value(e);
+		if (!text || a < prev || b < a || (size_t)b > len) {
+			problem(line, "quote not inside the text, ascending", NULL);
+			continue;
+		}
+		if (json_integer_value(sc) != cps(text, (size_t)a) ||
+		    json_integer_value(ec) != cps(text, (size_t)b))
+			problem(line, "quote code-point offsets do not match its bytes", NULL);
+		prev = b;
+	}
+}
+
 /* Offsets are bytes: compare with memcmp on the UTF-8 strings. */
 static void check_ranges(long line, json_t *o)
 {
@@ -90,6 +132,7 @@ static void check_ranges(long line, json_t *o)
 		problem(line, "snippet range outside the text", NULL);
 	else if ((size_t)(e - s) != strlen(snip) || memcmp(text + s, snip, e - s))
 		problem(line, "snippet is not text[snippet_start:snippet_end]", snip);
+	check_quotes(line, o);
 	json_array_foreach(hl, i, pair) {
 		json_int_t a = json_integer_value(json_array_get(pair, 0));
 		json_int_t b = json_integer_value(json_array_get(pair, 1));

@@ -68,7 +68,7 @@ like "$(sed -n 2,5p "$tmp/cases")" 'judges  Rita F\. Lindqvist$' "docket cases: 
 like "$(sed -n 2,5p "$tmp/cases")" '5 articles, 4 outlets, 2026-03-04 \.\. 2026-06-11' "docket cases: articles, outlets, dates"
 unlike "$(cat "$tmp/cases")" 'Pioneers|Times v|Main Street' "docket cases: no negatives"
 d cases --index "$idx" --json >"$tmp/cases.json"
-is "$(jq -r 'select(.case=="Okafor v. Ridgeline Freight") | [.articles, .outlets, (.courts|join("|")), .first, .last] | @tsv' "$tmp/cases.json")" \
+is "$(jq -r 'select(.case=="Okafor v. Ridgeline Freight") | [.articles, .outlets, (.courts|sort|join("|")), .first, .last] | @tsv' "$tmp/cases.json")" \
 	"$(printf '3\t2\tE.D. Tex.|Fed. Cir.\t2026-04-08\t2026-06-02')" "docket cases --json"
 is "$(d cases --index "$idx" --json 'judge:szabo' | jq -r .case)" "In re Brightwater Data Breach Litigation" "docket cases QUERY: only the matches' cases"
 d cases --index "$idx" 'nosuchwordanywhere' >/dev/null 2>&1

@@ -19,7 +19,7 @@ static void fill(struct record *r)
 		"Key points", "1", "1", "wired.com\ntheverge.com",
 		"The judge heard arguments on Monday.",
 		"Delacroix v. Nimbus", "25-cv-4418", "N.D. Cal.", "Rita F. Lindqvist",
-		"PX-17\nDkt. 88"};
+		"PX-17\nDkt. 88", "4\t9\tsaid\tJane Roe\n"};
 	for (int f = 0; f < REC_NFIELDS; f++) {
 		r->f[f] = v[f];
 		r->len[f] = strlen(v[f]);
@@ -58,7 +58,7 @@ static void layout_and_long_fields(void **state)
 	in.len[REC_TEXT] = 300;
 	buf b = encode(&in);
 	/* magic, 12 empty fields, then 300 as LEB128 (0xAC 0x02), the text,
-	 * then the empty fields after it (the legal lists, ...) */
+	 * then the empty fields after it (the legal lists, the quotes) */
 	assert_int_equal(b.n, 2 + 12 + 2 + 300 + (REC_NFIELDS - REC_TEXT - 1));
 	assert_memory_equal(b.p, "D1", 2);
 	assert_int_equal((unsigned char)b.p[14], 0xAC);
