@@ -97,6 +97,7 @@ $(B)/tests/api/%: tests/api/%.c $(SHLIB) docket.h
 	$(CC) -std=c11 $(DEFS) $(WARN) $(SAN) $(CFLAGS) -I. -o $@ $< -L$(B) -ldocket $(ALL_LDFLAGS)
 
 -include bench/bench.mk eval/eval.mk tests/fuzz/fuzz.mk tests/crash/crash.mk
+-include eval/copies/copies.mk
 
 test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
 

@@ -1,0 +1,111 @@
+/* copies.h — syndicated copies: what makes two passages "the same
+ * paragraph", and which wire agency an article says it comes from.
+ *
+ * A passage is reduced to its words (common/token.c: case folded, quotes,
+ * dashes, punctuation and whitespace gone) after dropping a leading
+ * dateline ("SAN FRANCISCO (AP) — ", "WASHINGTON, March 12 (Reuters) - ");
+ * credit and boilerplate passages ("— The Associated Press", "Reporting
+ * by …; Editing by …", copyright notices) reduce to nothing.  From the
+ * words come
+ *   - the exact fingerprint: XXH3-64 of the words, equal for copies that
+ *     differ only in case, quotes, dashes, wrapping or dateline;
+ *   - LSH band keys of a MinHash over word shingles: two edited copies
+ *     (an ending cut, a sentence reworded) share a band key with high
+ *     probability, two unrelated passages almost never;
+ * and a candidate found through either is accepted by copies_same(),
+ * which compares the shingle sets of the two texts exactly.  The index
+ * stores fingerprint and band keys as terms; search finds a passage's
+ * copies through them (eval/copies/README.md measures the choices).
+ *
+ * Pure C over common/; no allocation except through the buffers given.
+ */
+#ifndef DOCKET_COPIES_H
+#define DOCKET_COPIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../common/article.h"
+#include "../common/buf.h"
+
+/* The settings, chosen on eval/copies dev (README.md there has the
+ * tables): bigram shingles with 4 bands of 2 MinHash values found every
+ * same-group pair of >= 25 words as a candidate (trigrams, 4 x 1: 0.984;
+ * SimHash needed Hamming 15, 16 block terms, for 0.951), with 0.58 other
+ * candidates per 1000 pairs; bigram Jaccard >= 0.4 then separates them
+ * (precision and recall 1.000, none of the hard pairs). */
+#define COPIES_SHINGLE 2     /* words per shingle */
+#define COPIES_BANDS 4       /* LSH bands: band-key terms per passage */
+#define COPIES_ROWS 2        /* MinHash values per band */
+#define COPIES_LONG 25       /* words: a long passage */
+#define COPIES_JACCARD 0.4   /* two long passages: copies from here */
+#define COPIES_NEAR_MIN 12   /* fewer words: exact fingerprint only */
+#define COPIES_JACCARD_SHORT 0.6 /* a shorter one: stricter (dev short
+                                  * pairs: P 1.000, R 0.855 vs 0.868 at 0.5) */
+#define COPIES_EXACT_MIN 8   /* fewer words: no fingerprint at all
+                              * ("Consumer groups welcomed the ruling." in
+                              * two stories; dev short P 0.932 -> 1.000) */
+
+struct copies_sig {
+	uint64_t fingerprint;         /* XXH3 of the words; 0: none */
+	unsigned words;               /* words after normalisation */
+	unsigned nbands;              /* keys in band[] (0 when short) */
+	uint64_t band[COPIES_BANDS];  /* LSH band keys, band i in band[i] */
+};
+
+/* The offset in TEXT[0..N) just past a leading dateline — an upper-case
+ * place ("SACRAMENTO, Calif.", "WASHINGTON, March 12"), an agency in
+ * parentheses, or both, then a dash between spaces — or 0 when TEXT does
+ * not start with one.  Cannot fail. */
+size_t copies_dateline_end(const char *text, size_t n);
+
+/* Append the normalised words of passage TEXT[0..N) to OUT, one space
+ * between words, after dropping a leading dateline; nothing when the
+ * passage is credit or boilerplate.  Returns the number of words
+ * appended.  Sticky on *rc. */
+unsigned copies_normalise(int *rc, buf *out, const char *text, size_t n);
+
+/* Fill SIG for passage TEXT[0..N): the fingerprint when it has at least
+ * COPIES_EXACT_MIN words, the band keys when it has at least
+ * COPIES_NEAR_MIN.  Uses SCRATCH as working memory.  Sticky on *rc (SIG
+ * is zeroed on error). */
+void copies_sign(int *rc, buf *scratch, struct copies_sig *sig,
+                 const char *text, size_t n);
+
+/* Whether passages A and B are copies of each other: equal fingerprints,
+ * or, both at least COPIES_NEAR_MIN words, a Jaccard of their shingle
+ * sets of at least COPIES_JACCARD (both COPIES_LONG words or more) or
+ * COPIES_JACCARD_SHORT.  Returns 1 or 0, or -1 when memory ran out. */
+int copies_same(const char *a, size_t an, const char *b, size_t bn);
+
+/* The Jaccard similarity of the shingle sets of passages A and B, in
+ * [0, 1] (0 when either has no words).  Returns 0, or -1 when memory ran
+ * out. */
+int copies_similarity(const char *a, size_t an, const char *b, size_t bn,
+                      double *jaccard);
+
+/* The building blocks, for eval/copies/score.c to try other settings:
+ * the sorted distinct XXH3 hashes of the K-word shingles of normalised
+ * words NORM[0..N) (one shingle of all words when fewer than K), stored
+ * in OUT as uint64_t (OUT is reset first; returns the count; sticky on
+ * *rc), and the LSH keys of BANDS bands of ROWS MinHash values each over
+ * them, written to KEYS[0..BANDS).  Cannot fail. */
+size_t copies_shingles(int *rc, buf *out, const char *norm, size_t n,
+                       unsigned k);
+void copies_minhash_bands(const uint64_t *shingles, size_t n,
+                          unsigned bands, unsigned rows, uint64_t *keys);
+
+/* The wire agency article A says it is copy of — by a dateline in its
+ * first passage ("(AP) —"), a credit passage ("— The Associated Press",
+ * "Reporting by …; Editing by …"), or its byline ("By X, Associated
+ * Press") — as a short lower-case name ("ap", "reuters", "afp", "upi",
+ * "dpa", "bloomberg", "cp", "pa"), or "" when it says none.  The string
+ * is static.  Cannot fail. */
+const char *copies_wire(const struct article *a);
+
+/* Append the term of a fingerprint ("XP" + 16 hex) or of band I's key
+ * ("XB" + band digit + 12 hex) to OUT.  Sticky on *rc. */
+void copies_fingerprint_term(int *rc, buf *out, uint64_t fingerprint);
+void copies_band_term(int *rc, buf *out, unsigned i, uint64_t key);
+
+#endif
