@@ -21,12 +21,13 @@
 #include <string.h>
 #include <xxhash.h>
 
-#include "../../common/article.h"
+#include "../../indexer/article.h"
 #include "../../common/buf.h"
-#include "../../common/input.h"
+#include "../../indexer/input.h"
 #include "../../common/token.h"
 #include "../../docket.h"
-#include "../../indexer/copies.h"
+#include "../../common/copies.h"
+#include "../../indexer/wire.h"
 
 #define LONG_WORDS 25 /* the length class */
 #define MAXP 2000
@@ -45,7 +46,7 @@ struct psg {
 struct art {
 	char split[8], file[64];
 	char truth[16];     /* labelled wire */
-	const char *got;    /* copies_wire() */
+	const char *got;    /* article_wire() */
 };
 
 static struct psg P[MAXP];
@@ -88,7 +89,7 @@ static int sink(void *ctx, struct article *a)
 		token_scan(p->text, p->len, 1, count_word, &p->words);
 		copies_sign(&rc, &scratch, &p->sig, p->text, p->len);
 	}
-	s->art->got = copies_wire(a);
+	s->art->got = article_wire(a);
 	buf_free(&scratch);
 	return rc;
 }

@@ -10,9 +10,10 @@
 
 #include <cmocka.h>
 
-#include "../../common/article.h"
+#include "../../indexer/article.h"
 #include "../../common/buf.h"
-#include "../../indexer/copies.h"
+#include "../../common/copies.h"
+#include "../../indexer/wire.h"
 
 /* The text after the dateline of S. */
 static const char *after_dateline(const char *s)
@@ -191,7 +192,7 @@ static const char *wire_of(const char *author, ...)
 		article_add_block(&rc, &a, NULL, p, strlen(p), BLOCK_PARAGRAPH);
 	va_end(ap);
 	assert_int_equal(rc, 0);
-	return copies_wire(&a);
+	return article_wire(&a);
 }
 
 static void wire_agencies(void **state)

@@ -1,6 +1,6 @@
 /* copies.c — fingerprints, near-duplicate signatures and wire agencies
  * (see copies.h).  Called by the indexer for every passage and article,
- * by search to confirm a candidate copy, and by eval/copies/score.c.
+ * by the engine to confirm a candidate copy, and by eval/copies/score.c.
  *
  * The normalised form of a passage is its words as the tokenizer makes
  * terms, joined by single spaces, so a passage whose only changes are
@@ -14,7 +14,7 @@
 #include <strings.h>
 #include <xxhash.h>
 
-#include "../common/token.h"
+#include "token.h"
 
 #define DATELINE_MAX 90      /* bytes: a longer prefix is a sentence */
 #define CREDIT_MAX_WORDS 40  /* a longer "Reporting by" passage is text */
@@ -392,19 +392,23 @@ static const struct agency *byline_agency(const char *author)
 	return ag;
 }
 
-const char *copies_wire(const struct article *a)
+const char *copies_dateline_agency(const char *text, size_t n)
 {
-	const struct agency *ag = NULL;
-	if (a->npassages) {
-		const struct passage *p = &a->passages[0];
-		size_t d = copies_dateline_end(p->text, p->len);
-		ag = d ? dateline_agency(p->text, d) : NULL;
-	}
-	for (size_t i = a->npassages; !ag && i-- > 0;)
-		ag = credit_agency(a->passages[i].text, a->passages[i].len);
-	if (!ag)
-		ag = byline_agency(a->author);
-	return ag ? ag->key : "";
+	size_t d = copies_dateline_end(text, n);
+	const struct agency *ag = d ? dateline_agency(text, d) : NULL;
+	return ag ? ag->key : NULL;
+}
+
+const char *copies_credit_agency(const char *text, size_t n)
+{
+	const struct agency *ag = credit_agency(text, n);
+	return ag ? ag->key : NULL;
+}
+
+const char *copies_byline_agency(const char *author)
+{
+	const struct agency *ag = byline_agency(author);
+	return ag ? ag->key : NULL;
 }
 
 /* ------------------------------------------------------------ terms */

@@ -17,7 +17,8 @@
  * stores fingerprint and band keys as terms; search finds a passage's
  * copies through them (eval/copies/README.md measures the choices).
  *
- * Pure C over common/; no allocation except through the buffers given.
+ * Callers: indexer/document.c (terms), indexer/wire.c (agencies),
+ * engine/match.cc (confirming a copy at search time), eval/copies/score.c.
  */
 #ifndef DOCKET_COPIES_H
 #define DOCKET_COPIES_H
@@ -25,8 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../common/article.h"
-#include "../common/buf.h"
+#include "buf.h"
 
 /* The settings, chosen on eval/copies dev (README.md there has the
  * tables): bigram shingles with 4 bands of 2 MinHash values found every
@@ -95,13 +95,15 @@ size_t copies_shingles(int *rc, buf *out, const char *norm, size_t n,
 void copies_minhash_bands(const uint64_t *shingles, size_t n,
                           unsigned bands, unsigned rows, uint64_t *keys);
 
-/* The wire agency article A says it is copy of — by a dateline in its
- * first passage ("(AP) —"), a credit passage ("— The Associated Press",
- * "Reporting by …; Editing by …"), or its byline ("By X, Associated
- * Press") — as a short lower-case name ("ap", "reuters", "afp", "upi",
- * "dpa", "bloomberg", "cp", "pa"), or "" when it says none.  The string
- * is static.  Cannot fail. */
-const char *copies_wire(const struct article *a);
+/* The agency a dateline at the start of TEXT[0..N) names ("(AP) —"),
+ * the agency a credit passage names ("— The Associated Press", "Reporting
+ * by …; Editing by …" is Reuters' style), the agency byline AUTHOR names
+ * ("By X, Associated Press"): a short lower-case name ("ap", "reuters",
+ * "afp", "upi", "dpa", "bloomberg", "cp", "pa"), or NULL.  The strings are
+ * static.  Cannot fail (out of memory is "none"). */
+const char *copies_dateline_agency(const char *text, size_t n);
+const char *copies_credit_agency(const char *text, size_t n);
+const char *copies_byline_agency(const char *author);
 
 /* Append the term of a fingerprint ("XP" + 16 hex) or of band I's key
  * ("XB" + band digit + 12 hex) to OUT.  Sticky on *rc. */
