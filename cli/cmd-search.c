@@ -28,6 +28,7 @@ struct search_opts {
 	double k1, b;              /* its parameters */
 	double weight[DOCKET_WEIGHT_LAST]; /* --title-weight etc.; <0: default */
 	int explain;               /* --explain */
+	int every_copy;            /* --copies */
 	int cite;                  /* a docket_cite_style */
 	int group;                 /* --group */
 	int color;                 /* an enum color_when */
@@ -53,6 +54,9 @@ static const char usage[] =
 	"      --title-weight W extra weight of query words in the headline\n"
 	"      --feedback W     weight of pseudo-relevance feedback terms\n"
 	"      --explain        show which words matched and what each added\n"
+	"      --copies         show every copy of a passage as its own hit\n"
+	"                       (default: one hit per copy group, its copies\n"
+	"                       and first report on a line below)\n"
 	"      --snippet-bytes N  size of the snippet window\n"
 	"      --cite STYLE     citation style: plain, markdown or bibtex\n"
 	"      --group          group the hits under their article\n"
@@ -60,13 +64,14 @@ static const char usage[] =
 	"  -h, --help           show this help\n"
 	"\n"
 	"Query: words, \"a phrase\", AND OR NOT, -word, +word, a NEAR b, shar*,\n"
-	"title: section: outlet: author: source:wired.com date:2026-04-01..2026-04-30\n"
+	"title: section: outlet: author: source:wired.com wire:ap\n"
+	"date:2026-04-01..2026-04-30\n"
 	"Exit status: 0 if something was found, 1 if nothing, 2 on error.\n";
 
 enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
        OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
-       OPT_TITLE_WEIGHT, OPT_FEEDBACK };
+       OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES };
 
 static const struct option longopts[] = {
 	{"index", required_argument, NULL, OPT_INDEX},
@@ -81,6 +86,7 @@ static const struct option longopts[] = {
 	{"and", no_argument, NULL, OPT_AND},
 	{"bm25", required_argument, NULL, OPT_BM25},
 	{"explain", no_argument, NULL, OPT_EXPLAIN},
+	{"copies", no_argument, NULL, OPT_COPIES},
 	{"min-normlen", required_argument, NULL, OPT_MIN_NORMLEN},
 	{"title-weight", required_argument, NULL, OPT_TITLE_WEIGHT},
 	{"feedback", required_argument, NULL, OPT_FEEDBACK},
@@ -184,6 +190,9 @@ static int take_option(struct search_opts *o, int c, const char *arg)
 	case OPT_EXPLAIN:
 		o->explain = 1;
 		return 0;
+	case OPT_COPIES:
+		o->every_copy = 1;
+		return 0;
 	case OPT_MIN_NORMLEN:
 		return parse_weight("--min-normlen", arg, &o->weight[DOCKET_WEIGHT_MIN_NORMLEN]);
 	case OPT_TITLE_WEIGHT:
@@ -270,6 +279,8 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 			st = docket_query_set_weight(q, (docket_weight)w, o->weight[w]);
 	if (!st && o->explain)
 		st = docket_query_set(q, DOCKET_QUERY_EXPLAIN, 1);
+	if (!st && o->every_copy)
+		st = docket_query_set(q, DOCKET_QUERY_COPIES, 1);
 	return st;
 }
 
@@ -286,6 +297,7 @@ static void put_text_hit(const struct render *r, const struct hit_view *v)
 	            (size_t)col, (size_t)indent);
 	printf("%*s", indent, "");
 	put_dim_wrapped(stdout, r, v->citation, (size_t)indent, (size_t)indent);
+	put_copies_line(stdout, r, v->hit, indent);
 	put_explain(stdout, r, v->hit, indent);
 	putchar('\n');
 }
@@ -350,6 +362,7 @@ static void put_groups(const struct render *r, struct hit_view *v, size_t n)
 			            (const size_t (*)[2])v[j].hl, v[j].nhl, 1,
 			            (size_t)col, (size_t)indent);
 			put_place_line(r, &v[j], indent);
+			put_copies_line(stdout, r, v[j].hit, indent);
 		}
 		putchar('\n');
 	}

@@ -394,6 +394,49 @@ static json_t *jexplain(const docket_hit *h)
 	return a;
 }
 
+/* {"passage_id","outlet","date", …} of a copy: from copy I of H, or from
+ * H's first report when I is (size_t)-1. */
+static json_t *jcopy(const docket_hit *h, size_t i, int full)
+{
+	static const struct {
+		const char *key;
+		docket_copy_field f;
+		int always; /* also in first_reported */
+	} keys[] = {
+		{"passage_id", DOCKET_COPY_PASSAGE_ID, 1},
+		{"article_id", DOCKET_COPY_ARTICLE_ID, 0},
+		{"outlet", DOCKET_COPY_OUTLET, 1},
+		{"date", DOCKET_COPY_DATE, 1},
+		{"url", DOCKET_COPY_URL, 0},
+		{"wire", DOCKET_COPY_WIRE, 1},
+	};
+	json_t *o = json_object();
+	int bad = !o;
+	for (size_t k = 0; !bad && k < sizeof keys / sizeof keys[0]; k++)
+		if (full || keys[k].always)
+			put(o, keys[k].key,
+			    jstr(i == (size_t)-1 ? docket_hit_first_reported(h, keys[k].f)
+			                         : docket_hit_copy(h, i, keys[k].f)),
+			    &bad);
+	if (bad)
+		json_decref(o);
+	return bad ? NULL : o;
+}
+
+/* [copy, …] of the hit. */
+static json_t *jcopies(const docket_hit *h)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && h && i < docket_hit_copy_count(h); i++) {
+		json_t *c = jcopy(h, i, 1);
+		if (!c || json_array_append_new(a, c)) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
 int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 {
 	static const struct {
@@ -424,6 +467,9 @@ int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 	put(o, "snippet_end", json_integer((json_int_t)v->snip_end), &bad);
 	put(o, "highlights", jhighlights(v), &bad);
 	put(o, "citation", jstr(v->citation), &bad);
+	put(o, "wire", jstr(v->field[DOCKET_FIELD_WIRE]), &bad);
+	put(o, "copies", jcopies(v->hit), &bad);
+	put(o, "first_reported", v->hit ? jcopy(v->hit, (size_t)-1, 0) : json_object(), &bad);
 	if (v->hit && docket_hit_explain_count(v->hit))
 		put(o, "explain", jexplain(v->hit), &bad);
 	return dump(f, o, bad);
@@ -440,6 +486,49 @@ void put_explain(FILE *f, const struct render *r, const docket_hit *h,
 		put_escaped(f, what);
 		fputs(r->color ? "\033[0m\n" : "\n", f);
 	}
+}
+
+#define COPIES_NAMED 3 /* copies named on the text line; "…" for more */
+
+/* "Outlet DATE" (either may be missing) of copy I of H, or of its first
+ * report when I is (size_t)-1, with the agency after the outlet. */
+static void put_copy(FILE *f, const docket_hit *h, size_t i, int agency)
+{
+	const char *outlet = i == (size_t)-1 ? docket_hit_first_reported(h, DOCKET_COPY_OUTLET)
+	                                     : docket_hit_copy(h, i, DOCKET_COPY_OUTLET);
+	const char *date = i == (size_t)-1 ? docket_hit_first_reported(h, DOCKET_COPY_DATE)
+	                                   : docket_hit_copy(h, i, DOCKET_COPY_DATE);
+	const char *wire = docket_hit_first_reported(h, DOCKET_COPY_WIRE);
+	put_escaped(f, *outlet ? outlet : i == (size_t)-1
+	                   ? docket_hit_first_reported(h, DOCKET_COPY_ARTICLE_ID)
+	                   : docket_hit_copy(h, i, DOCKET_COPY_ARTICLE_ID));
+	if (agency && *wire)
+		fprintf(f, " (%s)", wire);
+	if (*date)
+		fprintf(f, " %s", date);
+}
+
+void put_copies_line(FILE *f, const struct render *r, const docket_hit *h,
+                     int indent)
+{
+	size_t n = docket_hit_copy_count(h);
+	const char *first = docket_hit_first_reported(h, DOCKET_COPY_PASSAGE_ID);
+	int other_first = *first && strcmp(first, docket_hit_field(h, DOCKET_FIELD_PASSAGE_ID));
+	if (!n && !other_first)
+		return;
+	fprintf(f, "%*s%s", indent, "", r->color ? "\033[2m" : "");
+	if (n) {
+		fprintf(f, "also in %zu other%s: ", n, n == 1 ? "" : "s");
+		for (size_t i = 0; i < n && i < COPIES_NAMED; i++) {
+			fputs(i ? ", " : "", f);
+			put_copy(f, h, i, 0);
+		}
+		fputs(n > COPIES_NAMED ? ", \xe2\x80\xa6" : "", f);
+		fputs(" \xc2\xb7 ", f);
+	}
+	fputs("first: ", f);
+	put_copy(f, h, (size_t)-1, 1);
+	fputs(r->color ? "\033[0m\n" : "\n", f);
 }
 
 int put_json_summary(FILE *f, const char *query, size_t estimated,

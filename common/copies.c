@@ -411,6 +411,54 @@ const char *copies_byline_agency(const char *author)
 	return ag ? ag->key : NULL;
 }
 
+/* ------------------------------------------------------------ values */
+
+static void put_be(char *out, uint64_t v, int bytes)
+{
+	for (int i = bytes - 1; i >= 0; i--, v >>= 8)
+		out[i] = (char)(v & 0xff);
+}
+
+static uint64_t get_be(const char *in, int bytes)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < bytes; i++)
+		v = v << 8 | (unsigned char)in[i];
+	return v;
+}
+
+size_t copies_sig_encode(uint64_t fp, const struct copies_sig *sig, char *out)
+{
+	if (!fp)
+		return 0;
+	put_be(out, fp, 8);
+	for (unsigned i = 0; i < sig->nbands; i++)
+		put_be(out + 8 + 6 * i, sig->band[i] >> 16, 6);
+	return 8 + 6 * (size_t)sig->nbands;
+}
+
+int copies_sig_decode(const char *v, size_t n, struct copies_sig *sig)
+{
+	memset(sig, 0, sizeof *sig);
+	if (n < 8 || (n - 8) % 6 || (n - 8) / 6 > COPIES_BANDS)
+		return -1;
+	sig->fingerprint = get_be(v, 8);
+	sig->nbands = (unsigned)((n - 8) / 6);
+	for (unsigned i = 0; i < sig->nbands; i++)
+		sig->band[i] = get_be(v + 8 + 6 * i, 6) << 16;
+	return 0;
+}
+
+int copies_candidates(const struct copies_sig *a, const struct copies_sig *b)
+{
+	if (a->fingerprint && a->fingerprint == b->fingerprint)
+		return 1;
+	for (unsigned i = 0; i < a->nbands && i < b->nbands; i++)
+		if (a->band[i] >> 16 == b->band[i] >> 16)
+			return 1;
+	return 0;
+}
+
 /* ------------------------------------------------------------ terms */
 
 void copies_fingerprint_term(int *rc, buf *out, uint64_t fingerprint)

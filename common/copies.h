@@ -105,6 +105,21 @@ const char *copies_dateline_agency(const char *text, size_t n);
 const char *copies_credit_agency(const char *text, size_t n);
 const char *copies_byline_agency(const char *author);
 
+/* The near-duplicate signature value (schema slot 12): fingerprint FP as
+ * 8 bytes, then each band key of SIG as 6 bytes (its high 48 bits, as in
+ * its term), big-endian.  copies_sig_encode writes it to OUT (at least
+ * COPIES_SIG_MAX bytes) and returns its length, 0 when FP is 0 (nothing to
+ * store).  copies_sig_decode reads one back into SIG (words left 0, band
+ * keys with their low 16 bits 0, which the terms ignore); returns 0, or -1
+ * for a value of another length.  Neither can fail otherwise. */
+#define COPIES_SIG_MAX (8 + 6 * COPIES_BANDS)
+size_t copies_sig_encode(uint64_t fp, const struct copies_sig *sig, char *out);
+int copies_sig_decode(const char *v, size_t n, struct copies_sig *sig);
+
+/* Whether SIG A and B make a candidate pair: the same fingerprint, or the
+ * same key in some band.  Cannot fail. */
+int copies_candidates(const struct copies_sig *a, const struct copies_sig *b);
+
 /* Append the term of a fingerprint ("XP" + 16 hex) or of band I's key
  * ("XB" + band digit + 12 hex) to OUT.  Sticky on *rc. */
 void copies_fingerprint_term(int *rc, buf *out, uint64_t fingerprint);

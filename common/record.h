@@ -27,6 +27,7 @@ enum rec_field {
 	REC_ORDINAL,   /* decimal */
 	REC_SOURCES,   /* joined with '\n' */
 	REC_TEXT,
+	REC_WIRE,      /* the article's wire agency ("ap"), or "" */
 	REC_NFIELDS
 };
 

@@ -17,6 +17,7 @@ const struct schema_row schema_fields[FIELD_LAST] = {
 	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  -1},
 	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  -1},
 	{FIELD_DATE,    "date",    "",             KIND_VALUE,   0, 0,           0, "date:",    SLOT_DATE},
+	{FIELD_WIRE,    "wire",    PREFIX_WIRE,    KIND_BOOLEAN, 0, 0,           0, "wire:",    -1},
 };
 
 enum schema_field schema_term_field(const char *term, size_t n,

@@ -20,8 +20,14 @@
  * | outlet words       | XO                    | stems, positions                      |
  * | author words       | A                     | stems, positions                      |
  * | credited source    | XC + lower-case name  | boolean: source:wired.com             |
+ * | wire agency        | XW + agency           | boolean: wire:ap (the article's; copies.h) |
+ * | exact fingerprint  | XP + 16 hex           | boolean: XXH3 of the normalised words |
+ * | near-copy bands    | XB + band + 12 hex    | boolean: 4 MinHash LSH band keys      |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |
+ * | wire agency        | value slot 10         | "ap", "reuters", …; absent when none  |
+ * | copy-group key     | value slot 11         | 16 hex: the exact fingerprint         |
+ * | copy signature     | value slot 12         | fingerprint and band keys, binary (copies.h) |
  * | document data      | record (record.h)     | passage text and the citation fields  |
  *
  * Words are indexed as their stems only (stem.h; a word starting with a
@@ -37,6 +43,17 @@
  * the unstemmed copies made the index about a fifth larger and indexing
  * about 1.5x slower.
  *
+ * Copies (common/copies.h): a passage of 8 words or more has an exact
+ * fingerprint, one of 12 or more also band keys; a shorter passage gets
+ * the fingerprint of its place in its article (XXH3 of the article's whole
+ * normalised text and the ordinal), so whole-article duplicates collapse
+ * passage by passage.  Search finds a passage's copies through these
+ * terms at query time, so nothing about a group is stored: an update,
+ * deletion or merge changes only the passage's own document.  Slot 12
+ * holds the same keys for search to compare top hits without reading
+ * their term lists; the band terms find candidates and the texts confirm
+ * them (schema 3 adds all of this).
+ *
  * Metadata (committed with the documents, so atomic with them):
  * | key            | value                                                   |
  * |----------------|---------------------------------------------------------|
@@ -49,7 +66,7 @@
 
 #include <stddef.h>
 
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"
@@ -59,9 +76,16 @@
 #define PREFIX_OUTLET "XO"
 #define PREFIX_AUTHOR "A"
 #define PREFIX_SOURCE "XC"
+#define PREFIX_WIRE "XW"        /* + agency: wire:ap */
+#define PREFIX_FINGERPRINT "XP" /* + 16 hex: exact copies (common/copies.h) */
+#define PREFIX_BAND "XB"        /* + band digit + 12 hex: near copies */
 
 #define SLOT_DATE 0
 #define SLOT_ARTICLE 1
+#define SLOT_WIRE 10       /* the article's wire agency, "" absent */
+#define SLOT_COPY_GROUP 11 /* 16 hex: the exact fingerprint, the copy-group
+                            * key (coverage counts a group once) */
+#define SLOT_COPY_SIG 12   /* copies_sig_encode(): what search compares */
 
 #define TITLE_WDF 2   /* weight of a title word in the passage's body terms */
 #define SECTION_WDF 1 /* weight of a heading word in its passages' terms */
@@ -83,6 +107,7 @@ enum schema_field {
 	FIELD_AUTHOR,
 	FIELD_SOURCE,
 	FIELD_DATE,
+	FIELD_WIRE,
 	FIELD_LAST
 };
 

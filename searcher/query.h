@@ -25,6 +25,9 @@ struct docket_hit {
 	char **explain;                 /* score parts (DOCKET_QUERY_EXPLAIN) */
 	double *explain_weight;         /* what each adds */
 	size_t nexplain;
+	char *(*copies)[DOCKET_COPY_LAST]; /* the copies' fields (copies.c) */
+	size_t ncopies;
+	char *first[DOCKET_COPY_LAST];  /* the first report's fields */
 };
 
 struct docket_hits {
@@ -39,6 +42,7 @@ struct docket_query {
 	long opt[DOCKET_QUERY_LAST_OPTION];
 	double weight[DOCKET_WEIGHT_LAST];
 	char *passage_id;                 /* a passage-in-context query */
+	int copies_of;                    /* with PASSAGE_ID: its copies */
 	unsigned context;
 	struct docket_hit *hits;
 	size_t nhits;
