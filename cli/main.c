@@ -1,5 +1,5 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
- * search, show, serve-shard, help) from the first argument and hands it
+ * search, show, copies, serve-shard, help) from the first argument and hands it
  * the rest; answers --help and --version.  The commands live in cli/cmd-*.c.
  */
 #include <stdio.h>
@@ -15,6 +15,7 @@ static const struct command {
 	{"index", cmd_index, "add, update and remove files in the index"},
 	{"search", cmd_search, "find passages; print snippets and citations"},
 	{"show", cmd_show, "show a passage in its article, with its citation"},
+	{"copies", cmd_copies, "every copy of a passage, oldest first, and what each changed"},
 	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 
