@@ -228,6 +228,34 @@ static void terms(void **state)
 	buf_free(&b);
 }
 
+static void signature_values(void **state)
+{
+	(void)state;
+	struct copies_sig x = sign(LONG1), b;
+	char v[COPIES_SIG_MAX];
+	size_t n = copies_sig_encode(x.fingerprint, &x, v);
+	assert_int_equal(n, 8 + 6 * COPIES_BANDS);
+	assert_int_equal(copies_sig_decode(v, n, &b), 0);
+	assert_true(b.fingerprint == x.fingerprint);
+	assert_int_equal(b.nbands, COPIES_BANDS);
+	for (int i = 0; i < COPIES_BANDS; i++)
+		assert_true(b.band[i] >> 16 == x.band[i] >> 16);
+	assert_true(copies_candidates(&x, &b));
+	/* a band key in common is enough; none is not */
+	struct copies_sig c = b;
+	c.fingerprint ^= 1;
+	assert_true(copies_candidates(&b, &c));
+	for (int i = 0; i < COPIES_BANDS; i++)
+		c.band[i] ^= 1ULL << 20;
+	assert_false(copies_candidates(&b, &c));
+	/* a short passage: the fingerprint alone */
+	struct copies_sig s = sign("The board said it would appeal to the Nevada Supreme Court.");
+	assert_int_equal(copies_sig_encode(s.fingerprint, &s, v), 8);
+	assert_int_equal(copies_sig_encode(0, &s, v), 0);
+	assert_int_equal(copies_sig_decode(v, 7, &b), -1);
+	assert_int_equal(copies_sig_decode(v, 8 + 6 * COPIES_BANDS + 6, &b), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +268,7 @@ int main(void)
 		cmocka_unit_test(shingles_sorted_distinct),
 		cmocka_unit_test(wire_agencies),
 		cmocka_unit_test(terms),
+		cmocka_unit_test(signature_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
