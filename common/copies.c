@@ -239,6 +239,79 @@ size_t copies_shingles(int *rc, buf *out, const char *norm, size_t n,
 	return u;
 }
 
+/* Words too common to pick band keys from: a pair holding one ("of the",
+ * "the court") recurs across unrelated passages and made their band keys
+ * collide (bench corpus: band terms held by up to 27 unrelated passages,
+ * each a text comparison at search time). */
+static const char *const common_words[] = {
+	"a", "about", "after", "all", "also", "an", "and", "are", "as", "at",
+	"be", "been", "but", "by", "can", "could", "did", "do", "for", "from",
+	"had", "has", "have", "he", "her", "his", "i", "if", "in", "into",
+	"is", "it", "its", "last", "more", "not", "of", "on", "one", "or",
+	"our", "over", "said", "says", "she", "so", "than", "that", "the",
+	"their", "there", "they", "this", "to", "two", "up", "was", "we",
+	"were", "what", "when", "which", "who", "will", "with", "would",
+};
+
+static int is_common(const char *w, size_t n)
+{
+	size_t lo = 0, hi = sizeof common_words / sizeof common_words[0];
+	while (lo < hi) { /* the list is sorted */
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(common_words[mid], w, n);
+		if (c == 0 && common_words[mid][n] == '\0')
+			return 1;
+		if (c == 0)
+			c = 1; /* the listed word is longer: it sorts after W */
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+#define CONTENT_MIN 4 /* fewer content shingles: use them all */
+
+/* The sorted distinct hashes of the K-word shingles of NORM[0..N) that
+ * hold no common word, into OUT as copies_shingles() stores them; all
+ * shingles when fewer than CONTENT_MIN are left.  Returns the count.
+ * Sticky on *rc. */
+static size_t content_shingles(int *rc, buf *out, const char *norm, size_t n,
+                               unsigned k)
+{
+	size_t start[512], end[512], nw = 0, count = 0;
+	for (size_t w = 0; w < n && nw < 512;) {
+		const char *sp = memchr(norm + w, ' ', n - w);
+		start[nw] = w;
+		end[nw++] = sp ? (size_t)(sp - norm) : n;
+		w = end[nw - 1] + 1;
+	}
+	buf_reset(out);
+	for (size_t i = 0; i + k <= nw && !*rc; i++) {
+		int common = 0;
+		for (unsigned j = 0; j < k; j++)
+			common |= is_common(norm + start[i + j], end[i + j] - start[i + j]);
+		if (common)
+			continue;
+		uint64_t h = XXH3_64bits(norm + start[i], end[i + k - 1] - start[i]);
+		buf_append(rc, out, &h, sizeof h);
+		count++;
+	}
+	if (*rc)
+		return 0;
+	if (count < CONTENT_MIN)
+		return copies_shingles(rc, out, norm, n, k);
+	uint64_t *v = (uint64_t *)(void *)out->p;
+	qsort(v, count, sizeof *v, cmp_u64);
+	size_t u = 0;
+	for (size_t i = 0; i < count; i++)
+		if (u == 0 || v[u - 1] != v[i])
+			v[u++] = v[i];
+	out->n = u * sizeof *v;
+	return u;
+}
+
 /* The splitmix64 finaliser: a cheap independent-looking permutation of X,
  * one per MinHash function when X is the shingle hash xor a seed. */
 static uint64_t mix(uint64_t x)
@@ -278,7 +351,7 @@ void copies_sign(int *rc, buf *scratch, struct copies_sig *sig,
 	if (nw < COPIES_NEAR_MIN)
 		return;
 	buf sh = BUF_INIT;
-	size_t ns = copies_shingles(rc, &sh, scratch->p, scratch->n, COPIES_SHINGLE);
+	size_t ns = content_shingles(rc, &sh, scratch->p, scratch->n, COPIES_SHINGLE);
 	if (!*rc) {
 		copies_minhash_bands((const uint64_t *)(void *)sh.p, ns, COPIES_BANDS,
 		                     COPIES_ROWS, sig->band);
@@ -343,6 +416,40 @@ int copies_same(const char *a, size_t an, const char *b, size_t bn)
 	if (copies_similarity(a, an, b, bn, &j))
 		return -1;
 	int lng = x.words >= COPIES_LONG && y.words >= COPIES_LONG;
+	return j >= (lng ? COPIES_JACCARD : COPIES_JACCARD_SHORT);
+}
+
+int copies_text_init(struct copies_text *t, const char *text, size_t n)
+{
+	int rc = 0;
+	buf w = BUF_INIT, sh = BUF_INIT;
+	memset(t, 0, sizeof *t);
+	t->words = copies_normalise(&rc, &w, text, n);
+	if (t->words >= COPIES_EXACT_MIN)
+		t->fingerprint = XXH3_64bits(w.p, w.n) | 1;
+	t->nsh = w.n ? copies_shingles(&rc, &sh, w.p, w.n, COPIES_SHINGLE) : 0;
+	t->sh = rc ? NULL : (uint64_t *)(void *)buf_steal(&rc, &sh);
+	buf_free(&w), buf_free(&sh);
+	if (rc)
+		copies_text_free(t);
+	return rc ? -1 : 0;
+}
+
+void copies_text_free(struct copies_text *t)
+{
+	free(t->sh);
+	memset(t, 0, sizeof *t);
+}
+
+int copies_same_texts(const struct copies_text *a, const struct copies_text *b)
+{
+	if (a->fingerprint && a->fingerprint == b->fingerprint)
+		return 1;
+	if (a->words < COPIES_NEAR_MIN || b->words < COPIES_NEAR_MIN || !a->nsh || !b->nsh)
+		return 0;
+	size_t c = common(a->sh, a->nsh, b->sh, b->nsh);
+	double j = (double)c / (double)(a->nsh + b->nsh - c);
+	int lng = a->words >= COPIES_LONG && b->words >= COPIES_LONG;
 	return j >= (lng ? COPIES_JACCARD : COPIES_JACCARD_SHORT);
 }
 

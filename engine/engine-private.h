@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
 #include <new>
 #include <string>
 #include <thread>
@@ -98,19 +99,27 @@ void reopen_all(xap_db *db);
 
 /* The hits kept so far, for collapsing copies: whether a further
  * candidate is a copy of one of them (copies.h: a shared key, confirmed on
- * the texts unless the fingerprint is the same). */
+ * the texts unless the fingerprint is the same), setting SIG to its
+ * signature; keep() adds it (with that SIG) to the kept ones. */
+/* A passage's text made ready for comparisons (copies_text_init). */
+struct prepared {
+	unsigned words;
+	uint64_t fingerprint;
+	std::vector<uint64_t> sh; /* its shingle set */
+	explicit prepared(const Xapian::Document &doc);
+};
+
 class copy_filter {
 	struct seen {
 		copies_sig sig;
 		Xapian::Document doc;
-		std::string text; /* filled when first compared */
-		bool have_text;
+		std::unique_ptr<prepared> text; /* made when first compared */
 	};
 	std::vector<seen> kept;
 
       public:
-	bool copy_of_kept(const Xapian::Document &doc);
-	void keep(const Xapian::Document &doc);
+	bool copy_of_kept(const Xapian::Document &doc, copies_sig &sig);
+	void keep(const Xapian::Document &doc, const copies_sig &sig);
 };
 
 /* Fill the members of RES->m[0..] (the hits at docids HITS of DB, in

@@ -64,15 +64,21 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 		std::map<std::string, unsigned> seen;
 		copy_filter copies;
 		for (Xapian::MSetIterator i = m.begin(); i != m.end() && kept.size() < want; ++i) {
-			if (collapse && copies.copy_of_kept(i.get_document()))
+			if (!filter) {
+				kept.push_back(i);
+				continue;
+			}
+			Xapian::Document doc = i.get_document();
+			copies_sig sig;
+			if (collapse && copies.copy_of_kept(doc, sig))
 				continue;
 			if (cap && !server_cap) {
-				std::string key = i.get_document().get_value(SLOT_ARTICLE);
+				std::string key = doc.get_value(SLOT_ARTICLE);
 				if (!key.empty() && ++seen[key] > cap)
 					continue;
 			}
 			if (collapse)
-				copies.keep(i.get_document());
+				copies.keep(doc, sig);
 			kept.push_back(i);
 		}
 		if (kept.size() >= want || m.size() < k)
@@ -268,9 +274,10 @@ static bool collapse_merged(xap_db *db, std::vector<shard_hit> &all,
 		if (kept.size() >= want)
 			break;
 		Xapian::Document doc = db->shards[h.shard].get_document(h.local);
-		if (copies.copy_of_kept(doc))
+		copies_sig sig;
+		if (copies.copy_of_kept(doc, sig))
 			continue;
-		copies.keep(doc);
+		copies.keep(doc, sig);
 		kept.push_back(h);
 	}
 	if (kept.size() < want)
