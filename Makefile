@@ -9,8 +9,14 @@
 #
 # Sources are picked up by folder: common/, engine/, indexer/ and searcher/ make the
 # library, cli/ the tool, tests/unit/test-*.c the unit tests (linked with the
-# static library), tests/api/api-*.c the API tests (only docket.h, linked
+# internal archive), tests/api/api-*.c the API tests (only docket.h, linked
 # with the shared library).  Other folders add rules in their own *.mk.
+#
+# Two static archives: $(B)/libdocket.a, the one installed and linked by
+# the tool, is one relocatable object whose only global symbols are
+# docket_* (as the shared library's); $(B)/libdocket-internal.a ($(STLIB))
+# holds the plain objects, for the tests, fuzz replays and benchmarks that
+# call internal functions.
 
 MAJOR := $(shell sed -n 's/^\#define DOCKET_VERSION_MAJOR \([0-9]*\).*/\1/p' docket.h)
 MINOR := $(shell sed -n 's/^\#define DOCKET_VERSION_MINOR \([0-9]*\).*/\1/p' docket.h)
@@ -51,12 +57,13 @@ API_BIN := $(API_C:%.c=$(B)/%)
 
 SONAME := libdocket.so.$(MAJOR)
 SHLIB := $(B)/libdocket.so.$(MAJOR).$(MINOR)
-STLIB := $(B)/libdocket.a
+STLIB := $(B)/libdocket-internal.a
+LIBA := $(B)/libdocket.a
 
 .PHONY: all deps demo test check test-build fuzz install install-built uninstall clean format
 .DELETE_ON_ERROR:
 
-all: $(STLIB) $(SHLIB) $(B)/docket $(B)/docket.pc
+all: $(LIBA) $(SHLIB) $(B)/docket $(B)/docket.pc
 
 deps:
 	@scripts/install-deps build
@@ -69,7 +76,31 @@ $(B)/%.o: %.cc
 	@mkdir -p $(@D)
 	$(CXX) $(ALL_CXXFLAGS) -MMD -MP -c -o $@ $<
 
+# libstemmer has no version call: docket_version() reports the Debian
+# package's version, taken when the library is built.
+STEMMER_VERSION := $(or $(shell dpkg-query -W -f='$${Version}' libstemmer0d 2>/dev/null),unknown)
+$(B)/engine/version.o: ALL_CXXFLAGS += -DDOCKET_STEMMER_VERSION='"$(STEMMER_VERSION)"'
+
 $(STLIB): $(LIB_O)
+	@rm -f $@
+	ar rcs $@ $^
+
+# The installed archive: every library object linked into one (ld -r), then
+# every global but docket_* made local, as docket.sym does for the shared
+# library.  Internal calls between the objects were resolved by ld -r, so
+# localising breaks nothing; an embedder sees only the API (t-symbols.sh).
+# objcopy cannot localise a GNU unique symbol (a static inside an inline
+# C++ function, e.g. libstdc++'s to_chars digits in the ASan build) until
+# it is made weak, hence the first pass, on those alone (a weakened
+# undefined reference would let the linker drop the library it needs).
+$(B)/libdocket.o: $(LIB_O) Makefile
+	$(LD) -r -o $@.tmp $(LIB_O)
+	nm --defined-only $@.tmp | awk '$$2 == "u" {print $$3}' >$@.unique
+	if [ -s $@.unique ]; then objcopy --weaken-symbols=$@.unique $@.tmp; fi
+	objcopy --wildcard --keep-global-symbol='docket_*' $@.tmp $@
+	@rm -f $@.tmp $@.unique
+
+$(LIBA): $(B)/libdocket.o
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -79,8 +110,8 @@ $(SHLIB): $(LIB_O) docket.sym
 	ln -sf $(notdir $@) $(B)/$(SONAME)
 	ln -sf $(SONAME) $(B)/libdocket.so
 
-$(B)/docket: $(CLI_O) $(STLIB)
-	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(STLIB) $(LIBS)
+$(B)/docket: $(CLI_O) $(LIBA)
+	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(LIBA) $(LIBS)
 
 $(B)/docket.pc: docket.pc.in docket.h
 	@mkdir -p $(@D)
@@ -98,6 +129,7 @@ $(B)/tests/api/%: tests/api/%.c $(SHLIB) docket.h
 
 -include bench/bench.mk eval/eval.mk tests/fuzz/fuzz.mk tests/crash/crash.mk
 -include eval/copies/copies.mk
+include tests/helpers.mk
 
 test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
 
@@ -130,7 +162,7 @@ demo:
 define install_files
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR)
 	install -m 755 $(B)/docket $(DESTDIR)$(BINDIR)/docket
-	install -m 644 $(STLIB) $(DESTDIR)$(LIBDIR)/libdocket.a
+	install -m 644 $(LIBA) $(DESTDIR)$(LIBDIR)/libdocket.a
 	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/
 	ln -sf $(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libdocket.so
@@ -152,8 +184,12 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/libdocket.so $(DESTDIR)$(INCLUDEDIR)/docket.h \
 	    $(DESTDIR)$(PKGCONFIGDIR)/docket.pc
 
+# Formats with .clang-format only the lines changed since HEAD: whole
+# files would lose hand alignment clang-format cannot express (435 lines
+# of today's tree, see .clang-format), so on a clean tree this is a no-op.
+FORMAT_PATHS = $(wildcard docket.h common engine indexer searcher cli)
 format:
-	clang-format -i docket.h common/*.[ch] common/*.cc engine/*.[ch] engine/*.cc indexer/*.[ch] searcher/*.[ch] cli/*.[ch]
+	git clang-format --force --quiet --extensions c,h,cc -- $(FORMAT_PATHS)
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -90,6 +90,15 @@ typedef enum docket_status {
 /* A short constant English description of a status; never NULL. */
 DOCKET_EXPORT const char *docket_strerror(docket_status status);
 
+/* The library's version and those of the libraries it runs on, as one
+ * constant line: "docket 0.1 (Xapian 1.4.22, libstemmer 2.2.0-2)".  The
+ * docket part is DOCKET_VERSION_STRING of the library that is running
+ * (which may differ from the header a program was built with); Xapian's is
+ * the loaded libxapian's; libstemmer has no version call, so its part is
+ * the Debian package's version when the library was built, or "unknown".
+ * Never NULL, never freed; cannot fail. */
+DOCKET_EXPORT const char *docket_version(void);
+
 /* ----------------------------------------------------------------- index */
 
 typedef struct docket_index docket_index;

@@ -1,7 +1,8 @@
 /* cli.h — what the files of the `docket` tool share: the commands that
- * cli/main.c dispatches to, and the small helpers of cli/options.c (where
- * the index lives, number parsing, usage errors, opening indexes for
- * reading).  The tool is a client of docket.h and nothing more: nothing
+ * cli/main.c dispatches to, the option tables every command declares
+ * (which drive both getopt_long and --help), and the small helpers of
+ * cli/options.c (where the index lives, number parsing, usage errors,
+ * opening indexes for reading).  The tool is a client of docket.h and nothing more: nothing
  * here may include a header from common/, indexer/ or searcher/.
  *
  * Exit statuses, like grep: EXIT_HITS (something found, or success),
@@ -10,7 +11,9 @@
 #ifndef DOCKET_CLI_H
 #define DOCKET_CLI_H
 
+#include <getopt.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../docket.h"
 
@@ -25,6 +28,45 @@ int cmd_copies(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* serve-shard */
 
 /* -- cli/options.c -- */
+
+/* One row of a command's option table.  The table is the only place an
+ * option is declared: cli_parse builds getopt_long's arguments from it and
+ * cli_help the --help lines, so an option cannot exist without its help. */
+struct cli_option {
+	const char *name;  /* the long name, without "--" */
+	int key;           /* the short letter, or an id >= 256: given to take */
+	int has_arg;       /* no_argument, required_argument, optional_argument */
+	const char *arg;   /* the value's name in --help ("N"); NULL without */
+	const char *help;  /* what it does; each '\n' starts an aligned line */
+	const char *alias; /* a second long name ("colour"), unlisted; or NULL */
+};
+
+/* A command's options and the text around them in its --help. */
+struct cli_spec {
+	const char *name;              /* the command, for usage hints */
+	const char *head;              /* --help before the options */
+	const struct cli_option *opts; /* the table; key 'h' is --help */
+	size_t nopts;                  /* its rows */
+	const char *tail;              /* --help after the options, or NULL */
+};
+
+#define CLI_SPEC(name, head, opts, tail) \
+	{name, head, opts, sizeof(opts) / sizeof((opts)[0]), tail}
+
+/* Handles one option KEY (its value ARG, NULL when none) for the options
+ * struct O; returns 0 or an exit status. */
+typedef int cli_take(void *o, int key, const char *arg);
+
+/* Parse ARGV's options by SPEC, calling TAKE for each but --help, which
+ * prints cli_help on stdout and returns -1.  An unknown option or a
+ * missing value is a usage error naming it.  Returns 0 with optind at the
+ * first operand, -1 after --help, or an exit status. */
+int cli_parse(const struct cli_spec *spec, int argc, char **argv,
+              cli_take *take, void *o);
+/* Write SPEC's --help to F: the head, one line per option ("  -n, --limit
+ * N" or "      --offset N", the texts aligned two columns after the
+ * longest), then the tail. */
+void cli_help(FILE *f, const struct cli_spec *spec);
 
 /* A list of index paths given with --index (repeatable). */
 struct index_list {

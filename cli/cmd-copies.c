@@ -23,32 +23,30 @@ struct copies_opts {
 	const char *id;            /* the passage id */
 };
 
-static const char usage[] =
-	"usage: docket copies [OPTION]... PASSAGE_ID\n"
-	"List every copy of a passage, oldest first, with what each changed.\n"
-	"\n"
-	"  --index DIR         the index (repeatable)\n"
-	"      --json          JSON Lines, one object per copy\n"
-	"      --cite STYLE    citation style: plain, markdown or bibtex\n"
-	"      --color[=WHEN]  auto (default), always or never\n"
-	"  -h, --help          show this help\n"
-	"Exit status: 0 if shown, 1 if there is no such passage, 2 on error.\n";
-
 enum { OPT_INDEX = 256, OPT_JSON, OPT_CITE, OPT_COLOR };
 
-static const struct option longopts[] = {
-	{"index", required_argument, NULL, OPT_INDEX},
-	{"json", no_argument, NULL, OPT_JSON},
-	{"cite", required_argument, NULL, OPT_CITE},
-	{"color", optional_argument, NULL, OPT_COLOR},
-	{"colour", optional_argument, NULL, OPT_COLOR},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+static const struct cli_option options[] = {
+	{"index", OPT_INDEX, required_argument, "DIR", "the index (repeatable)", NULL},
+	{"json", OPT_JSON, no_argument, NULL, "JSON Lines, one object per copy", NULL},
+	{"cite", OPT_CITE, required_argument, "STYLE",
+	 "citation style: plain, markdown or bibtex", NULL},
+	{"color", OPT_COLOR, optional_argument, "WHEN",
+	 "auto (default), always or never", "colour"},
+	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 
-/* Handle option C; returns 0, -1 after --help, or an exit status. */
-static int take_option(struct copies_opts *o, int c, const char *arg)
+static const struct cli_spec spec = CLI_SPEC("copies",
+	"usage: docket copies [OPTION]... PASSAGE_ID\n"
+	"List every copy of a passage, oldest first, with what each changed.\n"
+	"\n",
+	options,
+	"Exit status: 0 if shown, 1 if there is no such passage, 2 on error.\n");
+
+/* Handle option C with argument ARG for the copies_opts P (a cli_take);
+ * returns 0 or an exit status. */
+static int take_option(void *p, int c, const char *arg)
 {
+	struct copies_opts *o = p;
 	switch (c) {
 	case OPT_INDEX:
 		return index_list_add(&o->indexes, arg) ? EXIT_TROUBLE : 0;
@@ -63,24 +61,17 @@ static int take_option(struct copies_opts *o, int c, const char *arg)
 		if ((o->color = parse_color(arg)) < 0)
 			return usage_error("copies", "--color: '%s' is not auto, always or never", arg);
 		return 0;
-	case 'h':
-		fputs(usage, stdout);
-		return -1;
 	}
 	return usage_error("copies", "bad option");
 }
 
+/* Fill O from the command line; returns 0, -1 after --help, or an exit
+ * status. */
 static int parse_args(int argc, char **argv, struct copies_opts *o)
 {
-	int c, rc;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == '?')
-			return usage_error("copies", "bad option or missing value: '%s'",
-			                   argv[optind - 1]);
-		if ((rc = take_option(o, c, optarg)) != 0)
-			return rc;
-	}
+	int rc = cli_parse(&spec, argc, argv, take_option, o);
+	if (rc)
+		return rc;
 	if (optind != argc - 1)
 		return usage_error("copies", optind >= argc ? "no passage id given"
 		                                            : "give one passage id");

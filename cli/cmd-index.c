@@ -7,7 +7,6 @@
  * not fatal), 2 on any fatal error.  Called by cli/main.c.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -55,43 +54,39 @@ struct progress {
 
 static volatile sig_atomic_t interrupted;
 
-static const char usage[] =
-	"usage: docket index [OPTION]... PATH...\n"
-	"Bring the index up to date with the files and folders PATH...:\n"
-	"new files are added, changed ones updated, vanished ones removed.\n"
-	"\n"
-	"  --index DIR        the index (created if missing)\n"
-	"  --lang LANG        stemming language of a new index (default english)\n"
-	"  --shards N         build a new index as N shards, one writer thread each\n"
-	"                     (default: one per core, at most 4)\n"
-	"  --follow           follow symbolic links\n"
-	"  --hidden           index hidden files and folders too\n"
-	"  --exclude GLOB     skip files matching GLOB (repeatable)\n"
-	"  --max-size BYTES   skip larger files (K, M, G suffixes)\n"
-	"  --batch N          files per commit\n"
-	"  --wait[=SECONDS]   wait for another writer to finish (default 60 s)\n"
-	"  -q, --quiet        no progress and no summary\n"
-	"  -v, --verbose      list the files added, updated and removed\n"
-	"  -h, --help         show this help\n";
-
 enum { OPT_INDEX = 256, OPT_LANG, OPT_FOLLOW, OPT_HIDDEN, OPT_EXCLUDE,
        OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT, OPT_SHARDS };
 
-static const struct option longopts[] = {
-	{"index", required_argument, NULL, OPT_INDEX},
-	{"lang", required_argument, NULL, OPT_LANG},
-	{"shards", required_argument, NULL, OPT_SHARDS},
-	{"follow", no_argument, NULL, OPT_FOLLOW},
-	{"hidden", no_argument, NULL, OPT_HIDDEN},
-	{"exclude", required_argument, NULL, OPT_EXCLUDE},
-	{"max-size", required_argument, NULL, OPT_MAX_SIZE},
-	{"batch", required_argument, NULL, OPT_BATCH},
-	{"wait", optional_argument, NULL, OPT_WAIT},
-	{"quiet", no_argument, NULL, 'q'},
-	{"verbose", no_argument, NULL, 'v'},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+static const struct cli_option options[] = {
+	{"index", OPT_INDEX, required_argument, "DIR",
+	 "the index (created if missing)", NULL},
+	{"lang", OPT_LANG, required_argument, "LANG",
+	 "stemming language of a new index (default english)", NULL},
+	{"shards", OPT_SHARDS, required_argument, "N",
+	 "build a new index as N shards, one writer thread each\n"
+	 "(default: one per core, at most 4)", NULL},
+	{"follow", OPT_FOLLOW, no_argument, NULL, "follow symbolic links", NULL},
+	{"hidden", OPT_HIDDEN, no_argument, NULL,
+	 "index hidden files and folders too", NULL},
+	{"exclude", OPT_EXCLUDE, required_argument, "GLOB",
+	 "skip files matching GLOB (repeatable)", NULL},
+	{"max-size", OPT_MAX_SIZE, required_argument, "BYTES",
+	 "skip larger files (K, M, G suffixes)", NULL},
+	{"batch", OPT_BATCH, required_argument, "N", "files per commit", NULL},
+	{"wait", OPT_WAIT, optional_argument, "SECONDS",
+	 "wait for another writer to finish (default 60 s)", NULL},
+	{"quiet", 'q', no_argument, NULL, "no progress and no summary", NULL},
+	{"verbose", 'v', no_argument, NULL,
+	 "list the files added, updated and removed", NULL},
+	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
+
+static const struct cli_spec spec = CLI_SPEC("index",
+	"usage: docket index [OPTION]... PATH...\n"
+	"Bring the index up to date with the files and folders PATH...:\n"
+	"new files are added, changed ones updated, vanished ones removed.\n"
+	"\n",
+	options, NULL);
 
 static double now_s(void)
 {
@@ -112,9 +107,11 @@ static int add_exclude(struct index_opts *o, const char *glob)
 	return 0;
 }
 
-/* Handle option C; returns 0, -1 after --help, or an exit status. */
-static int take_option(struct index_opts *o, int c, const char *arg)
+/* Handle option C with argument ARG for the index_opts P (a cli_take);
+ * returns 0 or an exit status. */
+static int take_option(void *p, int c, const char *arg)
 {
+	struct index_opts *o = p;
 	switch (c) {
 	case OPT_INDEX: o->index = arg; return 0;
 	case OPT_LANG: o->lang = arg; return 0;
@@ -140,9 +137,6 @@ static int take_option(struct index_opts *o, int c, const char *arg)
 		if (arg && parse_long(arg, 0, 86400, &o->wait_s))
 			return usage_error("index", "--wait: '%s' is not a number of seconds", arg);
 		return 0;
-	case 'h':
-		fputs(usage, stdout);
-		return -1;
 	}
 	return usage_error("index", "bad option");
 }
@@ -162,15 +156,9 @@ static int default_index(struct index_opts *o)
 
 static int parse_args(int argc, char **argv, struct index_opts *o)
 {
-	int c, rc;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "qvh", longopts, NULL)) != -1) {
-		if (c == '?')
-			return usage_error("index", "bad option or missing value: '%s'",
-			                   argv[optind - 1]);
-		if ((rc = take_option(o, c, optarg)) != 0)
-			return rc;
-	}
+	int rc = cli_parse(&spec, argc, argv, take_option, o);
+	if (rc)
+		return rc;
 	if (optind >= argc)
 		return usage_error("index", "no PATH given");
 	o->paths = argv + optind;

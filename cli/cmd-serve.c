@@ -12,7 +12,6 @@
  * Called by cli/main.c.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,34 +33,31 @@ struct serve_opts {
 	int writable;              /* --writable: clients may change it */
 };
 
-static const char usage[] =
+enum { OPT_INDEX = 256, OPT_LISTEN, OPT_TIMEOUT, OPT_WRITABLE };
+
+static const struct cli_option options[] = {
+	{"index", OPT_INDEX, required_argument, "DIR", "the index to serve", NULL},
+	{"listen", OPT_LISTEN, required_argument, "HOST:PORT",
+	 "the address (default " DEFAULT_HOST ":" DEFAULT_PORT "; [::1]:PORT\n"
+	 "for IPv6); only loopback unless asked", NULL},
+	{"timeout", OPT_TIMEOUT, required_argument, "S",
+	 "drop a connection idle or busy for S seconds", NULL},
+	{"writable", OPT_WRITABLE, no_argument, NULL,
+	 "let clients change the index (one index only)", NULL},
+	{"help", 'h', no_argument, NULL, "show this help", NULL},
+};
+
+static const struct cli_spec spec = CLI_SPEC("serve-shard",
 	"usage: docket serve-shard [OPTION]...\n"
 	"Serve one index to other machines over Xapian's remote protocol,\n"
 	"until stopped.  Search it with a stub file line 'remote HOST:PORT'.\n"
-	"\n"
-	"  --index DIR          the index to serve\n"
-	"  --listen HOST:PORT   the address (default " DEFAULT_HOST ":" DEFAULT_PORT
-	"; [::1]:PORT\n"
-	"                       for IPv6); only loopback unless asked\n"
-	"  --timeout S          drop a connection idle or busy for S seconds\n"
-	"  --writable           let clients change the index (one index only)\n"
-	"  -h, --help           show this help\n"
+	"\n",
+	options,
 	"The protocol has no authentication and no encryption: keep it on\n"
 	"loopback and reach it through ssh (a stub file line\n"
 	"'remote :ssh HOST xapian-progsrv /path/to/index', or a port forward).\n"
 	"Needs " SERVER " (Debian package xapian-tools).\n"
-	"Exit status: the server's once it runs; 2 if it cannot start.\n";
-
-enum { OPT_INDEX = 256, OPT_LISTEN, OPT_TIMEOUT, OPT_WRITABLE };
-
-static const struct option longopts[] = {
-	{"index", required_argument, NULL, OPT_INDEX},
-	{"listen", required_argument, NULL, OPT_LISTEN},
-	{"timeout", required_argument, NULL, OPT_TIMEOUT},
-	{"writable", no_argument, NULL, OPT_WRITABLE},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
-};
+	"Exit status: the server's once it runs; 2 if it cannot start.\n");
 
 /* Split "HOST:PORT" or "[V6]:PORT" into O's host and port; 0 or -1. */
 static int parse_listen(struct serve_opts *o, const char *s)
@@ -87,9 +83,11 @@ static int parse_listen(struct serve_opts *o, const char *s)
 	return 0;
 }
 
-/* Handle option C; returns 0, -1 after --help, or an exit status. */
-static int take_option(struct serve_opts *o, int c, const char *arg)
+/* Handle option C with argument ARG for the serve_opts P (a cli_take);
+ * returns 0 or an exit status. */
+static int take_option(void *p, int c, const char *arg)
 {
+	struct serve_opts *o = p;
 	switch (c) {
 	case OPT_INDEX:
 		if (o->indexes.n)
@@ -106,24 +104,15 @@ static int take_option(struct serve_opts *o, int c, const char *arg)
 	case OPT_WRITABLE:
 		o->writable = 1;
 		return 0;
-	case 'h':
-		fputs(usage, stdout);
-		return -1;
 	}
 	return usage_error("serve-shard", "bad option");
 }
 
 static int parse_args(int argc, char **argv, struct serve_opts *o)
 {
-	int c, rc;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == '?')
-			return usage_error("serve-shard", "bad option or missing value: '%s'",
-			                   argv[optind - 1]);
-		if ((rc = take_option(o, c, optarg)) != 0)
-			return rc;
-	}
+	int rc = cli_parse(&spec, argc, argv, take_option, o);
+	if (rc)
+		return rc;
 	if (optind != argc)
 		return usage_error("serve-shard", "unexpected argument '%s'", argv[optind]);
 	return index_list_default(&o->indexes) ? EXIT_TROUBLE : 0;

@@ -1,6 +1,7 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
  * search, show, copies, serve-shard, help) from the first argument and hands it
- * the rest; answers --help and --version.  The commands live in cli/cmd-*.c.
+ * the rest; answers --help and --version (docket_version(): docket's,
+ * Xapian's and libstemmer's versions).  The commands live in cli/cmd-*.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return help();
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
-		printf("docket %s\n", DOCKET_VERSION_STRING);
+		printf("%s\n", docket_version());
 		return EXIT_HITS;
 	}
 	if (!strcmp(argv[1], "help"))

@@ -1,7 +1,9 @@
-/* options.c — the helpers every command shares: where the index lives when
- * --index is not given, parsing numbers, sizes, colour and citation
- * choices, printing errors in the one "docket: ..." shape, and opening one
- * or several indexes for reading as one.  Called by cli/cmd-*.c.
+/* options.c — the helpers every command shares: parsing its options from
+ * its declarative table (and writing --help from the same table), where
+ * the index lives when --index is not given, parsing numbers, sizes,
+ * colour and citation choices, printing errors in the one "docket: ..."
+ * shape, and opening one or several indexes for reading as one.  Called by
+ * cli/cmd-*.c.
  */
 #include <errno.h>
 #include <limits.h>
@@ -191,4 +193,92 @@ int parse_cite(const char *s)
 		if (!strcmp(s, names[i]))
 			return i;
 	return -1;
+}
+
+/* ------------------------------------------------------ option tables */
+
+/* Write option O's left column ("  -n, --limit N") to F, or only count it
+ * when F is NULL; returns its width. */
+static int option_left(FILE *f, const struct cli_option *o)
+{
+	char shortname[8] = "    ";
+	const char *arg = o->arg ? o->arg : "";
+	const char *pre = !o->arg ? "" : o->has_arg == optional_argument ? "[=" : " ";
+	const char *post = o->arg && o->has_arg == optional_argument ? "]" : "";
+	if (o->key < 256)
+		snprintf(shortname, sizeof shortname, "-%c, ", o->key);
+	return f ? fprintf(f, "  %s--%s%s%s%s", shortname, o->name, pre, arg, post)
+	         : snprintf(NULL, 0, "  %s--%s%s%s%s", shortname, o->name, pre,
+	                    arg, post);
+}
+
+void cli_help(FILE *f, const struct cli_spec *spec)
+{
+	int col = 0;
+	for (size_t i = 0; i < spec->nopts; i++) {
+		int w = option_left(NULL, &spec->opts[i]);
+		col = w > col ? w : col;
+	}
+	col += 2;
+	fputs(spec->head, f);
+	for (size_t i = 0; i < spec->nopts; i++) {
+		const char *h = spec->opts[i].help, *nl;
+		int w = option_left(f, &spec->opts[i]);
+		fprintf(f, "%*s", col - w, "");
+		while ((nl = strchr(h, '\n'))) {
+			fprintf(f, "%.*s\n%*s", (int)(nl - h), h, col, "");
+			h = nl + 1;
+		}
+		fprintf(f, "%s\n", h);
+	}
+	if (spec->tail)
+		fputs(spec->tail, f);
+}
+
+/* Fill LONGOPTS (room for 2 * N + 1) and SHORTOPTS (room for 3 * N + 1)
+ * from SPEC's table. */
+static void getopt_tables(const struct cli_spec *spec, struct option *longopts,
+                          char *shortopts)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < spec->nopts; i++) {
+		const struct cli_option *o = &spec->opts[i];
+		longopts[n++] = (struct option){o->name, o->has_arg, NULL, o->key};
+		if (o->alias)
+			longopts[n++] = (struct option){o->alias, o->has_arg, NULL, o->key};
+		if (o->key < 256) {
+			*shortopts++ = (char)o->key;
+			if (o->has_arg != no_argument)
+				*shortopts++ = ':';
+			if (o->has_arg == optional_argument)
+				*shortopts++ = ':';
+		}
+	}
+	longopts[n] = (struct option){NULL, 0, NULL, 0};
+	*shortopts = '\0';
+}
+
+int cli_parse(const struct cli_spec *spec, int argc, char **argv,
+              cli_take *take, void *o)
+{
+	struct option *longopts = calloc(2 * spec->nopts + 1, sizeof *longopts);
+	char *shortopts = calloc(3 * spec->nopts + 1, 1);
+	int c, rc = 0;
+	if (!longopts || !shortopts)
+		rc = fail("out of memory");
+	else
+		getopt_tables(spec, longopts, shortopts);
+	opterr = 0;
+	while (!rc && (c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c == '?')
+			rc = usage_error(spec->name, "bad option or missing value: '%s'",
+			                 argv[optind - 1]);
+		else if (c == 'h')
+			cli_help(stdout, spec), rc = -1;
+		else
+			rc = take(o, c, optarg);
+	}
+	free(longopts);
+	free(shortopts);
+	return rc;
 }

@@ -1,11 +1,9 @@
-/* output.c — rendering hits for people and for programs.  For people:
- * escaping whatever bytes a path or text holds so a line stays one line,
- * word-wrapping to the terminal, colouring highlights.  For programs: the
- * JSON Lines hit and summary objects (key order and types are a contract,
- * see README), built with jansson.  Called by cli/cmd-search.c and
- * cli/cmd-show.c; see output.h for the contracts.
+/* output.c — what every output format builds on: the hit view (a plain
+ * copy of what a hit says), escaping whatever bytes a path or text holds so
+ * a line stays one line, word-wrapping to the terminal, colouring
+ * highlights.  Called by the formats (cli/print-*.c) and cli/cmd-index.c;
+ * see output.h for the contracts.
  */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -92,9 +90,7 @@ void put_place(FILE *f, const char *section, int paragraph)
 
 /* ---------------------------------------------------------------- UTF-8 */
 
-/* The length of the valid UTF-8 sequence at S (at most N bytes), or 0 when
- * the bytes there are not one (overlong, surrogate, truncated...). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
+size_t valid_seq_len(const unsigned char *s, size_t n)
 {
 	size_t len;
 	unsigned cp;
@@ -126,7 +122,7 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
 static size_t put_char(FILE *f, const unsigned char *s, size_t n,
                        size_t *cols)
 {
-	size_t len = utf8_seq(s, n);
+	size_t len = valid_seq_len(s, n);
 	const char *name = NULL;
 	switch (s[0]) {
 	case '\n': name = "\\n"; break;
@@ -168,7 +164,7 @@ static size_t width_of(const unsigned char *s, size_t n)
 {
 	size_t cols = 0, i = 0;
 	while (i < n) {
-		size_t len = utf8_seq(s + i, n - i);
+		size_t len = valid_seq_len(s + i, n - i);
 		if (len == 0 || s[i] < 0x20 || s[i] == 0x7f)
 			cols += 4, len = 1;
 		else if (s[i] == '\\')
@@ -301,179 +297,7 @@ void put_bold_line(FILE *f, const struct render *r, const char *s)
 	fputs(r->color ? SGR_OFF "\n" : "\n", f);
 }
 
-/* ------------------------------------------------------------------ JSON */
-
-/* A JSON string for S; invalid UTF-8 bytes (possible only in paths)
- * become U+FFFD.  NULL when out of memory. */
-static json_t *jstr(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), o = 0;
-	json_t *j = json_stringn(s, n);
-	char *fixed;
-	if (j)
-		return j;
-	fixed = malloc(3 * n + 1);
-	if (!fixed)
-		return NULL;
-	for (size_t i = 0; i < n;) {
-		size_t len = utf8_seq(p + i, n - i);
-		if (len) {
-			memcpy(fixed + o, s + i, len);
-			o += len, i += len;
-		} else {
-			memcpy(fixed + o, "\xef\xbf\xbd", 3);
-			o += 3, i += 1;
-		}
-	}
-	j = json_stringn(fixed, o);
-	free(fixed);
-	return j;
-}
-
-/* A number rounded to DIGITS decimals, so that it prints short. */
-static json_t *jround(double x, int digits)
-{
-	char tmp[64];
-	snprintf(tmp, sizeof tmp, "%.*f", digits, x);
-	return json_real(strtod(tmp, NULL));
-}
-
-/* Set KEY to VALUE (stolen) on O; sets *BAD when VALUE is NULL. */
-static void put(json_t *o, const char *key, json_t *value, int *bad)
-{
-	if (!value || json_object_set_new(o, key, value) != 0)
-		*bad = 1;
-}
-
-static int dump(FILE *f, json_t *o, int bad)
-{
-	size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
-	if (!bad && json_dumpf(o, f, flags) == 0 && fputc('\n', f) != EOF)
-		bad = 0;
-	else
-		bad = 1;
-	json_decref(o);
-	return bad ? -1 : 0;
-}
-
-static json_t *jsources(const struct hit_view *v)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < v->nsources; i++)
-		if (json_array_append_new(a, jstr(v->sources[i])) != 0)
-			return json_decref(a), NULL;
-	return a;
-}
-
-static json_t *jhighlights(const struct hit_view *v)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < v->nhl; i++) {
-		json_t *pair = json_pack("[II]", (json_int_t)v->hl[i][0],
-		                         (json_int_t)v->hl[i][1]);
-		if (json_array_append_new(a, pair) != 0)
-			return json_decref(a), NULL;
-	}
-	return a;
-}
-
-/* [[what, weight], …] of the hit's score parts. */
-static json_t *jexplain(const docket_hit *h)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; a && i < docket_hit_explain_count(h); i++) {
-		double w;
-		const char *what = docket_hit_explain(h, i, &w);
-		json_t *pair = json_pack("[s,f]", what, w);
-		if (!pair || json_array_append_new(a, pair)) {
-			json_decref(a);
-			return NULL;
-		}
-	}
-	return a;
-}
-
-/* {"passage_id","outlet","date", …} of a copy: from copy I of H, or from
- * H's first report when I is (size_t)-1. */
-static json_t *jcopy(const docket_hit *h, size_t i, int full)
-{
-	static const struct {
-		const char *key;
-		docket_copy_field f;
-		int always; /* also in first_reported */
-	} keys[] = {
-		{"passage_id", DOCKET_COPY_PASSAGE_ID, 1},
-		{"article_id", DOCKET_COPY_ARTICLE_ID, 0},
-		{"outlet", DOCKET_COPY_OUTLET, 1},
-		{"date", DOCKET_COPY_DATE, 1},
-		{"url", DOCKET_COPY_URL, 0},
-		{"wire", DOCKET_COPY_WIRE, 1},
-	};
-	json_t *o = json_object();
-	int bad = !o;
-	for (size_t k = 0; !bad && k < sizeof keys / sizeof keys[0]; k++)
-		if (full || keys[k].always)
-			put(o, keys[k].key,
-			    jstr(i == (size_t)-1 ? docket_hit_first_reported(h, keys[k].f)
-			                         : docket_hit_copy(h, i, keys[k].f)),
-			    &bad);
-	if (bad)
-		json_decref(o);
-	return bad ? NULL : o;
-}
-
-/* [copy, …] of the hit. */
-static json_t *jcopies(const docket_hit *h)
-{
-	json_t *a = json_array();
-	for (size_t i = 0; a && h && i < docket_hit_copy_count(h); i++) {
-		json_t *c = jcopy(h, i, 1);
-		if (!c || json_array_append_new(a, c)) {
-			json_decref(a);
-			return NULL;
-		}
-	}
-	return a;
-}
-
-int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
-{
-	static const struct {
-		const char *key;
-		docket_field field;
-	} head[] = {
-		{"passage_id", DOCKET_FIELD_PASSAGE_ID},
-		{"article_id", DOCKET_FIELD_ARTICLE_ID},
-		{"path", DOCKET_FIELD_PATH},     {"title", DOCKET_FIELD_TITLE},
-		{"outlet", DOCKET_FIELD_OUTLET}, {"author", DOCKET_FIELD_AUTHOR},
-		{"date", DOCKET_FIELD_DATE},     {"url", DOCKET_FIELD_URL},
-		{"section", DOCKET_FIELD_SECTION},
-	};
-	json_t *o = json_object();
-	int bad = !o;
-	if (bad)
-		return -1;
-	put(o, "type", json_string(type), &bad);
-	put(o, "rank", json_integer((json_int_t)v->rank), &bad);
-	put(o, "score", jround(v->score, 4), &bad);
-	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		put(o, head[i].key, jstr(v->field[head[i].field]), &bad);
-	put(o, "paragraph", json_integer(v->paragraph), &bad);
-	put(o, "sources", jsources(v), &bad);
-	put(o, "text", jstr(v->field[DOCKET_FIELD_TEXT]), &bad);
-	put(o, "snippet", jstr(v->field[DOCKET_FIELD_SNIPPET]), &bad);
-	put(o, "snippet_start", json_integer((json_int_t)v->snip_start), &bad);
-	put(o, "snippet_end", json_integer((json_int_t)v->snip_end), &bad);
-	put(o, "highlights", jhighlights(v), &bad);
-	put(o, "citation", jstr(v->citation), &bad);
-	put(o, "wire", jstr(v->field[DOCKET_FIELD_WIRE]), &bad);
-	put(o, "copies", jcopies(v->hit), &bad);
-	put(o, "first_reported", v->hit ? jcopy(v->hit, (size_t)-1, 0) : json_object(), &bad);
-	if (v->hit && docket_hit_explain_count(v->hit))
-		put(o, "explain", jexplain(v->hit), &bad);
-	return dump(f, o, bad);
-}
+/* --------------------------------------------------------------- explain */
 
 void put_explain(FILE *f, const struct render *r, const docket_hit *h,
                  int indent)
@@ -529,19 +353,4 @@ void put_copies_line(FILE *f, const struct render *r, const docket_hit *h,
 	fputs("first: ", f);
 	put_copy(f, h, (size_t)-1, 1);
 	fputs(r->color ? "\033[0m\n" : "\n", f);
-}
-
-int put_json_summary(FILE *f, const char *query, size_t estimated,
-                     size_t returned, double elapsed_ms)
-{
-	json_t *o = json_object();
-	int bad = !o;
-	if (bad)
-		return -1;
-	put(o, "type", json_string("summary"), &bad);
-	put(o, "query", jstr(query), &bad);
-	put(o, "estimated", json_integer((json_int_t)estimated), &bad);
-	put(o, "returned", json_integer((json_int_t)returned), &bad);
-	put(o, "elapsed_ms", jround(elapsed_ms, 3), &bad);
-	return dump(f, o, bad);
 }

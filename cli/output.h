@@ -1,8 +1,8 @@
-/* output.h — how the `docket` tool shows hits: a plain copy of what a hit
- * says (struct hit_view), text rendering (escaping, wrapping to the
- * terminal, highlight colours) and the JSON Lines objects whose shape is a
- * contract (README).  Implemented in cli/output.c; used by cli/cmd-search.c
- * and cli/cmd-show.c.
+/* output.h — what the `docket` tool's output formats build on: a plain
+ * copy of what a hit says (struct hit_view) and text rendering (escaping,
+ * wrapping to the terminal, highlight colours).  Implemented in
+ * cli/output.c; used by the formats (cli/print-*.c, see printer.h), the
+ * commands that collect hits, and cli/cmd-index.c.
  */
 #ifndef DOCKET_CLI_OUTPUT_H
 #define DOCKET_CLI_OUTPUT_H
@@ -51,6 +51,10 @@ struct render {
 /* The width to wrap at: $COLUMNS, else the terminal's, else 80. */
 size_t output_width(void);
 
+/* The length of the valid UTF-8 sequence at S (at most N bytes, N > 0), or
+ * 0 when the bytes there are not one (overlong, surrogate, truncated...). */
+size_t valid_seq_len(const unsigned char *s, size_t n);
+
 /* Write S to F with control characters and invalid UTF-8 escaped (\n, \t,
  * \xNN, and \\ for a backslash), so that any path prints on one line. */
 void put_escaped(FILE *f, const char *s);
@@ -84,13 +88,5 @@ void put_copies_line(FILE *f, const struct render *r, const docket_hit *h,
  * under INDENT, dimmed; nothing when it has none. */
 void put_explain(FILE *f, const struct render *r, const docket_hit *h,
                  int indent);
-
-/* The JSON Lines objects: {"type":TYPE,"rank":…,…,"citation":…} for a hit
- * (then "explain":[[what,weight],…] when the hit has score parts) and
- * {"type":"summary",…} after them.  Each is one line.  Return 0, or -1 when
- * out of memory or writing failed. */
-int put_json_hit(FILE *f, const char *type, const struct hit_view *v);
-int put_json_summary(FILE *f, const char *query, size_t estimated,
-                     size_t returned, double elapsed_ms);
 
 #endif

@@ -1,7 +1,7 @@
 # tests/crash/crash.mk — the crash tests' LD_PRELOAD shim (included by the
-# top Makefile).  The tests build it themselves when this file is not
-# included; either way it lands in $(B)/tests/crash/shim.so, never with
-# sanitizers (it is preloaded into sanitized programs too).
+# top Makefile): $(B)/tests/crash/shim.so, never with sanitizers (it is
+# preloaded into sanitized programs too).  Only make builds it; the tests
+# (tests/crash/lib.sh) say so when it is missing.
 
 TEST_EXTRA += $(B)/tests/crash/shim.so
 

@@ -7,7 +7,7 @@
 # DESC`, `like TEXT PATTERN DESC` (grep -E), `unlike TEXT PATTERN DESC`;
 # `d ...` runs $DOCKET; `make_index` indexes corpus/ into $tmp/index once;
 # `s ...` runs `docket search --index $tmp/index`; `jsoncheck` (a small C
-# program built on first use) validates `docket search --json` output;
+# program built by make) validates `docket search --json` output;
 # `done_testing` prints the plan and exits 1 if anything failed.
 #
 # Environment (set by tests/run): $DOCKET the binary, $DOCKET_TOP the
@@ -95,13 +95,14 @@ s() {
 
 # jsoncheck < JSONL: exit 0 when every line is a well-formed hit or the
 # closing summary (see jsoncheck.c); problems go to stdout as # lines.
-# Built with jansson, since jq counts codepoints and offsets are bytes.
+# Built with jansson by make (tests/helpers.mk), since jq counts
+# codepoints and offsets are bytes.
 jsoncheck() {
-	if [ ! -x "$tmp/jsoncheck" ]; then
-		${CC:-cc} -std=c11 -O1 -o "$tmp/jsoncheck" \
-			"$DOCKET_TOP/tests/e2e/jsoncheck.c" -ljansson || return 2
+	if [ ! -x "$DOCKET_BUILD/tests/e2e/jsoncheck" ]; then
+		echo "# $DOCKET_BUILD/tests/e2e/jsoncheck missing: run make test-build"
+		return 2
 	fi
-	"$tmp/jsoncheck" "$@"
+	"$DOCKET_BUILD/tests/e2e/jsoncheck" "$@"
 }
 
 # paused_query INDEX ARGS...: run "$tmp/shardq --pause INDEX -- ARGS" in
@@ -128,20 +129,17 @@ hits_field() {
 	jq -r "select(.type == \"hit\") | .$1 | if type == \"array\" then tostring else . end"
 }
 
-# build_helper OUT SOURCE: compile a test's helper program against the
-# static library (internal headers allowed), with the sanitizers the
-# library was built with (make check).  Fails the test with the compiler's
-# output when it does not build.
+# build_helper OUT SOURCE: make OUT the test's helper program SOURCE
+# (tests/e2e/X.c or tests/shards/X.c), which make builds as
+# $DOCKET_BUILD/tests/.../X against the internal archive, with the
+# library's sanitizers (tests/helpers.mk).  Fails the test when it was not
+# built.
 build_helper() {
-	_san=
-	nm "$DOCKET_BUILD/libdocket.a" 2>/dev/null | grep -q __asan_ &&
-		_san="-fsanitize=address,undefined"
-	# shellcheck disable=SC2086
-	if ! ${CC:-cc} -std=c11 -O1 $_san -I"$DOCKET_TOP" -o "$1" "$2" \
-		"$DOCKET_BUILD/libdocket.a" -lxapian -lstemmer -ljansson \
-		-lxxhash -lz -lpthread -lstdc++ -lm 2>"$tmp/cc.err"; then
+	_rel=${2#"$DOCKET_TOP"/}
+	_bin=$DOCKET_BUILD/${_rel%.c}
+	if [ ! -x "$_bin" ] || ! ln -sf "$_bin" "$1"; then
 		fail "build $(basename "$2")"
-		sed 's/^/#   /' "$tmp/cc.err"
+		echo "#   $_bin missing: run make test-build"
 		done_testing
 	fi
 }

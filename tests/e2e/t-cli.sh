@@ -10,7 +10,15 @@ ok "docket help search" sh -c "'$DOCKET' help search | grep -q -- --per-article"
 for c in index search show; do
 	ok "docket $c --help" sh -c "'$DOCKET' $c --help | grep -q 'usage: docket $c'"
 done
-like "$(d --version)" '^docket [0-9]+\.[0-9]+$' "docket --version"
+# --version: docket's, then the Xapian linked (as the dev package says)
+# and the libstemmer package installed (or "unknown" without dpkg).
+ver=$(d --version)
+like "$ver" '^docket [0-9]+\.[0-9]+ \(Xapian [0-9.]+, libstemmer [^)]+\)$' "docket --version"
+xv=$(pkg-config --modversion xapian-core 2>/dev/null)
+like "$ver" "\\(Xapian $xv," "it names the Xapian version ($xv)"
+sv=$(dpkg-query -W -f='${Version}' libstemmer0d 2>/dev/null)
+like "$ver" "libstemmer ${sv:-unknown}\\)" "and libstemmer's (${sv:-unknown})"
+is "$(d -V)" "$ver" "-V says the same"
 d frobnicate >/dev/null 2>"$tmp/err"
 is "$?" 2 "unknown command: exit 2"
 like "$(cat "$tmp/err")" "^docket: no command 'frobnicate'" "and says so"

@@ -1,7 +1,10 @@
 #!/bin/sh
 # t-example.sh — `make install` gives a usable library: examples/search.c
 # compiles against the installed header and docket.pc, links with the
-# installed libdocket.so and finds a hit in an index made by the CLI.
+# installed libdocket.so and finds a hit in an index made by the CLI; and
+# links statically with `pkg-config --static` against the installed
+# libdocket.a alone (a second install with the shared library removed),
+# needing no libdocket.so to run.
 . "$(dirname "$0")/lib.sh"
 
 # A make run from inside make must not inherit its flags; B points at the
@@ -44,7 +47,34 @@ else
 	sed 's/^/#   /' "$tmp/cc.log"
 fi
 
+# The static link: the same install without libdocket.so, so that
+# -ldocket can only mean libdocket.a; its Libs.private and Requires.private
+# must name everything the archive needs.
+sprefix=$tmp/sprefix
+if inst PREFIX="$sprefix"; then
+	pass "a second install for the static link"
+else
+	fail "a second install for the static link"
+fi
+rm -f "$sprefix"/lib/libdocket.so*
+sflags=$(PKG_CONFIG_PATH=$sprefix/lib/pkgconfig pkg-config --static --cflags --libs docket)
+like "$sflags" "-lstdc++" "pkg-config --static names the C++ runtime"
+# shellcheck disable=SC2086
+if ${CC:-cc} -std=c11 -Wall -Wextra -Werror $san -o "$tmp/ssearch" \
+	"$DOCKET_TOP/examples/search.c" $sflags 2>"$tmp/scc.log"; then
+	pass "examples/search.c links statically with pkg-config --static"
+else
+	fail "examples/search.c links statically with pkg-config --static"
+	sed 's/^/#   /' "$tmp/scc.log"
+fi
+needed=$(objdump -p "$tmp/ssearch" 2>/dev/null | awk '$1 == "NEEDED" {print $2}')
+unlike "$needed" "libdocket" "the static program needs no libdocket.so"
+like "$needed" "libxapian" "but links Xapian as the .pc says"
+
 make_index
+sout=$(env -u LD_LIBRARY_PATH "$tmp/ssearch" "$tmp/index" partnership)
+is "$?" 0 "the static example finds something without LD_LIBRARY_PATH"
+like "$sout" '^1\. [0-9]+\.[0-9]+  .+' "and prints rank, score and citation"
 out=$(LD_LIBRARY_PATH=$libdir "$tmp/search" "$tmp/index" partnership)
 is "$?" 0 "the example finds something and exits 0"
 like "$out" '^1\. [0-9]+\.[0-9]+  .+' "it prints rank, score and citation"

@@ -11,8 +11,8 @@ here=$DOCKET_TOP/tests/shards
 gen=$DOCKET_BUILD/bench/gen
 
 build_helper "$tmp/shardq" "$here/shardq.c"
-${CC:-cc} -shared -fPIC -O2 -o "$tmp/threads.so" "$here/threads.c" -ldl ||
-	fail "build the thread-counting shim"
+threads_so=$DOCKET_BUILD/tests/shards/threads.so # tests/helpers.mk
+[ -f "$threads_so" ] || fail "the thread-counting shim $threads_so: run make test-build"
 [ -x "$gen" ] || { fail "$gen missing: run make test-build"; done_testing; }
 "$gen" --articles 120 --seed 9 "$tmp/corpus" >/dev/null
 d index --shards 3 --index "$tmp/idx" -q "$tmp/corpus" || fail "index"
@@ -22,7 +22,7 @@ is "$(printf '%s\n' "$shards" | wc -l | tr -d ' ')" 3 "three shards"
 # threads ARGS...: how many threads `docket search ARGS` starts.
 threads() {
 	rm -f "$tmp/report"
-	THREADS_REPORT="$tmp/report" LD_PRELOAD="$tmp/threads.so" \
+	THREADS_REPORT="$tmp/report" LD_PRELOAD="$threads_so" \
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
 		"$DOCKET" search --index "$tmp/idx" "$@" >/dev/null 2>&1
 	sed -n 's/^threads=//p' "$tmp/report"
@@ -37,7 +37,7 @@ is "$(threads --feedback 1 court)" 0 "... and feedback"
 is "$(DOCKET_PARALLEL_MIN=1000000000 threads court)" 0 \
 	"a query under DOCKET_PARALLEL_MIN postings starts no thread"
 d search --index "$tmp/idx" --json -n 20 court | grep -v '"summary"' >"$tmp/with"
-THREADS_FAIL=1 LD_PRELOAD="$tmp/threads.so" \
+THREADS_FAIL=1 LD_PRELOAD="$threads_so" \
 	ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
 	"$DOCKET" search --index "$tmp/idx" --json -n 20 court 2>"$tmp/err" |
 	grep -v '"summary"' >"$tmp/without"
