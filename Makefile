@@ -128,6 +128,7 @@ $(B)/tests/api/%: tests/api/%.c $(SHLIB) docket.h
 	$(CC) -std=c11 $(DEFS) $(WARN) $(SAN) $(CFLAGS) -I. -o $@ $< -L$(B) -ldocket $(ALL_LDFLAGS)
 
 -include bench/bench.mk eval/eval.mk tests/fuzz/fuzz.mk tests/crash/crash.mk
+-include eval/copies/copies.mk
 include tests/helpers.mk
 -include eval/legal/legal.mk
 -include eval/quotes/quotes.mk

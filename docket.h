@@ -263,6 +263,9 @@ typedef enum docket_query_option {
 	DOCKET_QUERY_FEEDBACK_DOCS,    /* top passages it learns from (10) */
 	DOCKET_QUERY_QUOTED,        /* 1: only passages holding a quote; an
 	                             * empty query string then finds them all */
+	DOCKET_QUERY_COPIES,        /* 1: every copy of a passage is a hit of
+	                             * its own; 0 (default): copies collapse,
+	                             * see docket_hit_copy_count() */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 
@@ -321,6 +324,13 @@ DOCKET_EXPORT docket_status docket_query_new_passage(docket_index *idx,
                                                      const char *query_string,
                                                      docket_query **out);
 
+/* A query whose hits are the passage PASSAGE_ID and every copy of it
+ * (syndicated or duplicated: see docket_hit_copy_count), oldest first,
+ * undated ones last, for `docket copies`.  Running it returns
+ * DOCKET_NOT_FOUND when there is no such passage. */
+DOCKET_EXPORT docket_status docket_query_new_copies(docket_index *idx,
+                                                    const char *passage_id,
+                                                    docket_query **out);
 /* An estimate of the number of matching passages (after the last run). */
 DOCKET_EXPORT size_t docket_query_estimated(const docket_query *q);
 
@@ -354,6 +364,8 @@ typedef enum docket_field {
 	DOCKET_FIELD_TEXT,       /* the whole passage */
 	DOCKET_FIELD_SNIPPET,    /* the best window of TEXT (no ellipses) */
 	DOCKET_FIELD_CITATION,   /* one line, plain style */
+	DOCKET_FIELD_WIRE,       /* the wire agency the article says it is copy
+	                          * of: "ap", "reuters", "afp", … or "" */
 	DOCKET_FIELD_LAST
 } docket_field;
 
@@ -419,6 +431,42 @@ DOCKET_EXPORT const char *docket_hit_quote_key(const docket_hit *hit, size_t i);
  * excerpt of that quote; equal keys count).  NULL or "" SHORTER: 0. */
 DOCKET_EXPORT int docket_quote_key_contains(const char *longer,
                                             const char *shorter);
+/* Copies.  A passage run by several outlets (agency copy, republished with
+ * a new dateline, a cut ending, a reworded sentence) or saved twice is one
+ * copy group.  By default a search shows the best-ranked passage of each
+ * group; the other passages of its group that also match the query are its
+ * copies, and the earliest dated passage of the whole group (matching or
+ * not, the hit itself if earliest) is its first report.  Groups are found
+ * when the search runs, so they follow every update and deletion.
+ *
+ *     for (size_t i = 0; i < docket_hit_copy_count(h); i++)
+ *         printf("also in %s %s\n",
+ *                docket_hit_copy(h, i, DOCKET_COPY_OUTLET),
+ *                docket_hit_copy(h, i, DOCKET_COPY_DATE));
+ *     printf("first: %s\n",
+ *            docket_hit_first_reported(h, DOCKET_COPY_OUTLET));
+ */
+typedef enum docket_copy_field {
+	DOCKET_COPY_PASSAGE_ID,
+	DOCKET_COPY_ARTICLE_ID,
+	DOCKET_COPY_OUTLET,
+	DOCKET_COPY_DATE,        /* YYYY-MM-DD or "" */
+	DOCKET_COPY_URL,
+	DOCKET_COPY_WIRE,        /* as DOCKET_FIELD_WIRE */
+	DOCKET_COPY_LAST
+} docket_copy_field;
+
+/* How many copies the hit has (other matching passages of its group), in
+ * rank order of no significance: oldest first, undated last. */
+DOCKET_EXPORT size_t docket_hit_copy_count(const docket_hit *hit);
+/* Field F of copy I; "" when I or F is out of range or HIT is NULL. */
+DOCKET_EXPORT const char *docket_hit_copy(const docket_hit *hit, size_t i,
+                                          docket_copy_field f);
+/* Field F of the group's first report: its earliest dated passage, the
+ * hit itself when it is the earliest or the group has no other; "" when F
+ * is out of range or HIT is NULL. */
+DOCKET_EXPORT const char *docket_hit_first_reported(const docket_hit *hit,
+                                                    docket_copy_field f);
 
 /* The snippet window: byte offsets [*START, *END) into DOCKET_FIELD_TEXT. */
 DOCKET_EXPORT void docket_hit_snippet_range(const docket_hit *hit,

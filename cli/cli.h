@@ -24,6 +24,7 @@ enum { EXIT_HITS = 0, EXIT_NONE = 1, EXIT_TROUBLE = 2 };
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_copies(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* serve-shard */
 int cmd_cases(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);

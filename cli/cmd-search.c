@@ -28,6 +28,7 @@ struct search_opts {
 	double k1, b;              /* its parameters */
 	double weight[DOCKET_WEIGHT_LAST]; /* --title-weight etc.; <0: default */
 	int explain;               /* --explain */
+	int every_copy;            /* --copies */
 	int cite;                  /* a docket_cite_style */
 	int group;                 /* --group */
 	int color;                 /* an enum color_when */
@@ -37,7 +38,7 @@ struct search_opts {
 enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
        OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
-       OPT_TITLE_WEIGHT, OPT_FEEDBACK };
+       OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES };
 
 static const struct cli_option options[] = {
 	{"index", OPT_INDEX, required_argument, "DIR",
@@ -67,6 +68,9 @@ static const struct cli_option options[] = {
 	 "weight of pseudo-relevance feedback terms", NULL},
 	{"explain", OPT_EXPLAIN, no_argument, NULL,
 	 "show which words matched and what each added", NULL},
+	{"copies", OPT_COPIES, no_argument, NULL,
+	 "show every copy of a passage as its own hit (default: one hit per\n"
+	 "copy group, its copies and first report on a line below)", NULL},
 	{"snippet-bytes", OPT_SNIPPET, required_argument, "N",
 	 "size of the snippet window", NULL},
 	{"cite", OPT_CITE, required_argument, "STYLE",
@@ -84,7 +88,8 @@ static const struct cli_spec spec = CLI_SPEC("search",
 	options,
 	"\n"
 	"Query: words, \"a phrase\", AND OR NOT, -word, +word, a NEAR b, shar*,\n"
-	"title: section: outlet: author: source:wired.com date:2026-04-01..2026-04-30\n"
+	"title: section: outlet: author: source:wired.com wire:ap\n"
+	"date:2026-04-01..2026-04-30\n"
 	"Exit status: 0 if something was found, 1 if nothing, 2 on error.\n");
 
 /* Parse "K1,B" into O; 0 or -1. */
@@ -170,6 +175,9 @@ static int take_option(void *p, int c, const char *arg)
 	case OPT_EXPLAIN:
 		o->explain = 1;
 		return 0;
+	case OPT_COPIES:
+		o->every_copy = 1;
+		return 0;
 	case OPT_MIN_NORMLEN:
 		return parse_weight("--min-normlen", arg, &o->weight[DOCKET_WEIGHT_MIN_NORMLEN]);
 	case OPT_TITLE_WEIGHT:
@@ -247,6 +255,8 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 			st = docket_query_set_weight(q, (docket_weight)w, o->weight[w]);
 	if (!st && o->explain)
 		st = docket_query_set(q, DOCKET_QUERY_EXPLAIN, 1);
+	if (!st && o->every_copy)
+		st = docket_query_set(q, DOCKET_QUERY_COPIES, 1);
 	return st;
 }
 

@@ -1,5 +1,5 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
- * search, show, quotes, serve-shard, help) from the first argument and hands it
+ * search, show, quotes, copies, serve-shard, help) from the first argument and hands it
  * the rest; answers --help and --version (docket_version(): docket's,
  * Xapian's and libstemmer's versions).  The commands live in cli/cmd-*.c.
  */
@@ -18,6 +18,7 @@ static const struct command {
 	{"show", cmd_show, "show a passage in its article, with its citation"},
 	{"cases", cmd_cases, "list the cases the articles name, with dockets, courts, judges"},
 	{"quotes", cmd_quotes, "who said what: quotes grouped across outlets"},
+	{"copies", cmd_copies, "every copy of a passage, oldest first, and what each changed"},
 	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 

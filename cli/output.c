@@ -337,3 +337,46 @@ void put_explain(FILE *f, const struct render *r, const docket_hit *h,
 		fputs(r->color ? "\033[0m\n" : "\n", f);
 	}
 }
+
+#define COPIES_NAMED 3 /* copies named on the text line; "…" for more */
+
+/* "Outlet DATE" (either may be missing) of copy I of H, or of its first
+ * report when I is (size_t)-1, with the agency after the outlet. */
+static void put_copy(FILE *f, const docket_hit *h, size_t i, int agency)
+{
+	const char *outlet = i == (size_t)-1 ? docket_hit_first_reported(h, DOCKET_COPY_OUTLET)
+	                                     : docket_hit_copy(h, i, DOCKET_COPY_OUTLET);
+	const char *date = i == (size_t)-1 ? docket_hit_first_reported(h, DOCKET_COPY_DATE)
+	                                   : docket_hit_copy(h, i, DOCKET_COPY_DATE);
+	const char *wire = docket_hit_first_reported(h, DOCKET_COPY_WIRE);
+	put_escaped(f, *outlet ? outlet : i == (size_t)-1
+	                   ? docket_hit_first_reported(h, DOCKET_COPY_ARTICLE_ID)
+	                   : docket_hit_copy(h, i, DOCKET_COPY_ARTICLE_ID));
+	if (agency && *wire)
+		fprintf(f, " (%s)", wire);
+	if (*date)
+		fprintf(f, " %s", date);
+}
+
+void put_copies_line(FILE *f, const struct render *r, const docket_hit *h,
+                     int indent)
+{
+	size_t n = docket_hit_copy_count(h);
+	const char *first = docket_hit_first_reported(h, DOCKET_COPY_PASSAGE_ID);
+	int other_first = *first && strcmp(first, docket_hit_field(h, DOCKET_FIELD_PASSAGE_ID));
+	if (!n && !other_first)
+		return;
+	fprintf(f, "%*s%s", indent, "", r->color ? "\033[2m" : "");
+	if (n) {
+		fprintf(f, "also in %zu other%s: ", n, n == 1 ? "" : "s");
+		for (size_t i = 0; i < n && i < COPIES_NAMED; i++) {
+			fputs(i ? ", " : "", f);
+			put_copy(f, h, i, 0);
+		}
+		fputs(n > COPIES_NAMED ? ", \xe2\x80\xa6" : "", f);
+		fputs(" \xc2\xb7 ", f);
+	}
+	fputs("first: ", f);
+	put_copy(f, h, (size_t)-1, 1);
+	fputs(r->color ? "\033[0m\n" : "\n", f);
+}

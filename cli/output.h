@@ -104,6 +104,12 @@ void put_dim_wrapped(FILE *f, const struct render *r, const char *s,
 void put_place(FILE *f, const char *section, int paragraph);
 /* Write S in bold (when colouring), escaped, then a newline. */
 void put_bold_line(FILE *f, const struct render *r, const char *s);
+/* Write the hit's copies on one dimmed line under INDENT — "also in 2
+ * others: Bay Ledger 2026-03-11, Metro Record 2026-03-12 · first:
+ * Associated Press (ap) 2026-03-10" — or only its first report when that
+ * is another passage; nothing when it has neither. */
+void put_copies_line(FILE *f, const struct render *r, const docket_hit *h,
+                     int indent);
 /* Write the hit's score parts (--explain), one "+ weight  what" a line
  * under INDENT, dimmed; nothing when it has none. */
 void put_explain(FILE *f, const struct render *r, const docket_hit *h,

@@ -148,6 +148,49 @@ static json_t *jexplain(const docket_hit *h)
 	return a;
 }
 
+/* {"passage_id","outlet","date", …} of a copy: from copy I of H, or from
+ * H's first report when I is (size_t)-1. */
+static json_t *jcopy(const docket_hit *h, size_t i, int full)
+{
+	static const struct {
+		const char *key;
+		docket_copy_field f;
+		int always; /* also in first_reported */
+	} keys[] = {
+		{"passage_id", DOCKET_COPY_PASSAGE_ID, 1},
+		{"article_id", DOCKET_COPY_ARTICLE_ID, 0},
+		{"outlet", DOCKET_COPY_OUTLET, 1},
+		{"date", DOCKET_COPY_DATE, 1},
+		{"url", DOCKET_COPY_URL, 0},
+		{"wire", DOCKET_COPY_WIRE, 1},
+	};
+	json_t *o = json_object();
+	int bad = !o;
+	for (size_t k = 0; !bad && k < sizeof keys / sizeof keys[0]; k++)
+		if (full || keys[k].always)
+			put(o, keys[k].key,
+			    jstr(i == (size_t)-1 ? docket_hit_first_reported(h, keys[k].f)
+			                         : docket_hit_copy(h, i, keys[k].f)),
+			    &bad);
+	if (bad)
+		json_decref(o);
+	return bad ? NULL : o;
+}
+
+/* [copy, …] of the hit. */
+static json_t *jcopies(const docket_hit *h)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && h && i < docket_hit_copy_count(h); i++) {
+		json_t *c = jcopy(h, i, 1);
+		if (!c || json_array_append_new(a, c)) {
+			json_decref(a);
+			return NULL;
+		}
+	}
+	return a;
+}
+
 /* Write V as one JSON Lines object of TYPE ("hit", "passage") to F;
  * returns 0 or -1. */
 static int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
@@ -186,6 +229,9 @@ static int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 	put(o, "highlights", jhighlights(v), &bad);
 	put(o, "quotes", jquotes(v->hit), &bad);
 	put(o, "citation", jstr(v->citation), &bad);
+	put(o, "wire", jstr(v->field[DOCKET_FIELD_WIRE]), &bad);
+	put(o, "copies", jcopies(v->hit), &bad);
+	put(o, "first_reported", v->hit ? jcopy(v->hit, (size_t)-1, 0) : json_object(), &bad);
 	if (v->hit && docket_hit_explain_count(v->hit))
 		put(o, "explain", jexplain(v->hit), &bad);
 	return dump(f, o, bad);

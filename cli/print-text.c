@@ -23,6 +23,7 @@ static void put_text_hit(const struct render *r, const struct hit_view *v)
 	            (size_t)col, (size_t)indent);
 	printf("%*s", indent, "");
 	put_dim_wrapped(stdout, r, v->citation, (size_t)indent, (size_t)indent);
+	put_copies_line(stdout, r, v->hit, indent);
 	put_explain(stdout, r, v->hit, indent);
 	putchar('\n');
 }
@@ -120,6 +121,7 @@ static int put_groups(const struct render *r, const struct hit_view *v,
 			            (const size_t (*)[2])v[j].hl, v[j].nhl, 1,
 			            (size_t)col, (size_t)indent);
 			put_place_line(r, &v[j], indent);
+			put_copies_line(stdout, r, v[j].hit, indent);
 		}
 		putchar('\n');
 	}

@@ -38,6 +38,7 @@ enum rec_field {
 	REC_JUDGES,    /* its judges */
 	REC_CITES,     /* the passage's own record cites */
 	REC_QUOTES,    /* one "START\tEND\tCUE\tSPEAKER\n" line per quote */
+	REC_WIRE,      /* the article's wire agency ("ap"), or "" */
 	REC_NFIELDS
 };
 

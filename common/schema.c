@@ -81,6 +81,7 @@ const struct schema_row schema_fields[FIELD_LAST] = {
 	{FIELD_EXHIBIT, "exhibit", PREFIX_CITE,    KIND_BOOLEAN, 0, 0,           0, "exhibit:", -1, norm_cite},
 	{FIELD_SPEAKER, "speaker", PREFIX_SPEAKER, KIND_TEXT,    1, 0,           0, "speaker:", -1, NULL},
 	{FIELD_QUOTE,   "quote",   PREFIX_QUOTE,   KIND_TEXT,    1, 0,           0, "quote:",   -1, NULL},
+	{FIELD_WIRE,    "wire",    PREFIX_WIRE,    KIND_BOOLEAN, 0, 0,           0, "wire:",    -1, NULL},
 };
 
 enum schema_field schema_term_field(const char *term, size_t n,

@@ -35,6 +35,12 @@
  * | courts             | value slot 6          | the article's court names ("N.D. Cal."), '\n' |
  * | judges             | value slot 7          | the article's judges, '\n'            |
  * | docket numbers     | value slot 8          | the article's docket keys, '\n'       |
+ * | wire agency        | XW + agency           | boolean: wire:ap (the article's; copies.h) |
+ * | exact fingerprint  | XP + 16 hex           | boolean: XXH3 of the normalised words |
+ * | near-copy bands    | XB + band + 12 hex    | boolean: 4 MinHash LSH band keys      |
+ * | wire agency        | value slot 10         | "ap", "reuters", …; absent when none  |
+ * | copy-group key     | value slot 11         | 16 hex: the exact fingerprint         |
+ * | copy signature     | value slot 12         | fingerprint and band keys, binary (copies.h) |
  * | document data      | record (record.h)     | passage text and the citation fields  |
  * | document data      | record (record.h)     | passage text, citation fields, quotes |
  *
@@ -62,6 +68,17 @@
  * highlighter still marks the words of the text whose stem matches.  Why:
  * the unstemmed copies made the index about a fifth larger and indexing
  * about 1.5x slower.
+ *
+ * Copies (common/copies.h): a passage of 8 words or more has an exact
+ * fingerprint, one of 12 or more also band keys; a shorter passage gets
+ * the fingerprint of its place in its article (XXH3 of the article's whole
+ * normalised text and the ordinal), so whole-article duplicates collapse
+ * passage by passage.  Search finds a passage's copies through these
+ * terms at query time, so nothing about a group is stored: an update,
+ * deletion or merge changes only the passage's own document.  Slot 12
+ * holds the same keys for search to compare top hits without reading
+ * their term lists; the band terms find candidates and the texts confirm
+ * them (schema 3 adds all of this).
  *
  * Metadata (committed with the documents, so atomic with them):
  * | key            | value                                                   |
@@ -105,6 +122,14 @@ struct buf;
 
 #define SPEAKER_GAP 100 /* positions between two speakers' words, so that a
                          * phrase never runs from one speaker into the next */
+#define PREFIX_WIRE "XW"        /* + agency: wire:ap */
+#define PREFIX_FINGERPRINT "XP" /* + 16 hex: exact copies (common/copies.h) */
+#define PREFIX_BAND "XB"        /* + band digit + 12 hex: near copies */
+
+#define SLOT_WIRE 10       /* the article's wire agency, "" absent */
+#define SLOT_COPY_GROUP 11 /* 16 hex: the exact fingerprint, the copy-group
+                            * key (coverage counts a group once) */
+#define SLOT_COPY_SIG 12   /* copies_sig_encode(): what search compares */
 
 #define TITLE_WDF 2   /* weight of a title word in the passage's body terms */
 #define SECTION_WDF 1 /* weight of a heading word in its passages' terms */
@@ -133,6 +158,7 @@ enum schema_field {
 	FIELD_EXHIBIT,
 	FIELD_SPEAKER,
 	FIELD_QUOTE,
+	FIELD_WIRE,
 	FIELD_LAST
 };
 

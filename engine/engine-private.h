@@ -7,8 +7,9 @@
  * batches, counts), document.cc (building and writing documents, reading
  * one back), query.cc (the query's meaning: parsing with the schema's
  * fields, its reduction to term groups for the highlighter, boosts,
- * explanations) and match.cc (the match: the per-article cap, shards
- * matched in parallel, retries on a changing index).
+ * explanations), match.cc (the match: the per-article cap, shards
+ * matched in parallel, retries on a changing index) and copies.cc (copy
+ * groups at search time: collapsing, members, first reports).
  */
 #ifndef DOCKET_ENGINE_PRIVATE_H
 #define DOCKET_ENGINE_PRIVATE_H
@@ -25,6 +26,7 @@
 #include <algorithm>
 #include <exception>
 #include <map>
+#include <memory>
 #include <new>
 #include <string>
 #include <thread>
@@ -33,6 +35,8 @@
 extern "C" { /* the C headers of the modules the engine calls */
 #include "../common/aliases.h"
 #include "../common/buf.h"
+#include "../common/copies.h"
+#include "../common/record.h"
 #include "../common/schema.h"
 #include "../common/stem.h"
 #include "../common/termgroups.h"
@@ -91,6 +95,43 @@ char *copy_out(const std::string &s);
 
 /* Reopen the reader view and every shard of it held on its own (throws). */
 void reopen_all(xap_db *db);
+
+/* -- copies.cc -- */
+
+/* The hits kept so far, for collapsing copies: whether a further
+ * candidate is a copy of one of them (copies.h: a shared key, confirmed on
+ * the texts unless the fingerprint is the same), setting SIG to its
+ * signature; keep() adds it (with that SIG) to the kept ones. */
+/* A passage's text made ready for comparisons (copies_text_init). */
+struct prepared {
+	unsigned words;
+	uint64_t fingerprint;
+	std::vector<uint64_t> sh; /* its shingle set */
+	explicit prepared(const Xapian::Document &doc);
+};
+
+class copy_filter {
+	struct seen {
+		copies_sig sig;
+		Xapian::Document doc;
+		std::unique_ptr<prepared> text; /* made when first compared */
+	};
+	std::vector<seen> kept;
+
+      public:
+	bool copy_of_kept(const Xapian::Document &doc, copies_sig &sig);
+	void keep(const Xapian::Document &doc, const copies_sig &sig);
+};
+
+/* Fill the members of RES->m[0..] (the hits at docids HITS of DB, in
+ * order): every other passage of each hit's copy group, with whether it
+ * matches Q (an empty Q: none is marked).  DISTINCT says no hit is a copy
+ * of another (collapsed hits), which lets a search whose keys find only
+ * the hits stop there.  Reads only the hits' own keys and the passages
+ * holding them. */
+void copy_members(Xapian::Database &db, const Xapian::Query &q,
+                  const std::vector<Xapian::docid> &hits, bool distinct,
+                  xap_result *res);
 
 /* -- query.cc -- */
 

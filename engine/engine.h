@@ -127,6 +127,16 @@ struct xap_request {
 	int quoted;                 /* only passages holding a quote (the
 	                             * PREFIX_QUOTE marker term); with an empty
 	                             * query, all of them */
+	int every_copy;             /* 1: copies of a passage are hits of their
+	                             * own; 0: only the best-ranked of a copy
+	                             * group is (engine/copies.cc) */
+};
+
+/* A passage of a hit's copy group (engine/copies.cc). */
+struct xap_member {
+	char *data;          /* its record (record.h), malloc'd */
+	size_t len;
+	int matched;         /* it matches the query too */
 };
 
 struct xap_match {
@@ -134,6 +144,8 @@ struct xap_match {
 	char *data;          /* the document's record (record.h), malloc'd */
 	size_t len;
 	char *explain;       /* NULL, or "what\tweight\n" lines, malloc'd */
+	struct xap_member *members; /* the other passages of its copy group */
+	size_t nmembers;
 };
 
 struct xap_result {
@@ -151,6 +163,11 @@ struct xap_result {
 int xap_search(struct xap_db *db, const struct xap_request *s,
                struct xap_result *res, struct term_groups *hl);
 void xap_result_clear(struct xap_result *res);
+
+/* The passage whose unique term is ID and every copy of it, for `docket
+ * copies`: RES->m[0] is the passage, its members (in no order) the copies.
+ * DOCKET_NOT_FOUND when no passage has that id. */
+int xap_copies(struct xap_db *db, const char *id, struct xap_result *res);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,9 @@
  * local shards in parallel with the combined match's exact scores and
  * order, and retries on an index that changes under the reader.
  *
+ * Copies of a passage are collapsed here too (copy_filter, copies.cc), in
+ * the same pass as the per-article cap.
+ *
  * Callers: searcher/query.c.
  */
 #include "engine-private.h"
@@ -32,41 +35,50 @@
  * asked for, are matched as before. */
 
 /* The top WANT hits of ENQ (set up without collapsing) with at most CAP
- * passages of an article (0: no cap), in ENQ's order, into KEPT; returns
- * the MSet they belong to, *ESTIMATED its estimate of matching passages.
+ * passages of an article (0: no cap) and, with COLLAPSE, only the first
+ * of each copy group (copies.cc), in ENQ's order, into KEPT; returns the
+ * MSet they belong to, *ESTIMATED its estimate of matching passages.
  * Xapian's collapse (set_collapse_key) reads the article value of every
  * candidate and slowed a common word by ~40% (court: 3.97 -> 2.41 ms
  * in-process); here only the top hits' values are read, asking Xapian for
  * more while the cap leaves too few.  Keeping the first CAP of each article
  * in rank order is what the collapse keeps; a passage without an article
- * value is never capped, as there. */
+ * value is never capped, as there.  A copy of a kept hit is dropped before
+ * the cap counts it, so the cap counts a group once. */
 static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
-                           bool remote, std::vector<Xapian::MSetIterator> &kept,
+                           bool remote, bool collapse,
+                           std::vector<Xapian::MSetIterator> &kept,
                            Xapian::doccount *estimated)
 {
-	if (cap && remote) {
-		/* Over the network, every document read is a round trip: the
-		 * servers collapse (Xapian's way) instead. */
+	bool server_cap = cap && remote; /* over the network every document
+	                                  * read is a round trip: the servers
+	                                  * cap (Xapian's way) instead */
+	if (server_cap)
 		enq.set_collapse_key(SLOT_ARTICLE, cap);
-		Xapian::MSet m = enq.get_mset(0, Xapian::doccount(want));
-		*estimated = m.get_matches_estimated();
-		kept.clear();
-		for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i)
-			kept.push_back(i);
-		return m;
-	}
-	Xapian::doccount k = Xapian::doccount(cap ? std::max<size_t>(2 * want, 32) : want);
+	bool filter = (cap && !server_cap) || collapse;
+	Xapian::doccount k = Xapian::doccount(filter ? std::max<size_t>(2 * want, 32) : want);
 	for (;;) {
 		Xapian::MSet m = enq.get_mset(0, k);
 		*estimated = m.get_matches_estimated();
 		kept.clear();
 		std::map<std::string, unsigned> seen;
+		copy_filter copies;
 		for (Xapian::MSetIterator i = m.begin(); i != m.end() && kept.size() < want; ++i) {
-			if (cap) {
-				std::string key = i.get_document().get_value(SLOT_ARTICLE);
+			if (!filter) {
+				kept.push_back(i);
+				continue;
+			}
+			Xapian::Document doc = i.get_document();
+			copies_sig sig;
+			if (collapse && copies.copy_of_kept(doc, sig))
+				continue;
+			if (cap && !server_cap) {
+				std::string key = doc.get_value(SLOT_ARTICLE);
 				if (!key.empty() && ++seen[key] > cap)
 					continue;
 			}
+			if (collapse)
+				copies.keep(doc, sig);
 			kept.push_back(i);
 		}
 		if (kept.size() >= want || m.size() < k)
@@ -248,6 +260,34 @@ static bool before(const shard_hit &a, const shard_hit &b, bool by_date)
 	return a.global < b.global;
 }
 
+/* Drop from ALL (merged, in order) every copy of an earlier hit, keeping
+ * the first WANT; false when fewer remain and some shard may hold more
+ * than the PER_SHARD it gave (FOUND), so the caller matches the usual way
+ * instead. */
+static bool collapse_merged(xap_db *db, std::vector<shard_hit> &all,
+                            const std::vector<std::vector<shard_hit>> &found,
+                            size_t per_shard, size_t want)
+{
+	copy_filter copies;
+	std::vector<shard_hit> kept;
+	for (const shard_hit &h : all) {
+		if (kept.size() >= want)
+			break;
+		Xapian::Document doc = db->shards[h.shard].get_document(h.local);
+		copies_sig sig;
+		if (copies.copy_of_kept(doc, sig))
+			continue;
+		copies.keep(doc, sig);
+		kept.push_back(h);
+	}
+	if (kept.size() < want)
+		for (const std::vector<shard_hit> &f : found)
+			if (f.size() >= per_shard)
+				return false;
+	all.swap(kept);
+	return true;
+}
+
 /* Match Q on every shard of DB at once and fill RES like run(); false,
  * with nothing done, when Q cannot be matched this way. */
 static bool run_parallel(xap_db *db, const struct xap_request *s,
@@ -265,6 +305,11 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 	    !global_stats(db->shards, terms, s->k1, s->b, &len_factor, idf))
 		return false;
 	size_t n = db->shards.size();
+	bool collapse = !s->every_copy;
+	/* Copies may sit in other shards: each shard gives more, and the
+	 * merged list is collapsed (copies.cc). */
+	size_t want = s->offset + s->limit;
+	size_t per_shard = collapse ? std::max<size_t>(2 * want, 32) : want;
 	std::vector<std::vector<shard_hit>> found(n);
 	std::vector<Xapian::doccount> estimated(n, 0);
 	std::vector<std::exception_ptr> errors(n);
@@ -282,7 +327,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 			if (s->sort_date)
 				enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
 			std::vector<Xapian::MSetIterator> kept;
-			Xapian::MSet m = capped(enq, s->offset + s->limit, s->per_article,
+			Xapian::MSet m = capped(enq, per_shard, s->per_article, false,
 			                        false, kept, &estimated[k]);
 			for (const Xapian::MSetIterator &i : kept)
 				found[k].push_back({i.get_weight(),
@@ -323,18 +368,23 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 	std::sort(all.begin(), all.end(), [by_date](const shard_hit &a, const shard_hit &b) {
 		return before(a, b, by_date);
 	});
+	if (collapse && !collapse_merged(db, all, found, per_shard, want))
+		return false;
 	size_t from = std::min(all.size(), size_t(s->offset));
 	size_t to = std::min(all.size(), from + size_t(s->limit));
 	res->m = (xap_match *)calloc(to > from ? to - from : 1, sizeof *res->m);
 	if (!res->m)
 		throw std::bad_alloc();
+	std::vector<Xapian::docid> shown;
 	for (size_t i = from; i < to; i++) {
 		std::string data = db->shards[all[i].shard].get_document(all[i].local).get_data();
 		xap_match *m = &res->m[res->n++];
 		m->data = copy_out(data);
 		m->len = data.size();
 		m->score = all[i].score;
+		shown.push_back(all[i].global);
 	}
+	copy_members(rd(db), q, shown, collapse, res);
 	return true;
 }
 
@@ -384,8 +434,9 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	std::vector<Xapian::MSetIterator> kept;
 	Xapian::doccount estimated;
 	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
-	                           db->remote, kept, &estimated);
+	                           db->remote, !s->every_copy, kept, &estimated);
 	res->estimated = estimated;
+	std::vector<Xapian::docid> shown;
 	size_t from = std::min(kept.size(), size_t(s->offset));
 	res->m = (xap_match *)calloc(kept.size() > from ? kept.size() - from : 1,
 	                             sizeof *res->m);
@@ -400,7 +451,9 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		m->score = i.get_weight();
 		if (s->explain)
 			m->explain = copy_out(explain(db, weight, base, boosts, i));
+		shown.push_back(*i);
 	}
+	copy_members(rd(db), q, shown, !s->every_copy, res);
 }
 
 /* The query as named in a message: quoted, cut to a readable length. */
@@ -450,6 +503,9 @@ extern "C" void xap_result_clear(xap_result *res)
 	for (size_t i = 0; i < res->n; i++) {
 		free(res->m[i].data);
 		free(res->m[i].explain);
+		for (size_t j = 0; j < res->m[i].nmembers; j++)
+			free(res->m[i].members[j].data);
+		free(res->m[i].members);
 	}
 	free(res->m);
 	res->m = NULL;

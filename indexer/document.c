@@ -11,6 +11,10 @@
 #include <string.h>
 
 #include "legal.h"
+#include <stdlib.h>
+#include <xxhash.h>
+
+#include "../common/copies.h"
 #include "../common/ids.h"
 #include "../common/record.h"
 #include "../common/schema.h"
@@ -18,6 +22,7 @@
 #include "../common/token.h"
 #include "../engine/engine.h"
 #include "../docket.h"
+#include "wire.h"
 
 /* How one field's words become terms. */
 struct field_pass {
@@ -141,11 +146,14 @@ static void add_speakers(struct doc_builder *b, struct xap_doc *d,
 		}
 }
 
-static size_t field_names(enum schema_field f, const struct passage *p,
-                          char *const **names)
+static size_t field_names(struct doc_builder *b, enum schema_field f,
+                          const struct passage *p, char *const **names)
 {
 	switch (f) {
 	case FIELD_SOURCE: *names = p->sources; return p->nsources;
+	case FIELD_WIRE:
+		*names = (char *const *)&b->copies.wire;
+		return b->copies.wire[0] ? 1 : 0;
 	default: return 0;
 	}
 }
@@ -258,7 +266,7 @@ static void add_schema_field(struct doc_builder *b, struct xap_doc *d,
 			legal_terms(b, d, row, (size_t)(p - a->passages));
 		return;
 	}
-	size_t n = field_names(row->id, p, &names);
+	size_t n = field_names(b, row->id, p, &names);
 	for (size_t i = 0; i < n; i++)
 		add_boolean(b, d, row->prefix, names[i], strlen(names[i]));
 }
@@ -343,6 +351,7 @@ static void add_record(struct doc_builder *b, struct xap_doc *d,
 	quote_lines(b, ql);
 	r.f[REC_QUOTES] = b->quoted.p;
 	r.len[REC_QUOTES] = b->quoted.n;
+	set_field(&r, REC_WIRE, b->copies.wire);
 	buf_reset(&b->data);
 	record_encode(&b->rc, &b->data, &r);
 	if (!b->rc && xap_doc_data(d, b->data.p, b->data.n))
@@ -402,6 +411,80 @@ static void add_values(struct doc_builder *b, struct xap_doc *d,
 		if (!b->rc && xap_doc_value(d, (unsigned)v[i].slot, b->key.p, b->key.n))
 			b->rc = DOCKET_NO_MEMORY;
 	}
+	const char *w = b->copies.wire;
+	if (!b->rc && w[0] && xap_doc_value(d, SLOT_WIRE, w, strlen(w)))
+		b->rc = DOCKET_NO_MEMORY;
+}
+
+/* Work out B->copies for article A: its wire agency, each passage's
+ * signature, and the fingerprint of its whole text.  Sticky on b->rc. */
+static void article_copies(struct doc_builder *b, const struct article *a)
+{
+	struct article_copies *c = &b->copies;
+	c->a = a;
+	c->wire = article_wire(a);
+	c->whole = 0;
+	if (a->npassages > c->cap) {
+		struct copies_sig *v = realloc(c->sig, a->npassages * sizeof *v);
+		if (!v) {
+			b->rc = DOCKET_NO_MEMORY;
+			c->a = NULL;
+			return;
+		}
+		c->sig = v, c->cap = a->npassages;
+	}
+	XXH3_state_t *st = XXH3_createState();
+	if (!st || XXH3_64bits_reset(st) != XXH_OK)
+		b->rc = DOCKET_NO_MEMORY;
+	size_t words = 0;
+	for (size_t i = 0; i < a->npassages && !b->rc; i++) {
+		copies_sign(&b->rc, &b->scratch, &c->sig[i], a->passages[i].text,
+		            a->passages[i].len);
+		XXH3_64bits_update(st, b->scratch.p ? b->scratch.p : "", b->scratch.n);
+		XXH3_64bits_update(st, "\n", 1);
+		words += b->scratch.n;
+	}
+	if (words && !b->rc)
+		c->whole = XXH3_64bits_digest(st) | 1;
+	XXH3_freeState(st);
+	if (b->rc)
+		c->a = NULL;
+}
+
+/* The fingerprint of passage number I (0-based) of the article: its own,
+ * or for a passage too short for one, that of its place in the article
+ * (only a duplicate of the whole article shares it). */
+static uint64_t fingerprint_of(const struct article_copies *c, size_t i)
+{
+	if (c->sig[i].fingerprint || !c->whole)
+		return c->sig[i].fingerprint;
+	uint64_t key[2] = {c->whole, (uint64_t)i};
+	return XXH3_64bits(key, sizeof key) | 1;
+}
+
+/* The copy terms and the copy-group value of passage number I. */
+static void add_copies(struct doc_builder *b, struct xap_doc *d, size_t i)
+{
+	const struct copies_sig *sig = &b->copies.sig[i];
+	uint64_t fp = fingerprint_of(&b->copies, i);
+	if (fp) {
+		buf_reset(&b->term);
+		copies_fingerprint_term(&b->rc, &b->term, fp);
+		if (!b->rc && (xap_doc_boolean(d, b->term.p, b->term.n) ||
+		               xap_doc_value(d, SLOT_COPY_GROUP, b->term.p + 2,
+		                             b->term.n - 2)))
+			b->rc = DOCKET_NO_MEMORY;
+	}
+	for (unsigned k = 0; k < sig->nbands && !b->rc; k++) {
+		buf_reset(&b->term);
+		copies_band_term(&b->rc, &b->term, k, sig->band[k]);
+		if (!b->rc && xap_doc_boolean(d, b->term.p, b->term.n))
+			b->rc = DOCKET_NO_MEMORY;
+	}
+	char v[COPIES_SIG_MAX];
+	size_t n = copies_sig_encode(fp, sig, v);
+	if (n && !b->rc && xap_doc_value(d, SLOT_COPY_SIG, v, n))
+		b->rc = DOCKET_NO_MEMORY;
 }
 
 int document_build(struct doc_builder *b, const struct article *a,
@@ -410,6 +493,11 @@ int document_build(struct doc_builder *b, const struct article *a,
 {
 	char akey[ARTICLE_KEY_LEN + 1];
 	b->rc = 0;
+	size_t i = (size_t)(p - a->passages);
+	if (b->copies.a != a || i == 0)
+		article_copies(b, a);
+	if (b->rc)
+		return b->rc;
 	buf_reset(&b->id);
 	buf_reset(&b->idterm);
 	passage_id(&b->rc, &b->id, a->id, p->ordinal);
@@ -429,6 +517,7 @@ int document_build(struct doc_builder *b, const struct article *a,
 	add_speaker_value(b, d, ql);
 	if (ql->n)
 		add_boolean(b, d, PREFIX_QUOTE, "", 0); /* the marker: it quotes */
+	add_copies(b, d, i);
 	add_record(b, d, a, p, ql);
 	return b->rc;
 }
@@ -477,4 +566,7 @@ void doc_builder_free(struct doc_builder *b)
 	buf_free(&b->id);
 	buf_free(&b->idterm);
 	buf_free(&b->key);
+	buf_free(&b->scratch);
+	free(b->copies.sig);
+	b->copies.sig = NULL;
 }

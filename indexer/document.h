@@ -10,11 +10,27 @@
 #include "../common/buf.h"
 
 struct legal;
+#include <stdint.h>
+
 struct stemmer;
 struct xap_doc;
 
+struct copies_sig;
+
+/* What an article's passages share about copies, worked out at its first
+ * passage (document.c). */
+struct article_copies {
+	const struct article *a; /* the article it was worked out for */
+	const char *wire;        /* article_wire() */
+	struct copies_sig *sig;  /* one per passage, in passage order */
+	size_t cap;              /* signatures allocated */
+	uint64_t whole;          /* XXH3 of the whole normalised text; 0: none */
+};
+
 struct doc_builder {
 	struct stemmer *st; /* the index's stemmer (not owned) */
+	struct article_copies copies; /* of the article being built */
+	buf scratch;        /* scratch: normalised words */
 	buf term;           /* scratch: one term */
 	buf data;           /* scratch: the record */
 	buf id;             /* the passage id of the last document built */
@@ -38,9 +54,11 @@ struct doc_builder {
 int document_article(struct doc_builder *b, const struct article *a);
 
 /* Fill D (new and empty) with passage P of article A, whose file key is
- * FKEY, with B->legal the entities of A (passage P's cites are
+ * FKEY (one of A->passages), with B->legal the entities of A (passage P's cites are
  * B->legal->cites[P - A->passages]); P's quotes are those
  * document_article() found for A, none when it was not called for A.
+ * What the passages share (wire agency, whole-article fingerprint) is
+ * worked out at the first passage and kept in B for the others.
  * Afterwards B->idterm holds the unique term to replace by.  Returns
  * 0 or DOCKET_NO_MEMORY. */
 int document_build(struct doc_builder *b, const struct article *a,

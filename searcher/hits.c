@@ -12,6 +12,7 @@
 #include "../common/schema.h"
 #include "hits.h"
 #include "snippet.h"
+#include "copies.h"
 
 static const enum rec_field field_of[DOCKET_FIELD_LAST] = {
 	[DOCKET_FIELD_PASSAGE_ID] = REC_PASSAGE_ID,
@@ -26,6 +27,7 @@ static const enum rec_field field_of[DOCKET_FIELD_LAST] = {
 	[DOCKET_FIELD_TEXT] = REC_TEXT,
 	[DOCKET_FIELD_SNIPPET] = REC_NFIELDS,  /* made, not read */
 	[DOCKET_FIELD_CITATION] = REC_NFIELDS, /* made, not read */
+	[DOCKET_FIELD_WIRE] = REC_WIRE,
 };
 
 static void hit_free(struct docket_hit *h)
@@ -55,6 +57,7 @@ static void hit_free(struct docket_hit *h)
 	}
 	free(h->quotes);
 	free(h->speakers); /* borrowed from the quotes */
+	hit_copies_free(h);
 }
 
 void hits_clear(docket_query *q)

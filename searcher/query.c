@@ -16,6 +16,7 @@
 #include "../common/token.h"
 #include "../common/utf8.h"
 #include "../engine/engine.h"
+#include "copies.h"
 #include "hits.h"
 
 #define MAX_LIMIT 10000
@@ -34,6 +35,7 @@ static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
 	[DOCKET_QUERY_EXPLAIN] = 0,
 	[DOCKET_QUERY_FEEDBACK_TERMS] = 10,
 	[DOCKET_QUERY_FEEDBACK_DOCS] = 10,
+	[DOCKET_QUERY_COPIES] = 0,
 };
 
 static const double default_weights[DOCKET_WEIGHT_LAST] = {
@@ -108,6 +110,16 @@ DOCKET_EXPORT docket_status docket_query_new_passage(docket_index *idx,
 	return DOCKET_OK;
 }
 
+DOCKET_EXPORT docket_status docket_query_new_copies(docket_index *idx,
+                                                    const char *passage_id,
+                                                    docket_query **out)
+{
+	docket_status st = docket_query_new_passage(idx, passage_id, 0, "", out);
+	if (st == DOCKET_OK)
+		(*out)->copies_of = 1;
+	return st;
+}
+
 DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
                                              docket_query_option opt,
                                              long value)
@@ -118,7 +130,8 @@ DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
 	    (opt == DOCKET_QUERY_SORT && value >= DOCKET_SORT_LAST) ||
 	    (opt == DOCKET_QUERY_SNIPPET_BYTES && (value < 16 || value > 1 << 20)) ||
 	    ((opt == DOCKET_QUERY_DEFAULT_AND || opt == DOCKET_QUERY_PLAIN ||
-	      opt == DOCKET_QUERY_EXPLAIN || opt == DOCKET_QUERY_QUOTED) && value > 1) ||
+	      opt == DOCKET_QUERY_EXPLAIN || opt == DOCKET_QUERY_QUOTED ||
+	      opt == DOCKET_QUERY_COPIES) && value > 1) ||
 	    ((opt == DOCKET_QUERY_FEEDBACK_TERMS ||
 	      opt == DOCKET_QUERY_FEEDBACK_DOCS) && (value < 1 || value > 1000)))
 		return DOCKET_BAD_ARGUMENT;
@@ -269,6 +282,7 @@ static int search(docket_query *q, size_t limit, struct xap_result *res)
 		.explain = (int)q->opt[DOCKET_QUERY_EXPLAIN],
 		.aliases = &q->idx->aliases,
 		.quoted = (int)q->opt[DOCKET_QUERY_QUOTED],
+		.every_copy = (int)q->opt[DOCKET_QUERY_COPIES],
 	};
 	int rc = xap_search(q->idx->db, &s, res, &q->hl);
 	free(plain);
@@ -287,6 +301,8 @@ static int run_search(docket_query *q)
 		h->rank = (size_t)q->opt[DOCKET_QUERY_OFFSET] + i + 1;
 		rc = hit_fill(q, h, res.m[i].data, res.m[i].len);
 		res.m[i].data = NULL; /* now the hit's */
+		if (!rc && hit_copies(h, &res.m[i]))
+			rc = index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
 		if (!rc && hit_explain(h, res.m[i].explain))
 			rc = index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
 	}
@@ -354,6 +370,40 @@ static int run_passage(docket_query *q)
 	return rc;
 }
 
+/* The passage and every copy of it, oldest first (engine/copies.cc). */
+static int run_copies(docket_query *q)
+{
+	int rc = 0;
+	buf term = BUF_INIT;
+	struct xap_result res = {0};
+	id_term(&rc, &term, q->passage_id, strlen(q->passage_id));
+	if (rc)
+		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	rc = xap_copies(q->idx->db, term.p, &res);
+	buf_free(&term);
+	if (rc == DOCKET_NOT_FOUND)
+		return index_fail(q->idx, rc, "no passage %s", q->passage_id);
+	if (rc)
+		return index_engine_fail(q->idx, rc);
+	size_t n = 1 + res.m[0].nmembers;
+	if (!(q->hits = calloc(n, sizeof *q->hits)))
+		rc = index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct xap_member *mb = i ? &res.m[0].members[i - 1] : NULL;
+		char **data = mb ? &mb->data : &res.m[0].data;
+		rc = hit_fill(q, &q->hits[q->nhits++], *data, mb ? mb->len : res.m[0].len);
+		*data = NULL; /* now the hit's */
+	}
+	xap_result_clear(&res);
+	if (rc)
+		return rc;
+	hits_sort_by_date(q->hits, q->nhits);
+	for (size_t i = 0; i < q->nhits; i++)
+		q->hits[i].rank = i + 1;
+	q->estimated = q->nhits;
+	return 0;
+}
+
 DOCKET_EXPORT docket_status docket_query_run(docket_query *q,
                                              docket_hits **out)
 {
@@ -366,7 +416,8 @@ DOCKET_EXPORT docket_status docket_query_run(docket_query *q,
 	hits_clear(q);
 	int rc = check_size(q);
 	if (!rc)
-		rc = q->passage_id ? run_passage(q) : run_search(q);
+		rc = q->copies_of ? run_copies(q)
+		     : q->passage_id ? run_passage(q) : run_search(q);
 	if (rc) {
 		hits_clear(q);
 		return rc;

@@ -40,6 +40,9 @@ struct docket_hit {
 	size_t nquotes;
 	char **speakers;                /* their distinct speakers, in order */
 	size_t nspeakers;
+	char *(*copies)[DOCKET_COPY_LAST]; /* the copies' fields (copies.c) */
+	size_t ncopies;
+	char *first[DOCKET_COPY_LAST];  /* the first report's fields */
 };
 
 struct docket_hits {
@@ -54,6 +57,7 @@ struct docket_query {
 	long opt[DOCKET_QUERY_LAST_OPTION];
 	double weight[DOCKET_WEIGHT_LAST];
 	char *passage_id;                 /* a passage-in-context query */
+	int copies_of;                    /* with PASSAGE_ID: its copies */
 	unsigned context;
 	struct docket_hit *hits;
 	size_t nhits;

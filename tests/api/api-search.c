@@ -136,6 +136,20 @@ static int hit_consistent(const docket_hit *h)
 	    strcmp(docket_hit_list_item(h, DOCKET_LIST_LAST, 0), "") != 0 ||
 	    strcmp(docket_hit_list_item(h, DOCKET_LIST_SOURCES, ns), "") != 0)
 		good = 0, printf("# a list out of range is not empty\n");
+	size_t nc = docket_hit_copy_count(h);
+	for (size_t i = 0; i < nc; i++)
+		for (int f = 0; f < DOCKET_COPY_LAST; f++)
+			if (!docket_hit_copy(h, i, (docket_copy_field)f))
+				good = 0, printf("# copy %zu field %d is NULL\n", i, f);
+	if (strcmp(docket_hit_copy(h, nc, DOCKET_COPY_OUTLET), "") != 0 ||
+	    strcmp(docket_hit_copy(h, 0, DOCKET_COPY_LAST), "") != 0 ||
+	    strcmp(docket_hit_first_reported(h, DOCKET_COPY_LAST), "") != 0)
+		good = 0, printf("# a copy field out of range is not empty\n");
+	if (!*docket_hit_first_reported(h, DOCKET_COPY_PASSAGE_ID))
+		good = 0, printf("# no first report (it is at least the hit)\n");
+	if (docket_hit_copy_count(NULL) != 0 ||
+	    strcmp(docket_hit_first_reported(NULL, DOCKET_COPY_DATE), "") != 0)
+		good = 0, printf("# a NULL hit has copies\n");
 	return good;
 }
 

@@ -72,10 +72,11 @@ static int add_word(void *ctx, const struct token *t)
 }
 
 /* Does T start with one of the schema's term prefixes (the field table's,
- * or an id, article or file term's)? */
+ * or an id, article, file or copy term's)? */
 static int known_prefix(const char *t)
 {
-	static const char *const ids[] = {PREFIX_ID, PREFIX_ARTICLE, PREFIX_FILE};
+	static const char *const ids[] = {PREFIX_ID, PREFIX_ARTICLE, PREFIX_FILE,
+	                                  PREFIX_FINGERPRINT, PREFIX_BAND};
 	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
 		size_t n = strlen(ids[i]);
 		if (!strncmp(t, ids[i], n) && t[n])

@@ -33,6 +33,8 @@ static const struct {
 	{"snippet_start", JSON_INTEGER}, {"snippet_end", JSON_INTEGER},
 	{"highlights", JSON_ARRAY},  {"quotes", JSON_ARRAY},
 	{"citation", JSON_STRING},
+	{"wire", JSON_STRING},       {"copies", JSON_ARRAY},
+	{"first_reported", JSON_OBJECT},
 };
 
 static const char *const summary_keys[] = {"type", "query", "estimated",
@@ -115,6 +117,36 @@ static void check_quotes(long line, json_t *o)
 	}
 }
 
+/* O is an object of exactly the string keys KEYS[0..N), in order. */
+static int strings_object(json_t *o, const char *const *keys, size_t n)
+{
+	size_t i = 0;
+	const char *key;
+	json_t *v;
+	if (!json_is_object(o) || json_object_size(o) != n)
+		return 0;
+	json_object_foreach(o, key, v)
+		if (strcmp(key, keys[i++]) || !json_is_string(v))
+			return 0;
+	return 1;
+}
+
+/* "copies": [{passage_id, article_id, outlet, date, url, wire}, …] and
+ * "first_reported": {passage_id, outlet, date, wire}. */
+static void check_copies(long line, json_t *o)
+{
+	static const char *const copy[] = {"passage_id", "article_id", "outlet",
+	                                   "date", "url", "wire"};
+	static const char *const first[] = {"passage_id", "outlet", "date", "wire"};
+	json_t *c;
+	size_t i;
+	json_array_foreach(json_object_get(o, "copies"), i, c)
+		if (!strings_object(c, copy, 6))
+			problem(line, "a copy is not {passage_id,article_id,outlet,date,url,wire}", NULL);
+	if (!strings_object(json_object_get(o, "first_reported"), first, 4))
+		problem(line, "first_reported is not {passage_id,outlet,date,wire}", NULL);
+}
+
 /* Offsets are bytes: compare with memcmp on the UTF-8 strings. */
 static void check_ranges(long line, json_t *o)
 {
@@ -186,6 +218,7 @@ int main(int argc, char **argv)
 		if (type && !strcmp(type, want)) {
 			check_keys(n, o);
 			check_ranges(n, o);
+			check_copies(n, o);
 			json_int_t r = json_integer_value(json_object_get(o, "rank"));
 			if (!passages && rank && r != rank + 1)
 				problem(n, "ranks are not consecutive", NULL);

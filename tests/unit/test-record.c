@@ -19,10 +19,10 @@ static void fill(struct record *r)
 		"Key points", "1", "1", "wired.com\ntheverge.com",
 		"The judge heard arguments on Monday.",
 		"Delacroix v. Nimbus", "25-cv-4418", "N.D. Cal.", "Rita F. Lindqvist",
-		"PX-17\nDkt. 88", "4\t9\tsaid\tJane Roe\n"};
+		"PX-17\nDkt. 88", "4\t9\tsaid\tJane Roe\n", "ap"};
 	for (int f = 0; f < REC_NFIELDS; f++) {
-		r->f[f] = v[f];
-		r->len[f] = strlen(v[f]);
+		r->f[f] = v[f] ? v[f] : "";
+		r->len[f] = strlen(r->f[f]);
 	}
 }
 

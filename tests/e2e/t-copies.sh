@@ -1,0 +1,165 @@
+#!/bin/sh
+# t-copies.sh — syndicated copies (tests/fixtures/copies/README.md): exact
+# and edited copies collapse into one hit that lists its copies and its
+# first report, different reporting of the same quote stays apart,
+# whole-article duplicates collapse passage by passage, --copies shows
+# them all, wire: filters by agency, `docket copies` lists and diffs;
+# groups follow an update and a deletion of one copy, and are the same
+# over 3 shards and over two remote shards.
+. "$(dirname "$0")/lib.sh"
+
+servers=
+trap 'for p in $servers; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+
+fx=$DOCKET_TOP/tests/fixtures/copies
+cp -r "$fx" "$tmp/docs"
+rm "$tmp/docs/README.md"
+index() { # index IDX [OPTIONS...]: index $tmp/docs into IDX
+	_i=$1
+	shift
+	if ! d index --index "$_i" -q "$@" "$tmp/docs" 2>"$tmp/index.err"; then
+		fail "index into $_i"
+		sed 's/^/#   /' "$tmp/index.err"
+		done_testing
+	fi
+}
+index "$tmp/idx"
+q='"charter is not a suggestion"'
+sj() { d search --index "$tmp/idx" --json "$@"; }
+# one line per hit: passage_id, then the copies' passage ids, then the
+# first report's passage id
+summary() {
+	jq -r 'select(.type == "hit") | [.passage_id, ([.copies[].passage_id] | join(",")), .first_reported.passage_id] | join(" ")'
+}
+
+# -- collapsing -------------------------------------------------------------
+out=$(sj -- "$q")
+printf '%s\n' "$out" | jsoncheck
+is "$?" 0 "--json meets the hit contract (wire, copies, first_reported)"
+got=$(printf '%s\n' "$out" | summary | sort)
+is "$(printf '%s\n' "$got" | wc -l)" 2 "the quote: two hits, the agency paragraph's group and the staff story"
+like "$got" "^docs/(ap-original|ledger-copy|sentinel-edit)\.txt#2 " "one hit stands for the group"
+grp=$(printf '%s\n' "$got" | grep -v times-staff)
+for f in ap-original ledger-copy sentinel-edit; do
+	like "$grp" "docs/$f\.txt#2" "$f's paragraph is in the group (exact copy, re-wrapped, curly quotes; edited copy)"
+done
+like "$grp" " docs/ap-original\.txt#2\$" "first_reported is the agency's, the earliest"
+like "$got" "^docs/times-staff\.txt#1  docs/times-staff\.txt#1\$" \
+	"the staff story quoting the same words is no copy: no copies, first report itself"
+like "$(printf '%s\n' "$out" | jq -r 'select(.first_reported.passage_id == "docs/ap-original.txt#2") | .first_reported | [.outlet, .date, .wire] | join("|")')" \
+	"^Associated Press\|2026-03-10\|ap\$" "first_reported names the outlet, date and agency"
+is "$(printf '%s\n' "$out" | jq -r 'select(.passage_id != "docs/times-staff.txt#1") | .copies | map(.date) | join(" ")')" \
+	"$(printf '%s\n' "$out" | jq -r 'select(.passage_id != "docs/times-staff.txt#1") | .copies | map(.date) | sort | join(" ")')" \
+	"copies are listed oldest first"
+
+# the first paragraph: the edited copy (a reworded phrase) joins the exact ones
+got=$(sj -- '"blocked Harbor City from selling"' | summary)
+is "$(printf '%s\n' "$got" | wc -l)" 1 "the first paragraph: one hit for dateline, no-dateline and reworded copies"
+is "$(printf '%s\n' "$got" | tr ' ,' '\n\n' | grep -c '#1$' | tr -d ' ')" 4 \
+	"hit, two copies and the first report: 3 articles' first paragraphs"
+
+# text: one dimmed line with the copies and the first report
+txt=$(d search --index "$tmp/idx" -- "$q")
+like "$txt" "^   also in 2 others: .* · first: Associated Press \(ap\) 2026-03-10\$" \
+	"text: one line 'also in 2 others: … · first: …'"
+
+# --copies: every copy its own hit, still with its group
+is "$(d search --index "$tmp/idx" --json --copies -- "$q" | summary | wc -l)" 4 \
+	"--copies: every copy is a hit (3 copies and the staff story)"
+like "$(d search --index "$tmp/idx" --json --copies -- "$q" | summary | grep ledger-copy)" \
+	"ap-original\.txt#2.* docs/ap-original\.txt#2\$" "--copies: a copy still lists its group"
+# the per-article cap counts a group once: with one passage per article, the
+# group's hit and the staff story are both still there
+is "$(d search --index "$tmp/idx" --json --per-article 1 -- "$q" | summary | wc -l)" 2 \
+	"--per-article 1: the group counts once"
+
+# -- wire agencies ----------------------------------------------------------
+wires() { sj -n 100 --per-article 0 -- "$1" | hits_field article_id | sort -u | tr '\n' ' '; }
+is "$(wires 'wire:ap')" "docs/ap-original.txt docs/ledger-copy.txt " \
+	"wire:ap: the dateline article and the one with an AP credit line"
+is "$(wires 'wire:reuters')" "docs/reuters-story.txt " "wire:reuters"
+is "$(wires 'wire:afp')" "" "wire:afp: none"
+is "$(sj -- 'Northline' | hits_field wire)" "reuters" "JSON wire of a Reuters story"
+is "$(sj -- '"highest water rates"' | hits_field wire)" "" "JSON wire is \"\" for an article that says none"
+
+# -- whole-article duplicates -----------------------------------------------
+got=$(sj -n 20 --per-article 0 -- 'consolidation OR "filed Friday" OR fishing' | summary)
+is "$(printf '%s\n' "$got" | wc -l | tr -d ' ')" 3 "an article saved twice: one hit per passage"
+like "$got" "ruling-roundup( \(1\))?\.txt#2 docs/dup/ruling-roundup( \(1\))?\.txt#2 " \
+	"its 3-word passage collapses too (the whole article's fingerprint)"
+
+# -- docket copies ----------------------------------------------------------
+c=$(d copies --index "$tmp/idx" --json docs/sentinel-edit.txt#1)
+is "$(printf '%s\n' "$c" | jq -r .passage_id | tr '\n' ' ')" \
+	"docs/ap-original.txt#1 docs/ledger-copy.txt#1 docs/sentinel-edit.txt#1 " \
+	"copies: every copy, oldest first"
+is "$(printf '%s\n' "$c" | jq -r '[.words_added, .words_removed] | join("/")' | tr '\n' ' ')" \
+	"0/0 0/5 2/8 " "copies: words added/removed against the earliest (the dateline; it and a reworded phrase)"
+is "$(printf '%s\n' "$c" | jq -c 'select(.outlet == "Valley Sentinel") | .changes')" \
+	'[["-","HARBOR CITY, Ore. (AP) —"],["-","ruling"],["+","finding"],["-","the city"],["+","members"]]' \
+	"copies --json: the changed runs"
+txt=$(d copies --index "$tmp/idx" --color=never docs/sentinel-edit.txt#1)
+like "$txt" "^   \+ finding\$" "copies: a compact diff on a terminal"
+like "$txt" "^3 copies of docs/sentinel-edit.txt#1, oldest first\$" "copies: the heading"
+d copies --index "$tmp/idx" docs/nothing.txt#1 >/dev/null 2>"$tmp/err"
+is "$?" 1 "copies of a passage that is not there: exit 1"
+like "$(cat "$tmp/err")" "no passage 'docs/nothing.txt#1'" "… with one line naming it"
+
+# -- 3 shards ---------------------------------------------------------------
+index "$tmp/idx3" --shards 3
+is "$(d search --index "$tmp/idx3" --json -- "$q" | summary | sort)" \
+	"$(sj -- "$q" | summary | sort)" "--shards 3: the same groups across shards"
+
+# -- remote shards ----------------------------------------------------------
+# two indexes, the agency's and the staff story in one, the copies in the other
+mkdir -p "$tmp/a/docs" "$tmp/b/docs"
+cp "$fx/ap-original.txt" "$fx/times-staff.txt" "$tmp/a/docs/"
+cp "$fx/ledger-copy.txt" "$fx/sentinel-edit.txt" "$tmp/b/docs/"
+d index --index "$tmp/a/idx" -q "$tmp/a/docs" && d index --index "$tmp/b/idx" -q "$tmp/b/docs" ||
+	fail "index the halves"
+start_server() { # NAME DIR: sets $port, or fails
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		port=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
+		"$DOCKET" serve-shard --index "$2" --listen "127.0.0.1:$port" --timeout 120 \
+			>"$tmp/$1.out" 2>"$tmp/$1.err" &
+		pid=$!
+		servers="$servers $pid"
+		for wait in $(seq 50); do
+			grep -q Listening "$tmp/$1.out" 2>/dev/null && return 0
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill "$pid" 2>/dev/null
+	done
+	return 1
+}
+if command -v xapian-tcpsrv >/dev/null && start_server a "$tmp/a/idx" && pa=$port &&
+	start_server b "$tmp/b/idx" && pb=$port; then
+	printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$pa" "$pb" >"$tmp/remote.stub"
+	r=$(d search --index "$tmp/remote.stub" --json -- "$q" | summary | sort)
+	is "$(printf '%s\n' "$r" | wc -l | tr -d ' ')" 2 "remote shards: the group is one hit"
+	is "$r" "$(sj -- "$q" | summary | grep -v 'dup\|reuters' | sort)" \
+		"remote shards: the same hit, copies and first report as one local index"
+	like "$r" " docs/ap-original\.txt#2\$" "remote shards: first_reported from the servers' data"
+	is "$(d copies --index "$tmp/remote.stub" --json docs/ledger-copy.txt#2 2>&1 | jq -r .outlet | tr '\n' ' ')" \
+		"Associated Press Bay Ledger Valley Sentinel " "remote shards: docket copies"
+else
+	fail "remote shards: no xapian-tcpsrv, or no free port"
+fi
+
+# -- an update and a deletion of one copy -----------------------------------
+printf 'title: Water sale\noutlet: Valley Sentinel\ndate: 2026-03-12\n\nThe utility board met on Wednesday to discuss rates and heard from residents about a proposed sale, but took no vote.\n' \
+	>"$tmp/docs/sentinel-edit.txt"
+rm "$tmp/docs/ledger-copy.txt"
+index "$tmp/idx"
+got=$(sj -- "$q" | summary | grep -v times-staff)
+is "$got" "docs/ap-original.txt#2  docs/ap-original.txt#2" \
+	"after updating one copy and deleting another: the agency's paragraph stands alone"
+rm "$tmp/docs/ap-original.txt"
+cp "$fx/ledger-copy.txt" "$tmp/docs/"
+index "$tmp/idx"
+is "$(sj -- '"blocked Harbor City from selling"' | summary)" \
+	"docs/ledger-copy.txt#1  docs/ledger-copy.txt#1" \
+	"after deleting the earliest: the next copy is its own first report"
+
+done_testing
