@@ -129,6 +129,7 @@ $(B)/tests/api/%: tests/api/%.c $(SHLIB) docket.h
 
 -include bench/bench.mk eval/eval.mk tests/fuzz/fuzz.mk tests/crash/crash.mk
 include tests/helpers.mk
+-include eval/dates/dates.mk
 
 test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
 
