@@ -534,33 +534,68 @@ static int names_day(const struct tok *t)
 	return word_in(t, names);
 }
 
-/* A weekday at I: "on Monday", "Tuesday's hearing", "last Friday", "next
- * Tuesday" (rule 3).  Returns 1 when I is a weekday (resolved or not), else
- * 0. */
-static size_t weekday_expr(struct scan *sc, size_t i)
+/* 1 when the weekday at I is part of a name or habit ("Black Friday",
+ * "the first Tuesday of each month") or stands beside the date that says
+ * it ("Monday, March 9"): nothing to resolve there. */
+static int weekday_aside(const struct scan *sc, size_t i)
 {
-	int wd = weekday_of(at(sc, i));
-	if (wd < 0)
-		return 0;
 	struct md r;
 	size_t j = at(sc, i + 1)->kind == K_COMMA ? i + 2 : i + 1;
+	return any_date(sc, j, &r) || at(sc, j)->kind == K_DATE ||
+	       names_day(before(sc, i)) ||
+	       (word_eq(at(sc, i + 1), "of") && !(at(sc, i)->flags & F_POSS));
+}
+
+/* The day weekday WD at I names by rule 3: the latest such day, the next
+ * one when the clause points ahead, a week earlier after "a week ago". */
+static int weekday_day(const struct scan *sc, size_t i, int wd)
+{
 	const struct tok *p = before(sc, i);
-	if (any_date(sc, j, &r) || at(sc, j)->kind == K_DATE || names_day(p) ||
-	    (word_eq(at(sc, i + 1), "of") && !(at(sc, i)->flags & F_POSS)) || !sc->have_ref)
-		return 1;
 	int today = days_weekday(sc->ref);
 	int back = (today - wd + 7) % 7, ahead = (wd - today + 7) % 7;
-	int z;
 	if (word_eq(p, "last"))
-		z = sc->ref - (back ? back : 7);
-	else if (word_eq(p, "next") || points_ahead(sc, i))
-		z = sc->ref + (ahead ? ahead : 7);
-	else if (word_eq(p, "this"))
-		z = sc->ref + ahead;
-	else
-		z = sc->ref - back;
-	add(sc, z, z);
-	return 1;
+		return sc->ref - (back ? back : 7);
+	if (word_eq(p, "next") || points_ahead(sc, i))
+		return sc->ref + (ahead ? ahead : 7);
+	if (word_eq(p, "this"))
+		return sc->ref + ahead;
+	if (word_eq(p, "ago") && i >= 2 && word_eq(at(sc, i - 2), "week"))
+		return sc->ref - back - 7;
+	return sc->ref - back;
+}
+
+/* "last week", "this week", "next week" at J: that week's Monday, or
+ * NODAY. */
+static int week_monday(const struct scan *sc, size_t j)
+{
+	static const char *const which[3] = {"last", "this", "next"};
+	if (!sc->have_ref || !word_eq(at(sc, j + 1), "week"))
+		return NODAY;
+	for (int w = 0; w < 3; w++)
+		if (word_eq(at(sc, j), which[w]))
+			return sc->ref - days_weekday(sc->ref) + 7 * (w - 1);
+	return NODAY;
+}
+
+/* A weekday at I — "on Monday", "Tuesday's hearing", "last Friday", "a week
+ * ago Tuesday", "Tuesday next week", "Monday through Friday" (rule 3).
+ * Returns its token count when I is a weekday (resolved or not), else 0. */
+static size_t weekday_expr(struct scan *sc, size_t i)
+{
+	int wd = weekday_of(at(sc, i)), wd2 = -1;
+	if (wd < 0)
+		return 0;
+	if (weekday_aside(sc, i) || !sc->have_ref)
+		return 1;
+	size_t k = 1;
+	if (range_word(sc, i, i + 1) && (wd2 = weekday_of(at(sc, i + 2))) >= 0)
+		k = 3;
+	int monday = week_monday(sc, i + k);
+	int z = monday != NODAY ? monday + wd : weekday_day(sc, i, wd);
+	if (monday != NODAY)
+		k += 2;
+	add(sc, z, wd2 < 0 ? z : z + (wd2 - wd + 7) % 7);
+	return k;
 }
 
 /* 1 when the sentence holding token I shows a tense — a past form
@@ -588,7 +623,8 @@ static int has_tense(const struct scan *sc, size_t i)
 	return 0;
 }
 
-/* "yesterday", "today", "tomorrow" (and their possessives) at I. */
+/* "yesterday", "today", "tomorrow" (and their possessives, and "the day
+ * before yesterday", "the day after tomorrow") at I. */
 static size_t relday_expr(struct scan *sc, size_t i)
 {
 	const struct tok *t = at(sc, i);
@@ -601,6 +637,9 @@ static size_t relday_expr(struct scan *sc, size_t i)
 		off = 0;
 	else
 		return 0;
+	const char *link = off < 0 ? "before" : "after";
+	if (off && i >= 2 && word_eq(at(sc, i - 1), link) && word_eq(at(sc, i - 2), "day"))
+		off *= 2; /* "the day before yesterday" */
 	if (sc->have_ref && (off || has_tense(sc, i)))
 		add(sc, sc->ref + off, sc->ref + off);
 	return 1;
@@ -609,19 +648,11 @@ static size_t relday_expr(struct scan *sc, size_t i)
 /* "last week", "this week", "next week" at I: Monday..Sunday (rule 4). */
 static size_t week_expr(struct scan *sc, size_t i)
 {
-	static const char *const which[3] = {"last", "this", "next"};
-	if (!word_eq(at(sc, i + 1), "week"))
+	int monday = week_monday(sc, i);
+	if (monday == NODAY)
 		return 0;
-	for (int w = 0; w < 3; w++) {
-		if (!word_eq(at(sc, i), which[w]))
-			continue;
-		if (sc->have_ref) {
-			int monday = sc->ref - days_weekday(sc->ref) + 7 * (w - 1);
-			add(sc, monday, monday + 6);
-		}
-		return 2;
-	}
-	return 0;
+	add(sc, monday, monday + 6);
+	return 2;
 }
 
 /* ---- the public functions ---------------------------------------------- */

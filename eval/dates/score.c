@@ -120,7 +120,7 @@ static void print_row(const char *split, const struct tally *c)
 		snprintf(p, sizeof p, "%.3f", (double)c->pred_ok / c->pred);
 	if (c->gold)
 		snprintf(r, sizeof r, "%.3f", (double)c->gold_ok / c->gold);
-	printf("%-6s %-12s %5d %5d %5d %5d  %9s %6s\n", split, c->name, c->pred,
+	printf("%-9s %-12s %5d %5d %5d %5d  %9s %6s\n", split, c->name, c->pred,
 	       c->pred_ok, c->gold, c->gold_ok, p, r);
 }
 
@@ -163,7 +163,7 @@ int main(int argc, char **argv)
 {
 	int verbose = argc > 1 && !strcmp(argv[1], "-v");
 	int rc = 0;
-	printf("%-6s %-12s %5s %5s %5s %5s  %9s %6s\n", "split", "class", "pred",
+	printf("%-9s %-12s %5s %5s %5s %5s  %9s %6s\n", "split", "class", "pred",
 	       "right", "gold", "found", "precision", "recall");
 	for (int i = 1 + verbose; i < argc; i++)
 		rc |= score_file(argv[i], verbose);

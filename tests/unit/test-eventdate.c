@@ -116,6 +116,8 @@ static void relative_days_and_weeks(void **state)
 	assert_string_equal(found("last week", thu), "2026-03-02..2026-03-08");
 	assert_string_equal(found("this week", thu), "2026-03-09..2026-03-15");
 	assert_string_equal(found("next week's hearing", thu), "2026-03-16..2026-03-22");
+	assert_string_equal(found("the day before yesterday", thu), "2026-03-10");
+	assert_string_equal(found("the day after tomorrow", thu), "2026-03-14");
 	assert_string_equal(found("said yesterday", NULL), "-");
 	assert_string_equal(found("last week", "not a date"), "-");
 }
@@ -135,6 +137,11 @@ static void weekdays(void **state)
 	assert_string_equal(found("next Tuesday", thu), "2026-03-17");
 	assert_string_equal(found("next Thursday", thu), "2026-03-19");
 	assert_string_equal(found("this Saturday", thu), "2026-03-14");
+	assert_string_equal(found("A week ago Tuesday, it", thu), "2026-03-03");
+	assert_string_equal(found("on Tuesday next week", thu), "2026-03-17");
+	assert_string_equal(found("Monday through Friday next week", thu), "2026-03-16..2026-03-20");
+	assert_string_equal(found("ran from Monday to Wednesday", thu), "2026-03-09..2026-03-11");
+	assert_string_equal(found("will sit Monday to Wednesday", thu), "2026-03-16..2026-03-18");
 	/* a cue before a comma belongs to another clause */
 	assert_string_equal(found("It will appeal, lawyers said Monday", thu), "2026-03-09");
 }
