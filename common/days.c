@@ -84,3 +84,30 @@ void days_format(int z, char out[11])
 	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
 	         (unsigned)m % 100u, (unsigned)d % 100u);
 }
+
+int days_period_start(int z, enum days_unit unit)
+{
+	int y, m, d;
+	days_to_civil(z, &y, &m, &d);
+	switch (unit) {
+	case DAYS_WEEK: return z - days_weekday(z);
+	case DAYS_MONTH: return days_from_civil(y, m, 1);
+	case DAYS_YEAR: return days_from_civil(y, 1, 1);
+	case DAYS_DAY: break;
+	}
+	return z;
+}
+
+int days_period_next(int z, enum days_unit unit)
+{
+	int y, m, d;
+	z = days_period_start(z, unit);
+	days_to_civil(z, &y, &m, &d);
+	switch (unit) {
+	case DAYS_WEEK: return z + 7;
+	case DAYS_MONTH: return z + days_in_month(y, m);
+	case DAYS_YEAR: return days_from_civil(y + 1, 1, 1);
+	case DAYS_DAY: break;
+	}
+	return z + 1;
+}

@@ -32,4 +32,13 @@ int days_parse_iso(const char *s, int *z);
  * clamped to them, which no valid input produces). */
 void days_format(int z, char out[11]);
 
+/* Calendar periods, for timelines: weeks run Monday to Sunday. */
+enum days_unit { DAYS_DAY, DAYS_WEEK, DAYS_MONTH, DAYS_YEAR };
+
+/* The first day of the period of UNIT that holds day Z. */
+int days_period_start(int z, enum days_unit unit);
+
+/* The first day of the period after the one that holds day Z. */
+int days_period_next(int z, enum days_unit unit);
+
 #endif
