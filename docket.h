@@ -363,6 +363,9 @@ DOCKET_EXPORT const char *docket_hit_source(const docket_hit *hit, size_t i);
  * DOCKET_LIST_LAST; none is ever renumbered. */
 typedef enum docket_list {
 	DOCKET_LIST_SOURCES, /* credited sources, as docket_hit_source() */
+	DOCKET_LIST_EVENT_DATES, /* the days the passage itself states ("filed
+	                          * on March 4", "on Monday"), resolved against
+	                          * the article's date: YYYY-MM-DD, ascending */
 	DOCKET_LIST_LAST
 } docket_list;
 

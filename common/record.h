@@ -5,6 +5,8 @@
  * Encoding (version 1): the byte 'D', the byte '1', then for each field in
  * enum rec_field order a length as a LEB128 varint followed by that many
  * bytes.  Sources are joined with '\n'.  Xapian compresses document data.
+ * Fields are only ever appended: a record that ends before the last field
+ * (written by an older docket) decodes with the missing fields empty.
  */
 #ifndef DOCKET_RECORD_H
 #define DOCKET_RECORD_H
@@ -27,6 +29,8 @@ enum rec_field {
 	REC_ORDINAL,   /* decimal */
 	REC_SOURCES,   /* joined with '\n' */
 	REC_TEXT,
+	REC_EVENT_DATES, /* YYYY-MM-DD days the passage states, joined with
+	                  * '\n' (schema 3) */
 	REC_NFIELDS
 };
 

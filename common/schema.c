@@ -9,14 +9,15 @@
 #include <string.h>
 
 const struct schema_row schema_fields[FIELD_LAST] = {
-	/* id          name       prefix          kind          pos wdf         hl expl        slot */
-	{FIELD_BODY,    NULL,      "",             KIND_TEXT,    1, 0,           1, "",         -1},
-	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, TITLE_WDF,   0, "title:",   -1},
-	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, SECTION_WDF, 0, "section:", -1},
-	{FIELD_OUTLET,  "outlet",  PREFIX_OUTLET,  KIND_TEXT,    1, 0,           0, "outlet:",  -1},
-	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  -1},
-	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  -1},
-	{FIELD_DATE,    "date",    "",             KIND_VALUE,   0, 0,           0, "date:",    SLOT_DATE},
+	/* id          name       prefix          kind          pos wdf         hl expl        slot          list */
+	{FIELD_BODY,    NULL,      "",             KIND_TEXT,    1, 0,           1, "",         -1,           0},
+	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, TITLE_WDF,   0, "title:",   -1,           0},
+	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, SECTION_WDF, 0, "section:", -1,           0},
+	{FIELD_OUTLET,  "outlet",  PREFIX_OUTLET,  KIND_TEXT,    1, 0,           0, "outlet:",  SLOT_OUTLET,  0},
+	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  SLOT_AUTHOR,  0},
+	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  SLOT_SOURCES, 1},
+	{FIELD_DATE,    "date",    "",             KIND_VALUE,   0, 0,           0, "date:",    SLOT_DATE,    0},
+	{FIELD_EVENT,   "event",   PREFIX_EVENT,   KIND_DAYS,    0, 0,           0, "event:",   SLOT_EVENTS,  1},
 };
 
 enum schema_field schema_term_field(const char *term, size_t n,

@@ -22,7 +22,20 @@
  * | credited source    | XC + lower-case name  | boolean: source:wired.com             |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |
+ * | outlet             | value slot 2          | the outlet's name as written (facets) |
+ * | credited sources   | value slot 3          | a list (below) of the XC names        |
+ * | author             | value slot 4          | the byline as written (facets)        |
+ * | event dates        | XE + YYYYMMDD; slot 13| boolean, one term per day the passage states (indexer/eventdate.c), for event:; slot 13 a list of the same YYYYMMDD |
  * | document data      | record (record.h)     | passage text and the citation fields  |
+ *
+ * Multi-valued slots (3 sources, 5-8 legal identifiers, 9 speakers, 13
+ * event dates) hold a LIST: each item, in order, as its byte length in
+ * LEB128 (7 bits a byte, low bits first, high bit set on all but the last
+ * byte; the record's varints, record.h) followed by its bytes; no
+ * terminator, an empty list is the empty value.  Like Xapian's
+ * StringListSerialiser, but readable from C: engine/valuelist.h writes and
+ * reads it, and every feature with a list slot uses that and nothing else.
+ * Slots 2-4 and 13 are schema 3.
  *
  * Words are indexed as their stems only (stem.h; a word starting with a
  * digit is its own stem): "storms" is the term "storm" in the body and
@@ -49,7 +62,7 @@
 
 #include <stddef.h>
 
-#define SCHEMA_VERSION "2"
+#define SCHEMA_VERSION "3"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"
@@ -59,9 +72,14 @@
 #define PREFIX_OUTLET "XO"
 #define PREFIX_AUTHOR "A"
 #define PREFIX_SOURCE "XC"
+#define PREFIX_EVENT "XE"
 
 #define SLOT_DATE 0
 #define SLOT_ARTICLE 1
+#define SLOT_OUTLET 2
+#define SLOT_SOURCES 3  /* a list */
+#define SLOT_AUTHOR 4
+#define SLOT_EVENTS 13  /* a list */
 
 #define TITLE_WDF 2   /* weight of a title word in the passage's body terms */
 #define SECTION_WDF 1 /* weight of a heading word in its passages' terms */
@@ -83,6 +101,7 @@ enum schema_field {
 	FIELD_AUTHOR,
 	FIELD_SOURCE,
 	FIELD_DATE,
+	FIELD_EVENT,
 	FIELD_LAST
 };
 
@@ -90,7 +109,9 @@ enum schema_field {
 enum field_kind {
 	KIND_TEXT,    /* free text: stemmed words (stem.h), scored */
 	KIND_BOOLEAN, /* whole names as terms (PREFIX + name): filters */
-	KIND_VALUE    /* a value slot: ranges (date:a..b) and sorting */
+	KIND_VALUE,   /* a value slot of YYYYMMDD: date ranges and sorting */
+	KIND_DAYS     /* days as terms (PREFIX + YYYYMMDD): date ranges, with
+	               * the same forms as KIND_VALUE (common/daterange.h) */
 };
 
 /* One row of the field table (as notmuch's lib/prefix.cc): it drives the
@@ -109,7 +130,10 @@ struct schema_row {
 	                       * term of this wdf, without a position */
 	int highlight;        /* its words are marked in the passage text */
 	const char *explain;  /* how --explain names its terms ("title:") */
-	int slot;             /* VALUE: the value slot; -1 otherwise */
+	int slot;             /* the value slot holding the field's whole
+	                       * value (ranges, sorting, facets), or -1 */
+	int list;             /* the slot holds a list (see above), not one
+	                       * string */
 };
 
 extern const struct schema_row schema_fields[FIELD_LAST];

@@ -11,10 +11,17 @@
 struct stemmer;
 struct xap_doc;
 
+#define EVENT_DAYS_MAX 64 /* event dates kept per passage (the first, by day) */
+
 struct doc_builder {
 	struct stemmer *st; /* the index's stemmer (not owned) */
 	buf term;           /* scratch: one term */
 	buf data;           /* scratch: the record */
+	buf list;           /* scratch: a list value (engine/valuelist.h) */
+	char days[EVENT_DAYS_MAX][11]; /* the passage's event dates, YYYY-MM-DD */
+	char ymd[EVENT_DAYS_MAX][9];   /* the same as YYYYMMDD */
+	const char *ymdp[EVENT_DAYS_MAX]; /* pointers into YMD, for field_names */
+	size_t ndays;       /* how many */
 	buf id;             /* the passage id of the last document built */
 	buf idterm;         /* its unique term */
 	int rc;             /* sticky status while building */

@@ -18,6 +18,8 @@ struct docket_hit {
 	int ordinal;
 	char **sources;                 /* credited sources */
 	size_t nsources;
+	char **events;                  /* event dates, YYYY-MM-DD */
+	size_t nevents;
 	struct span *hl;                /* highlights in TEXT */
 	size_t nhl;
 	size_t snip_start, snip_end;    /* the snippet window in TEXT */

@@ -17,7 +17,7 @@ static void fill(struct record *r)
 		"a.txt#1", "a.txt", "news/a.txt", "Judge weighs motion",
 		"The Daily Docket", "Jane Roe", "2026-04-27", "https://x.test/a",
 		"Key points", "1", "1", "wired.com\ntheverge.com",
-		"The judge heard arguments on Monday."};
+		"The judge heard arguments on Monday.", "2026-04-27"};
 	for (int f = 0; f < REC_NFIELDS; f++) {
 		r->f[f] = v[f];
 		r->len[f] = strlen(v[f]);
@@ -55,8 +55,9 @@ static void layout_and_long_fields(void **state)
 	in.f[REC_TEXT] = big;
 	in.len[REC_TEXT] = 300;
 	buf b = encode(&in);
-	/* magic, 12 empty fields, then 300 as LEB128 (0xAC 0x02) */
-	assert_int_equal(b.n, 2 + 12 + 2 + 300);
+	/* magic, 12 empty fields, then 300 as LEB128 (0xAC 0x02), then the
+	 * empty fields after the text */
+	assert_int_equal(b.n, 2 + 12 + 2 + 300 + (REC_NFIELDS - REC_TEXT - 1));
 	assert_memory_equal(b.p, "D1", 2);
 	assert_int_equal((unsigned char)b.p[14], 0xAC);
 	assert_int_equal((unsigned char)b.p[15], 0x02);
@@ -82,12 +83,36 @@ static void rejects_bad_magic(void **state)
 	buf_free(&b);
 }
 
+/* The bytes the fields after REC_TEXT take in R's encoding. */
+static size_t tail_bytes(const struct record *r)
+{
+	size_t n = 0;
+	for (int f = REC_TEXT + 1; f < REC_NFIELDS; f++)
+		n += 1 + r->len[f]; /* these test fields are shorter than 128 */
+	return n;
+}
+
+static void decodes_older_layout(void **state)
+{
+	struct record r, out;
+	fill(&r);
+	buf b = encode(&r);
+	/* a schema-2 record ends with the text */
+	assert_int_equal(record_decode(b.p, b.n - tail_bytes(&r), &out), 0);
+	assert_int_equal(out.len[REC_TEXT], r.len[REC_TEXT]);
+	assert_int_equal(out.len[REC_EVENT_DATES], 0);
+	buf_free(&b);
+}
+
 static void rejects_every_truncation(void **state)
 {
 	struct record r, out;
 	fill(&r);
 	buf b = encode(&r);
+	size_t old = b.n - tail_bytes(&r);
 	for (size_t n = 0; n < b.n; n++) {
+		if (n == old)
+			continue; /* an older layout: decodes_older_layout */
 		/* a private copy so ASan sees any read past N */
 		char *copy = malloc(n ? n : 1);
 		memcpy(copy, b.p, n);
@@ -153,6 +178,7 @@ int main(void)
 		cmocka_unit_test(round_trip),
 		cmocka_unit_test(layout_and_long_fields),
 		cmocka_unit_test(rejects_bad_magic),
+		cmocka_unit_test(decodes_older_layout),
 		cmocka_unit_test(rejects_every_truncation),
 		cmocka_unit_test(rejects_trailing_garbage),
 		cmocka_unit_test(rejects_length_past_end),
