@@ -147,6 +147,31 @@ int xap_search(struct xap_db *db, const struct xap_request *s,
                struct xap_result *res, struct term_groups *hl);
 void xap_result_clear(struct xap_result *res);
 
+/* -- every match (engine/scan.cc) -- */
+
+struct xap_value {
+	const char *p; /* the bytes of a value slot ("" when unset) */
+	size_t n;      /* their length */
+};
+
+/* Called for each matching passage with VALUES[i] the value of slot
+ * SLOTS[i] and DOCID its docid (for xap_get_data_at, valid while DB stays
+ * open); first with VALUES NULL, meaning "start (again) from nothing"
+ * (a retry after the index changed).  The values are valid during the call
+ * only.  A non-zero return stops the scan with that status. */
+typedef int (*xap_row_fn)(void *ctx, const struct xap_value *values,
+                          unsigned docid);
+
+/* Run the query of S (its string, stemmer and default operator; the page,
+ * cap and weights are ignored) over every match, calling FN for each in
+ * docid order.  Exact on remote shards too (engine/scan.cc says how).
+ * Returns a docket_status, a bad query being DOCKET_BAD_QUERY. */
+int xap_scan(struct xap_db *db, const struct xap_request *s, const int *slots,
+             size_t nslots, xap_row_fn fn, void *ctx);
+
+/* The record of the document DOCID (from xap_scan) into OUT. */
+int xap_get_data_at(struct xap_db *db, unsigned docid, buf *out);
+
 #ifdef __cplusplus
 }
 #endif

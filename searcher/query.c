@@ -14,6 +14,7 @@
 #include "../common/utf8.h"
 #include "../engine/engine.h"
 #include "hits.h"
+#include "table.h"
 
 #define MAX_LIMIT 10000
 #define MAX_CONTEXT 1000
@@ -191,8 +192,11 @@ static char *plain_words(const char *s)
 	return joined;
 }
 
-/* Parse (and with LIMIT, run) the query string. */
-static int search(docket_query *q, size_t limit, struct xap_result *res)
+/* Parse (and with LIMIT, run) the query string; or, with FN, scan every
+ * match (query_scan). */
+static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
+                          const int *slots, size_t nslots, xap_row_fn fn,
+                          void *ctx)
 {
 	const double *wt = q->weight;
 	char *plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
@@ -215,9 +219,25 @@ static int search(docket_query *q, size_t limit, struct xap_result *res)
 		.expand_docs = (unsigned)q->opt[DOCKET_QUERY_FEEDBACK_DOCS],
 		.explain = (int)q->opt[DOCKET_QUERY_EXPLAIN],
 	};
-	int rc = xap_search(q->idx->db, &s, res, &q->hl);
+	int rc = fn ? xap_scan(q->idx->db, &s, slots, nslots, fn, ctx)
+	            : xap_search(q->idx->db, &s, res, &q->hl);
 	free(plain);
 	return index_engine_fail(q->idx, rc);
+}
+
+static int search(docket_query *q, size_t limit, struct xap_result *res)
+{
+	return search_or_scan(q, limit, res, NULL, 0, NULL, NULL);
+}
+
+int query_scan(docket_query *q, const int *slots, size_t n,
+               int (*fn)(void *ctx, const struct xap_value *values,
+                         unsigned docid),
+               void *ctx)
+{
+	index_clear_error(q->idx);
+	int rc = check_size(q);
+	return rc ? rc : search_or_scan(q, 0, NULL, slots, n, fn, ctx);
 }
 
 static int run_search(docket_query *q)
@@ -332,6 +352,8 @@ DOCKET_EXPORT void docket_query_free(docket_query *q)
 	if (!q)
 		return;
 	hits_clear(q);
+	for (int t = 0; t < 3; t++)
+		table_free(q->table[t]);
 	term_groups_free(&q->hl);
 	free(q->string);
 	free(q->passage_id);

@@ -47,6 +47,18 @@ struct docket_query {
 	size_t estimated;
 	struct docket_hits iter;
 	struct term_groups hl;               /* the parsed query, for highlights */
+	struct docket_table *table[3];       /* the last facets, timeline and
+	                                      * coverage (searcher/tally.c) */
 };
+
+struct xap_value;
+
+/* Run Q's query over every match (engine.h, xap_scan), with the values of
+ * SLOTS[0..N) handed to FN.  Returns a docket_status, the message on Q's
+ * index.  For searcher/tally.c. */
+int query_scan(docket_query *q, const int *slots, size_t n,
+               int (*fn)(void *ctx, const struct xap_value *values,
+                         unsigned docid),
+               void *ctx);
 
 #endif
