@@ -24,7 +24,9 @@ enum { EXIT_HITS = 0, EXIT_NONE = 1, EXIT_TROUBLE = 2 };
 int cmd_index(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_show(int argc, char **argv);
-int cmd_serve(int argc, char **argv); /* serve-shard */
+int cmd_serve(int argc, char **argv);
+int cmd_timeline(int argc, char **argv); /* cli/cmd-tally.c */
+int cmd_coverage(int argc, char **argv); /* cli/cmd-tally.c */ /* serve-shard */
 
 /* -- cli/options.c -- */
 

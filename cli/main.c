@@ -1,5 +1,5 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
- * search, show, serve-shard, help) from the first argument and hands it
+ * search, show, timeline, coverage, serve-shard, help) from the first argument and hands it
  * the rest; answers --help and --version (docket_version(): docket's,
  * Xapian's and libstemmer's versions).  The commands live in cli/cmd-*.c.
  */
@@ -16,6 +16,8 @@ static const struct command {
 	{"index", cmd_index, "add, update and remove files in the index"},
 	{"search", cmd_search, "find passages; print snippets and citations"},
 	{"show", cmd_show, "show a passage in its article, with its citation"},
+	{"timeline", cmd_timeline, "count the matches by day, week, month or year"},
+	{"coverage", cmd_coverage, "one row per outlet: first and last date, counts"},
 	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 

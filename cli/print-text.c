@@ -259,7 +259,7 @@ static void text_timeline(const struct printer *p, const docket_table *t)
 /* One row per outlet: first, last, articles, passages, top sources. */
 static void text_coverage(const docket_table *t)
 {
-	size_t width = 6;
+	size_t width = 11; /* "(no outlet)" */
 	for (size_t r = 0; r < docket_table_rows(t); r++) {
 		size_t w = columns(docket_table_cell(t, r, 0));
 		width = w > width ? (w > 32 ? 32 : w) : width;
@@ -268,7 +268,8 @@ static void text_coverage(const docket_table *t)
 	printf("  %-10s  %-10s  %8s  %8s  %s\n", "first", "last", "articles", "passages",
 	       "top sources");
 	for (size_t r = 0; r < docket_table_rows(t); r++) {
-		put_padded(docket_table_cell(t, r, 0), width);
+		const char *outlet = docket_table_cell(t, r, 0);
+		put_padded(*outlet ? outlet : "(no outlet)", width);
 		printf("  %-10s  %-10s  %8lu  %8lu  ", docket_table_cell(t, r, 1),
 		       docket_table_cell(t, r, 2), num(t, r, 3), num(t, r, 4));
 		const char *s = docket_table_cell(t, r, 5), *c = docket_table_cell(t, r, 6);

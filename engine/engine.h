@@ -154,13 +154,20 @@ struct xap_value {
 	size_t n;      /* their length */
 };
 
+/* The matching document a row comes from (xap_row_data). */
+struct xap_row;
+
 /* Called for each matching passage with VALUES[i] the value of slot
- * SLOTS[i] and DOCID its docid (for xap_get_data_at, valid while DB stays
- * open); first with VALUES NULL, meaning "start (again) from nothing"
- * (a retry after the index changed).  The values are valid during the call
- * only.  A non-zero return stops the scan with that status. */
+ * SLOTS[i] and ROW its document; first with VALUES NULL, meaning "start
+ * (again) from nothing" (a retry after the index changed).  VALUES and
+ * ROW are valid during the call only.  A non-zero return stops the scan
+ * with that status. */
 typedef int (*xap_row_fn)(void *ctx, const struct xap_value *values,
-                          unsigned docid);
+                          const struct xap_row *row);
+
+/* The record (record.h) of ROW's document into OUT, during the call that
+ * was given ROW.  Returns a docket_status. */
+int xap_row_data(const struct xap_row *row, buf *out);
 
 /* Run the query of S (its string, stemmer and default operator; the page,
  * cap and weights are ignored) over every match, calling FN for each in
@@ -168,9 +175,6 @@ typedef int (*xap_row_fn)(void *ctx, const struct xap_value *values,
  * Returns a docket_status, a bad query being DOCKET_BAD_QUERY. */
 int xap_scan(struct xap_db *db, const struct xap_request *s, const int *slots,
              size_t nslots, xap_row_fn fn, void *ctx);
-
-/* The record of the document DOCID (from xap_scan) into OUT. */
-int xap_get_data_at(struct xap_db *db, unsigned docid, buf *out);
 
 #ifdef __cplusplus
 }

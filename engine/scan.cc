@@ -14,6 +14,10 @@
  */
 #include "engine-private.h"
 
+struct xap_row {
+	const Xapian::Document *doc; /* the matching document */
+};
+
 /* Thrown out of the spy to stop the match when the callback fails. */
 struct stop_scan {
 	int rc;
@@ -39,7 +43,8 @@ class RowSpy : public Xapian::MatchSpy {
 			v[i].p = vals[i].data();
 			v[i].n = vals[i].size();
 		}
-		int rc = fn(ctx, v.data(), doc.get_docid());
+		struct xap_row r = {&doc};
+		int rc = fn(ctx, v.data(), &r);
 		if (rc)
 			throw stop_scan{rc};
 	}
@@ -78,7 +83,7 @@ extern "C" int xap_scan(xap_db *db, const struct xap_request *s,
 {
 	for (int attempt = 0;; attempt++) {
 		try {
-			int rc = fn(ctx, NULL, 0); /* (re)start */
+			int rc = fn(ctx, NULL, NULL); /* (re)start */
 			if (rc)
 				return rc;
 			scan(db, s, slots, nslots, fn, ctx);
@@ -103,15 +108,17 @@ extern "C" int xap_scan(xap_db *db, const struct xap_request *s,
 	}
 }
 
-extern "C" int xap_get_data_at(xap_db *db, unsigned docid, buf *out)
+extern "C" int xap_row_data(const struct xap_row *row, buf *out)
 {
 	try {
-		std::string data = rd(db).get_document(docid).get_data();
+		std::string data = row->doc->get_data();
 		int rc = 0;
 		buf_reset(out);
 		buf_append(&rc, out, data.data(), data.size());
 		return rc;
+	} catch (const std::bad_alloc &) {
+		return DOCKET_NO_MEMORY;
 	} catch (...) {
-		return fail_from(db, "reading a passage");
+		return DOCKET_ENGINE_ERROR;
 	}
 }

@@ -232,7 +232,7 @@ static int search(docket_query *q, size_t limit, struct xap_result *res)
 
 int query_scan(docket_query *q, const int *slots, size_t n,
                int (*fn)(void *ctx, const struct xap_value *values,
-                         unsigned docid),
+                         const struct xap_row *row),
                void *ctx)
 {
 	index_clear_error(q->idx);

@@ -52,13 +52,14 @@ struct docket_query {
 };
 
 struct xap_value;
+struct xap_row;
 
 /* Run Q's query over every match (engine.h, xap_scan), with the values of
  * SLOTS[0..N) handed to FN.  Returns a docket_status, the message on Q's
  * index.  For searcher/tally.c. */
 int query_scan(docket_query *q, const int *slots, size_t n,
                int (*fn)(void *ctx, const struct xap_value *values,
-                         unsigned docid),
+                         const struct xap_row *row),
                void *ctx);
 
 #endif

@@ -170,10 +170,11 @@ static int count_value(struct facet_count *c, const char *s, size_t n,
 	return 0;
 }
 
-static int facet_row_fn(void *ctx, const struct xap_value *v, unsigned docid)
+static int facet_row_fn(void *ctx, const struct xap_value *v,
+                        const struct xap_row *row)
 {
 	struct facets *fs = ctx;
-	(void)docid;
+	(void)row;
 	if (!v) {
 		facets_reset(fs);
 		return 0;
@@ -310,8 +311,14 @@ struct tl_hit {
 	size_t series;  /* its outlet's id with PER_OUTLET, else 0 */
 	size_t art;     /* article id */
 	size_t outlet;  /* outlet id */
-	int published;  /* its article's day, or INT_MAX when undated */
-	unsigned docid; /* for its passage id */
+};
+
+/* The earliest published passage of a bucket so far. */
+struct tl_first {
+	int published;  /* its article's day, INT_MAX when undated */
+	size_t art;     /* its article id, STRMAP_NONE while none */
+	int ordinal;    /* its place in the article */
+	char *cell[3];  /* passage id, outlet, date (owned) */
 };
 
 struct timeline {
@@ -320,7 +327,10 @@ struct timeline {
 	struct tl_hit *h;
 	size_t n, cap;
 	struct strmap arts, outlets;
-	size_t skipped; /* passages without the date asked for */
+	struct strmap buckets;   /* (series, period) -> id */
+	struct tl_first *first;  /* by bucket id */
+	size_t nfirst;           /* allocated */
+	size_t skipped;          /* passages without the date asked for */
 };
 
 static void timeline_reset(struct timeline *tl)
@@ -328,11 +338,81 @@ static void timeline_reset(struct timeline *tl)
 	free(tl->h);
 	tl->h = NULL;
 	tl->n = tl->cap = tl->skipped = 0;
+	for (size_t i = 0; i < tl->nfirst; i++)
+		for (int k = 0; k < 3; k++)
+			free(tl->first[i].cell[k]);
+	free(tl->first);
+	tl->first = NULL;
+	tl->nfirst = 0;
 	strmap_free(&tl->arts);
 	strmap_free(&tl->outlets);
+	strmap_free(&tl->buckets);
 }
 
-static int tl_push(struct timeline *tl, const struct tl_hit *h)
+/* The bucket id of (SERIES, PERIOD); STRMAP_NONE when out of memory. */
+static size_t bucket_id(struct timeline *tl, size_t series, int period)
+{
+	char key[sizeof series + sizeof period];
+	memcpy(key, &series, sizeof series);
+	memcpy(key + sizeof series, &period, sizeof period);
+	size_t id = strmap_intern(&tl->buckets, key, sizeof key, NULL);
+	if (id == STRMAP_NONE || id < tl->nfirst)
+		return id;
+	size_t n = tl->nfirst ? tl->nfirst * 2 : 64;
+	while (n <= id)
+		n *= 2;
+	struct tl_first *f = realloc(tl->first, n * sizeof *f);
+	if (!f)
+		return STRMAP_NONE;
+	memset(f + tl->nfirst, 0, (n - tl->nfirst) * sizeof *f);
+	for (size_t i = tl->nfirst; i < n; i++)
+		f[i].published = INT_MAX, f[i].art = STRMAP_NONE;
+	tl->first = f, tl->nfirst = n;
+	return id;
+}
+
+/* The passage's ordinal in record REC. */
+static int rec_ordinal(const struct record *rec)
+{
+	char num[16];
+	size_t n = rec->len[REC_ORDINAL] < 15 ? rec->len[REC_ORDINAL] : 15;
+	memcpy(num, rec->f[REC_ORDINAL], n);
+	num[n] = '\0';
+	return atoi(num);
+}
+
+/* Make ROW's passage the first of bucket F when it was published earlier:
+ * by day, then article key, then place in the article (so the answer is
+ * the same however the index is sharded).  Reads the record only for a
+ * passage that may win. */
+static int consider_first(struct timeline *tl, struct tl_first *f, int published,
+                          size_t art, const struct xap_row *row)
+{
+	if (f->art != STRMAP_NONE &&
+	    (published > f->published ||
+	     (published == f->published && strcmp(tl->arts.key[art], tl->arts.key[f->art]) > 0)))
+		return 0;
+	static const enum rec_field fields[3] = {REC_PASSAGE_ID, REC_OUTLET, REC_DATE};
+	buf data = BUF_INIT;
+	struct record rec;
+	int rc = xap_row_data(row, &data);
+	if (!rc && record_decode(data.p, data.n, &rec))
+		rc = DOCKET_CORRUPT;
+	int ordinal = rc ? 0 : rec_ordinal(&rec);
+	if (!rc && (f->art != art || f->published != published || ordinal < f->ordinal)) {
+		for (int k = 0; k < 3 && !rc; k++) {
+			char *cell = str_ndup(&rc, rec.f[fields[k]], rec.len[fields[k]]);
+			free(f->cell[k]);
+			f->cell[k] = cell;
+		}
+		f->published = published, f->art = art, f->ordinal = ordinal;
+	}
+	buf_free(&data);
+	return rc;
+}
+
+static int tl_push(struct timeline *tl, const struct tl_hit *h, int published,
+                   const struct xap_row *row)
 {
 	if (tl->n == tl->cap) {
 		size_t cap = tl->cap ? tl->cap * 2 : 256;
@@ -342,21 +422,24 @@ static int tl_push(struct timeline *tl, const struct tl_hit *h)
 		tl->h = nh, tl->cap = cap;
 	}
 	tl->h[tl->n++] = *h;
-	return 0;
+	size_t id = bucket_id(tl, h->series, h->period);
+	if (id == STRMAP_NONE)
+		return DOCKET_NO_MEMORY;
+	return consider_first(tl, &tl->first[id], published, h->art, row);
 }
 
 /* Slots read: 0 date, 1 article, 2 outlet, 13 event dates. */
-static int timeline_row_fn(void *ctx, const struct xap_value *v, unsigned docid)
+static int timeline_row_fn(void *ctx, const struct xap_value *v,
+                           const struct xap_row *row)
 {
 	struct timeline *tl = ctx;
 	if (!v) {
 		timeline_reset(tl);
 		return 0;
 	}
-	int day = ymd_day(v[0].p, v[0].n);
+	int day = ymd_day(v[0].p, v[0].n), published = day == NODAY ? INT_MAX : day;
 	struct tl_hit h = {0, 0, strmap_intern(&tl->arts, v[1].p, v[1].n, NULL),
-	                   strmap_intern(&tl->outlets, v[2].p, v[2].n, NULL),
-	                   day == NODAY ? INT_MAX : day, docid};
+	                   strmap_intern(&tl->outlets, v[2].p, v[2].n, NULL)};
 	if (h.art == STRMAP_NONE || h.outlet == STRMAP_NONE)
 		return DOCKET_NO_MEMORY;
 	h.series = tl->per_outlet ? h.outlet : 0;
@@ -364,7 +447,7 @@ static int timeline_row_fn(void *ctx, const struct xap_value *v, unsigned docid)
 		if (day == NODAY)
 			return tl->skipped++, 0;
 		h.period = days_period_start(day, tl->unit);
-		return tl_push(tl, &h);
+		return tl_push(tl, &h, published, row);
 	}
 	struct valuelist_iter it;
 	const char *s;
@@ -380,7 +463,7 @@ static int timeline_row_fn(void *ctx, const struct xap_value *v, unsigned docid)
 		for (size_t k = before; k < tl->n && !seen; k++)
 			seen = tl->h[k].period == h.period;
 		if (!seen)
-			rc = tl_push(tl, &h);
+			rc = tl_push(tl, &h, published, row);
 	}
 	if (!rc && tl->n == before)
 		tl->skipped++;
@@ -403,43 +486,6 @@ static int by_series_period(const void *a, const void *b)
 	return (x->period > y->period) - (x->period < y->period);
 }
 
-/* 1 when X was published before Y: by day, then article key, then docid
- * (an article's passages are in one shard, in order). */
-static int earlier(const struct timeline *tl, const struct tl_hit *x, const struct tl_hit *y)
-{
-	if (x->published != y->published)
-		return x->published < y->published;
-	int c = strcmp(tl->arts.key[x->art], tl->arts.key[y->art]);
-	if (c)
-		return c < 0;
-	return x->docid < y->docid;
-}
-
-/* Fill the "first_*" cells of row R from the passage of hit H. */
-static void first_cells(int *rc, docket_query *q, struct docket_table *t, size_t r,
-                        const struct tl_hit *h)
-{
-	buf data = BUF_INIT;
-	struct record rec;
-	if (*rc)
-		return;
-	int e = xap_get_data_at(q->idx->db, h->docid, &data);
-	if (e || record_decode(data.p, data.n, &rec)) {
-		*rc = e ? index_engine_fail(q->idx, e)
-		        : index_fail(q->idx, DOCKET_CORRUPT, "%s: a passage record is damaged",
-		                     q->idx->path);
-		buf_free(&data);
-		return;
-	}
-	char *id = str_ndup(rc, rec.f[REC_PASSAGE_ID], rec.len[REC_PASSAGE_ID]);
-	char *outlet = str_ndup(rc, rec.f[REC_OUTLET], rec.len[REC_OUTLET]);
-	char *date = str_ndup(rc, rec.f[REC_DATE], rec.len[REC_DATE]);
-	table_set(rc, t, r, 6, id);
-	table_set(rc, t, r, 7, outlet);
-	table_set(rc, t, r, 8, date);
-	free(id), free(outlet), free(date), buf_free(&data);
-}
-
 /* Stamps for counting distinct ids per bucket. */
 struct stamps {
 	size_t *v;
@@ -455,20 +501,16 @@ static int stamp_new(struct stamps *s, size_t n)
 
 /* The rows of one period [START, NEXT) of SERIES from H[0..N) (the
  * hits of that period). */
-static void bucket_out(int *rc, docket_query *q, struct docket_table *t,
-                       const struct timeline *tl, int start, int next,
-                       const struct tl_hit *h, size_t n, struct stamps *sa,
+static void bucket_out(int *rc, struct docket_table *t, struct timeline *tl,
+                       int start, int next, const struct tl_hit *h, size_t n, struct stamps *sa,
                        struct stamps *so, size_t stamp, const char *outlet)
 {
 	size_t arts = 0, outs = 0;
-	const struct tl_hit *first = NULL;
 	for (size_t k = 0; k < n; k++) {
 		if (sa->v[h[k].art] != stamp)
 			sa->v[h[k].art] = stamp, arts++;
 		if (tl->outlets.len[h[k].outlet] && so->v[h[k].outlet] != stamp)
 			so->v[h[k].outlet] = stamp, outs++;
-		if (!first || earlier(tl, &h[k], first))
-			first = &h[k];
 	}
 	char a[11], b[11];
 	days_format(start, a);
@@ -480,11 +522,14 @@ static void bucket_out(int *rc, docket_query *q, struct docket_table *t,
 	table_setf(rc, t, r, 3, "%zu", arts);
 	table_setf(rc, t, r, 4, "%zu", n);
 	table_setf(rc, t, r, 5, "%zu", outs);
-	if (first)
-		first_cells(rc, q, t, r, first);
+	if (!n)
+		return;
+	size_t id = bucket_id(tl, h[0].series, start);
+	for (int k = 0; k < 3 && id != STRMAP_NONE; k++)
+		table_set(rc, t, r, 6 + k, tl->first[id].cell[k] ? tl->first[id].cell[k] : "");
 }
 
-static void timeline_out(int *rc, docket_query *q, struct docket_table *t,
+static void timeline_out(int *rc, struct docket_table *t,
                          struct timeline *tl)
 {
 	if (!tl->n)
@@ -510,7 +555,7 @@ static void timeline_out(int *rc, docket_query *q, struct docket_table *t,
 			size_t j = i;
 			while (j < tl->n && tl->h[j].series == series && tl->h[j].period == p)
 				j++;
-			bucket_out(rc, q, t, tl, p, days_period_next(p, tl->unit), tl->h + i,
+			bucket_out(rc, t, tl, p, days_period_next(p, tl->unit), tl->h + i,
 			           j - i, &sa, &so, ++stamp, name);
 			i = j;
 		}
@@ -545,7 +590,7 @@ DOCKET_EXPORT docket_status docket_query_timeline(docket_query *q,
 	if (!rc && !t)
 		rc = DOCKET_NO_MEMORY;
 	if (!rc)
-		timeline_out(&rc, q, t, &tl);
+		timeline_out(&rc, t, &tl);
 	if (!rc && tl.skipped)
 		table_note(&rc, t, "%zu matching passage%s without %s left out", tl.skipped,
 		           tl.skipped == 1 ? "" : "s",
@@ -621,10 +666,11 @@ static int cov_sources(struct coverage *c, size_t oid, const struct xap_value *v
 }
 
 /* Slots read: 0 date, 1 article, 2 outlet, 3 sources, 10 wire, 11 group. */
-static int coverage_row_fn(void *ctx, const struct xap_value *v, unsigned docid)
+static int coverage_row_fn(void *ctx, const struct xap_value *v,
+                           const struct xap_row *row)
 {
 	struct coverage *c = ctx;
-	(void)docid;
+	(void)row;
 	if (!v) {
 		coverage_reset(c);
 		return 0;
