@@ -426,7 +426,9 @@ typedef struct docket_table docket_table;
  * passages (0: all; ties by value), each with the number of distinct
  * articles and of passages holding it.  A list field (source) counts each
  * of a passage's values; a passage without the field is not counted in
- * it.  Columns: field, value, articles, passages.  DOCKET_BAD_ARGUMENT for
+ * it.  Columns: field, value, articles, passages; a field without any
+ * value has one row of value "" and zero counts, so that every field
+ * asked for appears.  DOCKET_BAD_ARGUMENT for
  * an unknown field and DOCKET_UNSUPPORTED for one not indexed yet, with a
  * message naming it in docket_index_last_error(); DOCKET_BAD_QUERY as
  * docket_query_run. */

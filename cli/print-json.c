@@ -224,6 +224,8 @@ static int json_facets(const docket_table *t)
 		json_t *o = json_object(), *vals = json_array();
 		int bad = !o || !vals;
 		for (; r < docket_table_rows(t) && !strcmp(docket_table_cell(t, r, 0), field); r++) {
+			if (!*docket_table_cell(t, r, 1))
+				continue; /* the row of a field without values */
 			json_t *v = json_object();
 			put(v, "value", jstr(docket_table_cell(t, r, 1)), &bad);
 			put(v, "articles", jcount(t, r, 2), &bad);

@@ -176,6 +176,10 @@ static void text_facets(const docket_table *t)
 			end++;
 		}
 		printf("%s\n", field);
+		if (!*docket_table_cell(t, r, 1)) {
+			puts("  (none)");
+			r = end;
+		}
 		for (; r < end; r++) {
 			fputs("  ", stdout);
 			put_padded(docket_table_cell(t, r, 1), width);
@@ -191,8 +195,8 @@ static const char *label(const docket_table *t, size_t r, size_t *len)
 	*len = 10;
 	if (!strncmp(s + 5, "01-01", 5) && !strncmp(e + 5, "12-31", 5))
 		*len = 4;
-	else if (!strncmp(s + 8, "01", 2) && strncmp(s, e, 7) == 0 && strcmp(s, e))
-		*len = 7;
+	else if (!strncmp(s + 8, "01", 2) && strncmp(s, e, 7) == 0 && strcmp(e + 8, "28") >= 0)
+		*len = 7; /* a month: no week spans 28 days */
 	return s;
 }
 

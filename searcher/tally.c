@@ -263,6 +263,12 @@ static void facet_rows_out(int *rc, struct docket_table *t,
 		ids[i] = i;
 	sort_facet = c;
 	qsort(ids, n, sizeof *ids, by_passages);
+	if (!n) { /* every field asked for shows, even without values */
+		size_t r = table_row(rc, t);
+		table_set(rc, t, r, 0, c->row->name);
+		table_set(rc, t, r, 2, "0");
+		table_set(rc, t, r, 3, "0");
+	}
 	for (size_t k = 0; k < n && (!limit || k < limit) && !*rc; k++) {
 		size_t r = table_row(rc, t);
 		table_set(rc, t, r, 0, c->row->name);
