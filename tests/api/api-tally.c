@@ -43,15 +43,15 @@ static int setup(void)
 		fputs(articles[i][1], f);
 		fclose(f);
 	}
-	docket_index *idx = NULL;
+	docket_index *w = NULL;
 	docket_indexer *ix = NULL;
-	docket_status st = docket_index_open(index_path, DOCKET_OPEN_WRITE, &idx);
+	docket_status st = docket_index_open(index_path, DOCKET_OPEN_WRITE, &w);
 	if (!st)
-		st = docket_indexer_new(idx, &ix);
+		st = docket_indexer_new(w, &ix);
 	if (!st)
 		st = docket_indexer_run(ix, docs_path);
 	docket_indexer_free(ix);
-	docket_index_close(idx);
+	docket_index_close(w);
 	return st ? -1 : 0;
 }
 
