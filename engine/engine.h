@@ -165,9 +165,14 @@ struct xap_row;
 typedef int (*xap_row_fn)(void *ctx, const struct xap_value *values,
                           const struct xap_row *row);
 
-/* The record (record.h) of ROW's document into OUT, during the call that
- * was given ROW.  Returns a docket_status. */
-int xap_row_data(const struct xap_row *row, buf *out);
+/* Where ROW's document is, to read its record after the scan
+ * (xap_data_at): a number for its database and its docid there.  Cannot
+ * fail. */
+void xap_row_where(const struct xap_row *row, unsigned *where, unsigned *docid);
+
+/* The record (record.h) of the document xap_row_where placed at WHERE,
+ * DOCID, into OUT, while DB stays open.  Returns a docket_status. */
+int xap_data_at(struct xap_db *db, unsigned where, unsigned docid, buf *out);
 
 /* Run the query of S (its string, stemmer and default operator; the page,
  * cap and weights are ignored) over every match, calling FN for each in

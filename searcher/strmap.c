@@ -76,6 +76,18 @@ size_t strmap_intern(struct strmap *m, const void *s, size_t n, int *added)
 	return add(m, i, s, n, h);
 }
 
+size_t strmap_intern_last(struct strmap *m, size_t *last, const void *s, size_t n,
+                          int *added)
+{
+	size_t id = *last;
+	if (id < m->n && m->len[id] == n && !memcmp(m->key[id], s, n)) {
+		if (added)
+			*added = 0;
+		return id;
+	}
+	return *last = strmap_intern(m, s, n, added);
+}
+
 void strmap_free(struct strmap *m)
 {
 	for (size_t id = 0; id < m->n; id++)

@@ -27,6 +27,12 @@ struct strmap {
  * ADDED may be NULL).  STRMAP_NONE when memory runs out. */
 size_t strmap_intern(struct strmap *m, const void *s, size_t n, int *added);
 
+/* As strmap_intern, but first tries *LAST (an id this map gave, or
+ * STRMAP_NONE), and leaves the answer there: rows that repeat the previous
+ * row's value (an article's outlet, month, key) cost one comparison. */
+size_t strmap_intern_last(struct strmap *m, size_t *last, const void *s, size_t n,
+                          int *added);
+
 void strmap_free(struct strmap *m);
 
 #endif

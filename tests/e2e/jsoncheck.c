@@ -26,7 +26,8 @@ static const struct {
 	{"paragraph", JSON_INTEGER}, {"sources", JSON_ARRAY},
 	{"text", JSON_STRING},       {"snippet", JSON_STRING},
 	{"snippet_start", JSON_INTEGER}, {"snippet_end", JSON_INTEGER},
-	{"highlights", JSON_ARRAY},  {"citation", JSON_STRING},
+	{"highlights", JSON_ARRAY},  {"event_dates", JSON_ARRAY},
+	{"citation", JSON_STRING},
 };
 
 static const char *const summary_keys[] = {"type", "query", "estimated",
