@@ -132,6 +132,7 @@ $(B)/tests/api/%: tests/api/%.c $(SHLIB) docket.h
 include tests/helpers.mk
 -include eval/legal/legal.mk
 -include eval/quotes/quotes.mk
+-include eval/dates/dates.mk
 
 test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
 

@@ -396,6 +396,9 @@ typedef enum docket_list {
 	DOCKET_LIST_RECORD_CITES, /* the passage's record cites: "PX-17" */
 	DOCKET_LIST_SPEAKERS, /* the distinct speakers of the passage's quotes,
 	                       * in the order they first speak */
+	DOCKET_LIST_EVENT_DATES, /* the days the passage itself states ("filed
+	                          * on March 4", "on Monday"), resolved against
+	                          * the article's date: YYYY-MM-DD, ascending */
 	DOCKET_LIST_LAST
 } docket_list;
 
@@ -499,6 +502,83 @@ typedef enum docket_cite_style {
  * STYLE or when out of memory. */
 DOCKET_EXPORT const char *docket_hit_citation(const docket_hit *hit,
                                               docket_cite_style style);
+
+/* --------------------------------------------------- counts over matches */
+
+/* Counts over EVERY passage a query matches (not only the page of hits:
+ * no limit, no offset, no per-article cap): facets, timelines, coverage.
+ * Each comes as a table of string cells under named columns, owned by the
+ * query and valid until the same kind of table is asked of it again or
+ * the query is freed.  Counts are exact, over remote shards too.  A count
+ * cell is a decimal number; a list cell holds items joined with '\n'. */
+typedef struct docket_table docket_table;
+
+/* Facets: for each field named in FIELDS (comma-separated, in that order:
+ * outlet, source, author, month, year; case, court, judge, speaker, wire
+ * once their features are indexed), its LIMIT values with the most
+ * passages (0: all; ties by value), each with the number of distinct
+ * articles and of passages holding it.  A list field (source) counts each
+ * of a passage's values; a passage without the field is not counted in
+ * it.  Columns: field, value, articles, passages; a field without any
+ * value has one row of value "" and zero counts, so that every field
+ * asked for appears.  DOCKET_BAD_ARGUMENT for
+ * an unknown field and DOCKET_UNSUPPORTED for one not indexed yet, with a
+ * message naming it in docket_index_last_error(); DOCKET_BAD_QUERY as
+ * docket_query_run. */
+DOCKET_EXPORT docket_status docket_query_facets(docket_query *q,
+                                                const char *fields,
+                                                size_t limit,
+                                                const docket_table **out);
+
+typedef enum docket_period {
+	DOCKET_BY_DAY,
+	DOCKET_BY_WEEK,  /* Monday to Sunday */
+	DOCKET_BY_MONTH,
+	DOCKET_BY_YEAR,
+	DOCKET_BY_LAST
+} docket_period;
+
+typedef enum docket_date_kind {
+	DOCKET_DATE_PUBLISHED, /* the article's date */
+	DOCKET_DATE_EVENT,     /* the dates the passage states
+	                        * (DOCKET_LIST_EVENT_DATES) */
+	DOCKET_DATE_LAST
+} docket_date_kind;
+
+/* Timeline: one row per period BY from the period of the first matching
+ * passage to that of the last, empty periods included, in order.  With
+ * DOCKET_DATE_EVENT a passage counts in each period one of its event dates
+ * falls in.  PER_OUTLET: one series per outlet (outlets in name order),
+ * each over the same periods.  Columns: start, end (YYYY-MM-DD), outlet
+ * ("" unless PER_OUTLET), articles, passages, outlets (distinct, named
+ * ones), first_passage_id, first_outlet, first_date (the earliest
+ * published passage of the period; "" when empty).  Passages without the
+ * date asked for are left out, and the note says how many. */
+DOCKET_EXPORT docket_status docket_query_timeline(docket_query *q,
+                                                  docket_period by,
+                                                  docket_date_kind date,
+                                                  int per_outlet,
+                                                  const docket_table **out);
+
+/* Coverage: one row per outlet, sorted by its first date (then name):
+ * columns outlet, first, last (YYYY-MM-DD or ""), articles, passages,
+ * sources (its 3 most credited sources, '\n'-joined), source_passages
+ * (their passage counts, aligned), wire (the wire agencies of its copies,
+ * '\n'-joined).  Copies of one wire story count as one article per outlet
+ * when the index holds copy groups; the note says when it does not. */
+DOCKET_EXPORT docket_status docket_query_coverage(docket_query *q,
+                                                  const docket_table **out);
+
+DOCKET_EXPORT size_t docket_table_rows(const docket_table *t);
+DOCKET_EXPORT size_t docket_table_columns(const docket_table *t);
+/* Column COL's name; "" out of range. */
+DOCKET_EXPORT const char *docket_table_column(const docket_table *t,
+                                              size_t col);
+/* The cell at ROW, COL; "" out of range (never NULL). */
+DOCKET_EXPORT const char *docket_table_cell(const docket_table *t,
+                                            size_t row, size_t col);
+/* "" or one line a reader of the table must see (what it leaves out). */
+DOCKET_EXPORT const char *docket_table_note(const docket_table *t);
 
 #ifdef __cplusplus
 }

@@ -5,7 +5,12 @@
  * Runs every query of the file through the public API only (docket.h):
  * docket_index_open, docket_query_new/_set/_run, then reads each of the top
  * 10 hits' snippet and citation, as a caller showing results would.  Prints
- * the samples of bench/driver.h.  Built and run by `make bench` (bench/run)
+ * the samples of bench/driver.h.  Two classes do more, as the commands
+ * do: "facets" also counts every match by outlet, source and month
+ * (`docket search --facets outlet,source,month`), "timeline" only builds
+ * the monthly timeline of every match (`docket timeline`), so that their
+ * cost can be set against the plain "common" class of the same words.
+ * Built and run by `make bench` (bench/run)
  * when the library builds; it is no test and not part of test-build.
  */
 #include <stdio.h>
@@ -14,19 +19,30 @@
 #include "docket.h"
 #include "driver.h"
 
-/* Run QUERY on IDX and touch every hit the way a results page would.
- * Returns the number of hits, or -1 (message on stderr). */
-static long run_query(docket_index *idx, const char *query)
+/* The timeline class: the monthly timeline of every match; its rows. */
+static long run_timeline(docket_query *q, docket_status *st)
+{
+	const docket_table *t = NULL;
+	*st = docket_query_timeline(q, DOCKET_BY_MONTH, DOCKET_DATE_PUBLISHED, 0, &t);
+	return *st == DOCKET_OK ? (long)docket_table_rows(t) : 0;
+}
+
+/* Run QUERY of class CLS on IDX and touch every hit the way a results page
+ * would.  Returns the number of hits, or -1 (message on stderr). */
+static long run_query(docket_index *idx, const char *cls, const char *query)
 {
 	docket_query *q = NULL;
 	docket_hits *hits = NULL;
 	long n = 0;
 	docket_status st = docket_query_new(idx, query, &q);
-	if (st == DOCKET_OK)
+	int timeline = !strcmp(cls, "timeline");
+	if (st == DOCKET_OK && timeline)
+		n = run_timeline(q, &st);
+	if (st == DOCKET_OK && !timeline)
 		st = docket_query_set(q, DOCKET_QUERY_LIMIT, 10);
-	if (st == DOCKET_OK)
+	if (st == DOCKET_OK && !timeline)
 		st = docket_query_run(q, &hits);
-	if (st == DOCKET_OK) {
+	if (st == DOCKET_OK && !timeline) {
 		size_t bytes = 0;
 		for (; docket_hits_valid(hits); docket_hits_next(hits)) {
 			const docket_hit *h = docket_hits_get(hits);
@@ -37,6 +53,9 @@ static long run_query(docket_index *idx, const char *query)
 		st = docket_hits_status(hits);
 		(void)bytes;
 	}
+	const docket_table *f = NULL;
+	if (st == DOCKET_OK && !strcmp(cls, "facets"))
+		st = docket_query_facets(q, "outlet,source,month", 10, &f);
 	if (st != DOCKET_OK) {
 		fprintf(stderr, "docket-query: %s: %s (%s)\n", query,
 		        docket_strerror(st), docket_index_last_error(idx));
@@ -75,7 +94,7 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < n && idx; i++) {
 		if (!evict)
-			run_query(idx, qs[i].text); /* warm-up, not recorded */
+			run_query(idx, qs[i].cls, qs[i].text); /* warm-up, not recorded */
 		for (int r = 0; r < repeat && idx; r++) {
 			if (evict) {
 				docket_index_close(idx);
@@ -84,7 +103,7 @@ int main(int argc, char **argv)
 			double t0 = now_seconds();
 			if (evict)
 				idx = open_index(argv[1]);
-			long hits = idx ? run_query(idx, qs[i].text) : -1;
+			long hits = idx ? run_query(idx, qs[i].cls, qs[i].text) : -1;
 			print_sample(&qs[i], i, evict != NULL, now_seconds() - t0,
 			             hits > 0 ? (size_t)hits : 0);
 		}

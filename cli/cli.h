@@ -28,6 +28,8 @@ int cmd_copies(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* serve-shard */
 int cmd_cases(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
+int cmd_timeline(int argc, char **argv); /* cli/cmd-tally.c */
+int cmd_coverage(int argc, char **argv); /* cli/cmd-tally.c */
 
 /* -- cli/options.c -- */
 

@@ -32,13 +32,15 @@ struct search_opts {
 	int cite;                  /* a docket_cite_style */
 	int group;                 /* --group */
 	int color;                 /* an enum color_when */
+	const char *facets;        /* --facets FIELDS, or NULL */
+	long facet_limit;          /* --facet-limit (default 10, 0 = all) */
 	char *query;               /* the words joined by spaces (owned) */
 };
 
 enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
        OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
-       OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES };
+       OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES, OPT_FACETS, OPT_FACET_LIMIT };
 
 static const struct cli_option options[] = {
 	{"index", OPT_INDEX, required_argument, "DIR",
@@ -52,7 +54,13 @@ static const struct cli_option options[] = {
 	{"json", OPT_JSON, no_argument, NULL,
 	 "JSON Lines: one object per hit, then a summary", NULL},
 	{"format", OPT_FORMAT, required_argument, "FMT",
-	 "text (default), json or trec", NULL},
+	 "text (default), json, trec or csv (csv: the facets only)", NULL},
+	{"facets", OPT_FACETS, required_argument, "FIELDS",
+	 "also count every match by FIELDS (comma-separated): outlet,\n"
+	 "source, author, month, year (case, court, judge, speaker,\n"
+	 "wire once indexed)", NULL},
+	{"facet-limit", OPT_FACET_LIMIT, required_argument, "N",
+	 "values shown per facet field (default 10, 0 = all)", NULL},
 	{"qid", OPT_QID, required_argument, "ID",
 	 "the query id of a TREC run (default 0)", NULL},
 	{"plain", OPT_PLAIN, no_argument, NULL,
@@ -90,6 +98,9 @@ static const struct cli_spec spec = CLI_SPEC("search",
 	"Query: words, \"a phrase\", AND OR NOT, -word, +word, a NEAR b, shar*,\n"
 	"title: section: outlet: author: source:wired.com wire:ap\n"
 	"date:2026-04-01..2026-04-30\n"
+	"event:2026-03 (dates the passage states); date: and event: take YYYY,\n"
+	"YYYY-MM, YYYY-MM-DD, A..B, A.., ..B, today, yesterday, this-week,\n"
+	"last-month, 7d, 3m\n"
 	"Exit status: 0 if something was found, 1 if nothing, 2 on error.\n");
 
 /* Parse "K1,B" into O; 0 or -1. */
@@ -162,6 +173,13 @@ static int take_option(void *p, int c, const char *arg)
 	case OPT_QID:
 		o->qid = arg;
 		return 0;
+	case OPT_FACETS:
+		o->facets = arg;
+		return 0;
+	case OPT_FACET_LIMIT:
+		if (parse_long(arg, 0, 1000000, &o->facet_limit))
+			return usage_error("search", "--facet-limit: '%s' is not a number", arg);
+		return 0;
 	case OPT_PLAIN:
 		o->plain = 1;
 		return 0;
@@ -229,6 +247,12 @@ static int parse_args(int argc, char **argv, struct search_opts *o)
 		return usage_error("search", "no query given");
 	if (!(o->query = join_words(argc - optind, argv + optind)))
 		return fail("out of memory");
+	struct printer p = o->format->make(&(struct print_opts){.qid = "0"});
+	if (!p.hits && !o->facets)
+		return usage_error("search", "--format %s prints facets only: give --facets",
+		                   p.name);
+	if (!p.table && o->facets)
+		return usage_error("search", "--format %s cannot print facets", p.name);
 	return index_list_default(&o->indexes) ? EXIT_TROUBLE : 0;
 }
 
@@ -269,17 +293,20 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Print V[0..N) and, when the format has one, the summary; returns 0,
- * or -1 when a printer failed. */
+/* Print V[0..N), the facets F (NULL: none) and, when the format has one,
+ * the summary; returns 0, or -1 when a printer failed. */
 static int put_all(const struct search_opts *o, const docket_query *q,
-                   const struct hit_view *v, size_t n, double t0)
+                   const struct hit_view *v, size_t n,
+                   const docket_table *f, double t0)
 {
 	const struct print_opts po = {
 		.r = {color_enabled(o->color), output_width()},
 		.group = o->group, .qid = o->qid,
 	};
 	struct printer p = o->format->make(&po);
-	int rc = p.hits(&p, v, n);
+	int rc = p.hits ? p.hits(&p, v, n) : 0;
+	if (f)
+		rc |= p.table(&p, TABLE_FACETS, f);
 	if (p.summary)
 		rc |= p.summary(&p, o->query, docket_query_estimated(q), n,
 		                now_ms() - t0);
@@ -304,12 +331,15 @@ static int search(docket_index *idx, const struct search_opts *o)
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);
+	const docket_table *f = NULL;
+	if (!st && o->facets)
+		st = docket_query_facets(q, o->facets, (size_t)o->facet_limit, &f);
 	if (st) {
 		const char *msg = docket_index_last_error(idx);
 		fail("%s", *msg ? msg : docket_strerror(st));
 	} else {
 		rc = n ? EXIT_HITS : EXIT_NONE;
-		if (put_all(o, q, v, n, t0))
+		if (put_all(o, q, v, n, f, t0))
 			rc = fail("writing the results failed");
 	}
 	hit_views_free(v, n);
@@ -322,7 +352,7 @@ int cmd_search(int argc, char **argv)
 	struct search_opts o = {
 		.limit = 10, .per_article = -1, .snippet_bytes = -1,
 		.sort = DOCKET_SORT_RELEVANCE, .format = printer_formats, .qid = "0",
-		.cite = DOCKET_CITE_PLAIN, .color = COLOR_AUTO,
+		.cite = DOCKET_CITE_PLAIN, .color = COLOR_AUTO, .facet_limit = 10,
 		.weight = {-1, -1, -1, -1, -1},
 	};
 	_Static_assert(DOCKET_WEIGHT_LAST == 5, "one -1 per weight above");

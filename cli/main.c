@@ -1,5 +1,5 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
- * search, show, quotes, copies, serve-shard, help) from the first argument and hands it
+ * search, show, quotes, copies, timeline, coverage, serve-shard, help) from the first argument and hands it
  * the rest; answers --help and --version (docket_version(): docket's,
  * Xapian's and libstemmer's versions).  The commands live in cli/cmd-*.c.
  */
@@ -19,6 +19,8 @@ static const struct command {
 	{"cases", cmd_cases, "list the cases the articles name, with dockets, courts, judges"},
 	{"quotes", cmd_quotes, "who said what: quotes grouped across outlets"},
 	{"copies", cmd_copies, "every copy of a passage, oldest first, and what each changed"},
+	{"timeline", cmd_timeline, "count the matches by day, week, month or year"},
+	{"coverage", cmd_coverage, "one row per outlet: first and last date, counts"},
 	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 

@@ -77,12 +77,11 @@ static json_t *jsources(const struct hit_view *v)
 	return a;
 }
 
-/* List LIST of the hit as an array of strings ([] when empty). */
+/* List LIST of hit H as an array of strings ([] without a hit). */
 static json_t *jlist(const docket_hit *h, docket_list list)
 {
 	json_t *a = json_array();
-	size_t n = docket_hit_list_count(h, list);
-	for (size_t i = 0; a && i < n; i++)
+	for (size_t i = 0; a && h && i < docket_hit_list_count(h, list); i++)
 		if (json_array_append_new(a, jstr(docket_hit_list_item(h, list, i))) != 0)
 			return json_decref(a), NULL;
 	return a;
@@ -228,6 +227,7 @@ static int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 	put(o, "snippet_end", json_integer((json_int_t)v->snip_end), &bad);
 	put(o, "highlights", jhighlights(v), &bad);
 	put(o, "quotes", jquotes(v->hit), &bad);
+	put(o, "event_dates", jlist(v->hit, DOCKET_LIST_EVENT_DATES), &bad);
 	put(o, "citation", jstr(v->citation), &bad);
 	put(o, "wire", jstr(v->field[DOCKET_FIELD_WIRE]), &bad);
 	put(o, "copies", jcopies(v->hit), &bad);
@@ -309,8 +309,129 @@ static int json_quotes(const struct printer *p, const struct quote_line *q,
 	return rc;
 }
 
+/* ------------------------------------------------------------- tables */
+
+/* Cell R, C of T as a JSON integer. */
+static json_t *jcount(const docket_table *t, size_t r, size_t c)
+{
+	return json_integer((json_int_t)strtoll(docket_table_cell(t, r, c), NULL, 10));
+}
+
+/* The '\n'-joined items of cell R, C as an array of strings. */
+static json_t *jitems(const docket_table *t, size_t r, size_t c)
+{
+	const char *s = docket_table_cell(t, r, c);
+	json_t *a = json_array();
+	while (a && *s) {
+		size_t n = strcspn(s, "\n");
+		if (json_array_append_new(a, json_stringn(s, n)))
+			return json_decref(a), NULL;
+		s += n + (s[n] == '\n');
+	}
+	return a;
+}
+
+/* {"type":"facet","field":F,"values":[{"value","articles","passages"},…]}
+ * for each field of T (rows grouped by field). */
+static int json_facets(const docket_table *t)
+{
+	int rc = 0;
+	for (size_t r = 0; r < docket_table_rows(t);) {
+		const char *field = docket_table_cell(t, r, 0);
+		json_t *o = json_object(), *vals = json_array();
+		int bad = !o || !vals;
+		for (; r < docket_table_rows(t) && !strcmp(docket_table_cell(t, r, 0), field); r++) {
+			if (!*docket_table_cell(t, r, 1))
+				continue; /* the row of a field without values */
+			json_t *v = json_object();
+			put(v, "value", jstr(docket_table_cell(t, r, 1)), &bad);
+			put(v, "articles", jcount(t, r, 2), &bad);
+			put(v, "passages", jcount(t, r, 3), &bad);
+			if (!v || json_array_append_new(vals, v))
+				bad = 1;
+		}
+		put(o, "type", json_string("facet"), &bad);
+		put(o, "field", jstr(field), &bad);
+		put(o, "values", vals, &bad);
+		rc |= dump(stdout, o, bad);
+	}
+	return rc;
+}
+
+/* {"type":"bucket","start","end","outlet","articles","passages","outlets",
+ * "first":{"passage_id","outlet","date"}} per row. */
+static int json_buckets(const docket_table *t)
+{
+	int rc = 0;
+	for (size_t r = 0; r < docket_table_rows(t); r++) {
+		json_t *o = json_object(), *first = json_object();
+		int bad = !o || !first;
+		put(o, "type", json_string("bucket"), &bad);
+		put(o, "start", jstr(docket_table_cell(t, r, 0)), &bad);
+		put(o, "end", jstr(docket_table_cell(t, r, 1)), &bad);
+		put(o, "outlet", jstr(docket_table_cell(t, r, 2)), &bad);
+		put(o, "articles", jcount(t, r, 3), &bad);
+		put(o, "passages", jcount(t, r, 4), &bad);
+		put(o, "outlets", jcount(t, r, 5), &bad);
+		put(first, "passage_id", jstr(docket_table_cell(t, r, 6)), &bad);
+		put(first, "outlet", jstr(docket_table_cell(t, r, 7)), &bad);
+		put(first, "date", jstr(docket_table_cell(t, r, 8)), &bad);
+		put(o, "first", first, &bad);
+		rc |= dump(stdout, o, bad);
+	}
+	return rc;
+}
+
+/* {"type":"coverage","outlet","first","last","articles","passages",
+ * "sources":[{"source","passages"},…],"wire":[…]} per row. */
+static int json_coverage(const docket_table *t)
+{
+	int rc = 0;
+	for (size_t r = 0; r < docket_table_rows(t); r++) {
+		json_t *o = json_object(), *src = json_array();
+		json_t *names = jitems(t, r, 5), *counts = jitems(t, r, 6);
+		int bad = !o || !src || !names || !counts;
+		put(o, "type", json_string("coverage"), &bad);
+		put(o, "outlet", jstr(docket_table_cell(t, r, 0)), &bad);
+		put(o, "first", jstr(docket_table_cell(t, r, 1)), &bad);
+		put(o, "last", jstr(docket_table_cell(t, r, 2)), &bad);
+		put(o, "articles", jcount(t, r, 3), &bad);
+		put(o, "passages", jcount(t, r, 4), &bad);
+		for (size_t i = 0; !bad && i < json_array_size(names); i++) {
+			json_t *s = json_object();
+			put(s, "source", json_incref(json_array_get(names, i)), &bad);
+			put(s, "passages", json_integer(strtoll(
+				json_string_value(json_array_get(counts, i)), NULL, 10)), &bad);
+			if (!s || json_array_append_new(src, s))
+				bad = 1;
+		}
+		put(o, "sources", src, &bad);
+		put(o, "wire", jitems(t, r, 7), &bad);
+		json_decref(names);
+		json_decref(counts);
+		rc |= dump(stdout, o, bad);
+	}
+	return rc;
+}
+
+/* The table, then {"type":"note","text":…} when it has a note. */
+static int json_table(const struct printer *p, enum table_kind kind,
+                      const docket_table *t)
+{
+	int rc = kind == TABLE_FACETS ? json_facets(t)
+	         : kind == TABLE_TIMELINE ? json_buckets(t) : json_coverage(t);
+	if (*docket_table_note(t)) {
+		json_t *o = json_object();
+		int bad = !o;
+		put(o, "type", json_string("note"), &bad);
+		put(o, "text", jstr(docket_table_note(t)), &bad);
+		rc |= dump(stdout, o, bad);
+	}
+	return rc;
+}
+
 struct printer printer_json(const struct print_opts *o)
 {
 	return (struct printer){"json", *o, json_hits, json_summary,
-	                        json_passages, json_quotes};
+	                        json_passages, json_quotes, json_table};
 }

@@ -223,10 +223,177 @@ static int text_quotes(const struct printer *p, const struct quote_line *q,
 		       l->articles == 1 ? "" : "s", l->noutlets, l->noutlets == 1 ? "" : "s");
 	}
 	return 0;
+	return 0;
+}
+
+/* ------------------------------------------------------------- tables */
+
+/* The number in cell R, C of T. */
+static unsigned long num(const docket_table *t, size_t r, size_t c)
+{
+	return strtoul(docket_table_cell(t, r, c), NULL, 10);
+}
+
+/* Columns a UTF-8 string takes (one per code point; good enough for
+ * names). */
+static size_t columns(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* S escaped, then padded with spaces to WIDTH columns. */
+static void put_padded(const char *s, size_t width)
+{
+	put_escaped(stdout, s);
+	for (size_t w = columns(s); w < width; w++)
+		putchar(' ');
+}
+
+/* Each field's values: "  VALUE  PASSAGES passages  ARTICLES articles". */
+static void text_facets(const docket_table *t)
+{
+	for (size_t r = 0; r < docket_table_rows(t);) {
+		const char *field = docket_table_cell(t, r, 0);
+		size_t end = r, width = 0;
+		while (end < docket_table_rows(t) && !strcmp(docket_table_cell(t, end, 0), field)) {
+			size_t w = columns(docket_table_cell(t, end, 1));
+			width = w > width ? (w > 40 ? 40 : w) : width;
+			end++;
+		}
+		printf("%s\n", field);
+		if (!*docket_table_cell(t, r, 1)) {
+			puts("  (none)");
+			r = end;
+		}
+		for (; r < end; r++) {
+			fputs("  ", stdout);
+			put_padded(docket_table_cell(t, r, 1), width);
+			printf("  %6lu passages  %5lu articles\n", num(t, r, 3), num(t, r, 2));
+		}
+	}
+}
+
+/* A bucket's label: its start, cut to the period (2026, 2026-03). */
+static const char *label(const docket_table *t, size_t r, size_t *len)
+{
+	const char *s = docket_table_cell(t, r, 0), *e = docket_table_cell(t, r, 1);
+	*len = 10;
+	if (!strncmp(s + 5, "01-01", 5) && !strncmp(e + 5, "12-31", 5))
+		*len = 4;
+	else if (!strncmp(s + 8, "01", 2) && strncmp(s, e, 7) == 0 && strcmp(e + 8, "28") >= 0)
+		*len = 7; /* a month: no week spans 28 days */
+	return s;
+}
+
+/* One line of ▁..█ per series, scaled to the series' largest bucket. */
+static void sparkline(const docket_table *t, size_t from, size_t to, unsigned long max)
+{
+	static const char *const bars[8] = {"\u2581", "\u2582", "\u2583", "\u2584",
+	                                    "\u2585", "\u2586", "\u2587", "\u2588"};
+	size_t len;
+	printf("%.*s ", (int)(label(t, from, &len), len), docket_table_cell(t, from, 0));
+	for (size_t r = from; r < to; r++) {
+		unsigned long n = num(t, r, 4);
+		fputs(n ? bars[max ? (n * 7 + max - 1) / max : 0] : " ", stdout);
+	}
+	printf(" %.*s  (most: %lu passages)\n", (int)(label(t, to - 1, &len), len),
+	       docket_table_cell(t, to - 1, 0), max);
+}
+
+/* "LABEL  ████ PASSAGES p, ARTICLES a, OUTLETS o" per bucket, the bars
+ * scaled to the width. */
+static void bars(const struct render *rd, const docket_table *t, size_t from,
+                 size_t to, unsigned long max)
+{
+	for (size_t r = from; r < to; r++) {
+		size_t len;
+		const char *s = label(t, r, &len);
+		char counts[80];
+		unsigned long n = num(t, r, 4);
+		int cl = snprintf(counts, sizeof counts, " %lu p, %lu a, %lu o", n,
+		                  num(t, r, 3), num(t, r, 5));
+		size_t room = rd->width > len + 2 + (size_t)cl + 1 ? rd->width - len - 2 - (size_t)cl - 1 : 1;
+		size_t w = max ? (size_t)((double)n / (double)max * (double)room + 0.5) : 0;
+		printf("%.*s  ", (int)len, s);
+		for (size_t k = 0; k < w; k++)
+			fputs("\u2588", stdout);
+		if (!w && n)
+			fputs("\u258f", stdout);
+		puts(counts);
+	}
+}
+
+/* Each series (one, or one per outlet): bars, or a sparkline when the
+ * terminal is narrow (under 50 columns) or when asked. */
+static void text_timeline(const struct printer *p, const docket_table *t)
+{
+	for (size_t r = 0; r < docket_table_rows(t);) {
+		const char *outlet = docket_table_cell(t, r, 2);
+		size_t end = r;
+		unsigned long max = 0;
+		for (; end < docket_table_rows(t) && !strcmp(docket_table_cell(t, end, 2), outlet); end++)
+			max = num(t, end, 4) > max ? num(t, end, 4) : max;
+		if (*outlet) {
+			put_escaped(stdout, outlet);
+			putchar('\n');
+		}
+		if (p->o.sparkline || p->o.r.width < 50)
+			sparkline(t, r, end, max);
+		else
+			bars(&p->o.r, t, r, end, max);
+		r = end;
+	}
+}
+
+/* One row per outlet: first, last, articles, passages, top sources. */
+static void text_coverage(const docket_table *t)
+{
+	size_t width = 11; /* "(no outlet)" */
+	for (size_t r = 0; r < docket_table_rows(t); r++) {
+		size_t w = columns(docket_table_cell(t, r, 0));
+		width = w > width ? (w > 32 ? 32 : w) : width;
+	}
+	put_padded("outlet", width);
+	printf("  %-10s  %-10s  %8s  %8s  %s\n", "first", "last", "articles", "passages",
+	       "top sources");
+	for (size_t r = 0; r < docket_table_rows(t); r++) {
+		const char *outlet = docket_table_cell(t, r, 0);
+		put_padded(*outlet ? outlet : "(no outlet)", width);
+		printf("  %-10s  %-10s  %8lu  %8lu  ", docket_table_cell(t, r, 1),
+		       docket_table_cell(t, r, 2), num(t, r, 3), num(t, r, 4));
+		const char *s = docket_table_cell(t, r, 5), *c = docket_table_cell(t, r, 6);
+		while (*s) {
+			size_t n = strcspn(s, "\n"), k = strcspn(c, "\n");
+			printf("%.*s (%.*s)", (int)n, s, (int)k, c);
+			s += n + (s[n] == '\n'), c += k + (c[k] == '\n');
+			fputs(*s ? ", " : "", stdout);
+		}
+		putchar('\n');
+	}
+}
+
+static int text_table(const struct printer *p, enum table_kind kind,
+                      const docket_table *t)
+{
+	if (kind == TABLE_FACETS)
+		text_facets(t);
+	else if (kind == TABLE_TIMELINE)
+		text_timeline(p, t);
+	else
+		text_coverage(t);
+	if (*docket_table_note(t)) {
+		char line[600];
+		snprintf(line, sizeof line, "note: %s", docket_table_note(t));
+		put_dim_line(stdout, &p->o.r, line);
+	}
+	return ferror(stdout) ? -1 : 0;
 }
 
 struct printer printer_text(const struct print_opts *o)
 {
 	return (struct printer){"text", *o, text_hits, NULL, text_passages,
-	                        text_quotes};
+	                        text_quotes, text_table};
 }

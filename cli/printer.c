@@ -10,6 +10,7 @@ const struct printer_format printer_formats[] = {
 	{"text", printer_text},
 	{"json", printer_json},
 	{"trec", printer_trec},
+	{"csv", printer_csv},
 	{NULL, NULL},
 };
 

@@ -4,7 +4,8 @@
  * quotes` print only through it, so a new format is one file and one row of
  * printer_formats for every command.  The formats: text (print-text.c),
  * json (print-json.c: JSON Lines, a contract, see README) and trec
- * (print-trec.c: a TREC run, search only).
+ * (print-trec.c: a TREC run, search only) and csv (print-csv.c: the tables
+ * of facets, timeline and coverage, for spreadsheets).
  */
 #ifndef DOCKET_CLI_PRINTER_H
 #define DOCKET_CLI_PRINTER_H
@@ -17,8 +18,12 @@
 struct print_opts {
 	struct render r; /* colour and width, for text */
 	int group;       /* text: group search hits under their article */
+	int sparkline;   /* text timeline: one line of bars, whatever the width */
 	const char *qid; /* trec: the query id */
 };
+
+/* The tables of counts a format may print. */
+enum table_kind { TABLE_FACETS, TABLE_TIMELINE, TABLE_COVERAGE };
 
 /* A format's functions.  Each writes to stdout and returns 0, or -1 when
  * out of memory or writing failed (the command reports it); a function a
@@ -39,12 +44,18 @@ struct printer {
 	 * cannot list quotes */
 	int (*quotes)(const struct printer *p, const struct quote_line *q,
 	              size_t n);
+	/* facets (search --facets), timeline, coverage: the table T of KIND
+	 * (docket.h: docket_query_facets and the others say its columns),
+	 * then its note when it has one; NULL: the format prints no tables */
+	int (*table)(const struct printer *p, enum table_kind kind,
+	             const docket_table *t);
 };
 
 /* The constructors; they cannot fail. */
 struct printer printer_text(const struct print_opts *o);
 struct printer printer_json(const struct print_opts *o);
 struct printer printer_trec(const struct print_opts *o);
+struct printer printer_csv(const struct print_opts *o);
 
 /* The formats by name, in the order --help lists them (text first, the
  * default); ends with a {NULL, NULL} row. */

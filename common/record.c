@@ -58,6 +58,11 @@ int record_decode(const char *data, size_t n, struct record *r)
 		return -1;
 	for (int f = 0; f < REC_NFIELDS; f++) {
 		size_t len;
+		if (i == n && f > REC_TEXT) { /* an older layout: the rest is empty */
+			r->f[f] = data + n;
+			r->len[f] = 0;
+			continue;
+		}
 		if (get_varint(d, n, &i, &len) || len > n - i)
 			return -1;
 		r->f[f] = data + i;

@@ -8,8 +8,8 @@
  * "START\tEND\tCUE\tSPEAKER\n": byte offsets of the quoted words into the
  * text, the cue ("said", "" when none) and the speaker ("" when unknown);
  * neither holds a tab or a line break.  Xapian compresses document data.
- * A record of schema 2 (without REC_QUOTES) does not decode; such an index
- * is refused by the schema check first.
+ * Fields are only ever appended: a record that ends before the last field
+ * (written by an older docket) decodes with the missing fields empty.
  */
 #ifndef DOCKET_RECORD_H
 #define DOCKET_RECORD_H
@@ -39,6 +39,8 @@ enum rec_field {
 	REC_CITES,     /* the passage's own record cites */
 	REC_QUOTES,    /* one "START\tEND\tCUE\tSPEAKER\n" line per quote */
 	REC_WIRE,      /* the article's wire agency ("ap"), or "" */
+	REC_EVENT_DATES, /* YYYY-MM-DD days the passage states, joined with
+	                  * '\n' (schema 3) */
 	REC_NFIELDS
 };
 

@@ -31,16 +31,20 @@
  * | court              | XT + key              | boolean: legal_court_key ("ndcal")    |
  * | judge              | XJ + name / surname   | boolean, lower case                   |
  * | record cite        | XR + cite             | boolean, lower case, passage-level ("px-17", "exhibit 42") |
- * | cases              | value slot 5          | the article's captions, joined by '\n' |
- * | courts             | value slot 6          | the article's court names ("N.D. Cal."), '\n' |
- * | judges             | value slot 7          | the article's judges, '\n'            |
- * | docket numbers     | value slot 8          | the article's docket keys, '\n'       |
+ * | cases              | value slot 5          | the article's captions, a list (below) |
+ * | courts             | value slot 6          | the article's court names ("N.D. Cal."), a list |
+ * | judges             | value slot 7          | the article's judges, a list            |
+ * | docket numbers     | value slot 8          | the article's docket keys, a list       |
  * | wire agency        | XW + agency           | boolean: wire:ap (the article's; copies.h) |
  * | exact fingerprint  | XP + 16 hex           | boolean: XXH3 of the normalised words |
  * | near-copy bands    | XB + band + 12 hex    | boolean: 4 MinHash LSH band keys      |
  * | wire agency        | value slot 10         | "ap", "reuters", …; absent when none  |
  * | copy-group key     | value slot 11         | 16 hex: the exact fingerprint         |
  * | copy signature     | value slot 12         | fingerprint and band keys, binary (copies.h) |
+ * | outlet             | value slot 2          | the outlet's name as written (facets) |
+ * | credited sources   | value slot 3          | a list (below) of the XC names        |
+ * | author             | value slot 4          | the byline as written (facets)        |
+ * | event dates        | XE + YYYYMMDD; slot 13| boolean, one term per day the passage states (indexer/eventdate.c), for event:; slot 13 a list of the same YYYYMMDD |
  * | document data      | record (record.h)     | passage text and the citation fields  |
  * | document data      | record (record.h)     | passage text, citation fields, quotes |
  *
@@ -55,6 +59,15 @@
  * and judge terms, so case:X filters all of them; XR only the passages that
  * cite.  A query's value for these fields goes through the row's
  * normaliser, so any written form finds the key.
+ *
+ * Multi-valued slots (3 sources, 5-8 legal identifiers, 9 speakers, 13
+ * event dates) hold a LIST: each item, in order, as its byte length in
+ * LEB128 (7 bits a byte, low bits first, high bit set on all but the last
+ * byte; the record's varints, record.h) followed by its bytes; no
+ * terminator, an empty list is the empty value.  Like Xapian's
+ * StringListSerialiser, but readable from C: engine/valuelist.h writes and
+ * reads it, and every feature with a list slot uses that and nothing else.
+ * Slots 2-4 and 13 are schema 3.
  *
  * Words are indexed as their stems only (stem.h; a word starting with a
  * digit is its own stem): "storms" is the term "storm" in the body and
@@ -112,7 +125,7 @@ struct buf;
 
 #define SLOT_DATE 0
 #define SLOT_ARTICLE 1
-#define SLOT_CASES 5   /* lists: items joined by '\n' */
+#define SLOT_CASES 5   /* lists (engine/valuelist.h) */
 #define SLOT_COURTS 6
 #define SLOT_JUDGES 7
 #define SLOT_DOCKETS 8
@@ -130,6 +143,12 @@ struct buf;
 #define SLOT_COPY_GROUP 11 /* 16 hex: the exact fingerprint, the copy-group
                             * key (coverage counts a group once) */
 #define SLOT_COPY_SIG 12   /* copies_sig_encode(): what search compares */
+#define PREFIX_EVENT "XE"
+
+#define SLOT_OUTLET 2
+#define SLOT_SOURCES 3  /* a list */
+#define SLOT_AUTHOR 4
+#define SLOT_EVENTS 13  /* a list */
 
 #define TITLE_WDF 2   /* weight of a title word in the passage's body terms */
 #define SECTION_WDF 1 /* weight of a heading word in its passages' terms */
@@ -159,6 +178,7 @@ enum schema_field {
 	FIELD_SPEAKER,
 	FIELD_QUOTE,
 	FIELD_WIRE,
+	FIELD_EVENT,
 	FIELD_LAST
 };
 
@@ -166,7 +186,9 @@ enum schema_field {
 enum field_kind {
 	KIND_TEXT,    /* free text: stemmed words (stem.h), scored */
 	KIND_BOOLEAN, /* whole names as terms (PREFIX + name): filters */
-	KIND_VALUE    /* a value slot: ranges (date:a..b) and sorting */
+	KIND_VALUE,   /* a value slot of YYYYMMDD: date ranges and sorting */
+	KIND_DAYS     /* days as terms (PREFIX + YYYYMMDD): date ranges, with
+	               * the same forms as KIND_VALUE (common/daterange.h) */
 };
 
 /* One row of the field table (as notmuch's lib/prefix.cc): it drives the
@@ -185,7 +207,10 @@ struct schema_row {
 	                       * term of this wdf, without a position */
 	int highlight;        /* its words are marked in the passage text */
 	const char *explain;  /* how --explain names its terms ("title:") */
-	int slot;             /* VALUE: the value slot; -1 otherwise */
+	int slot;             /* the value slot holding the field's whole
+	                       * value (ranges, sorting, facets), or -1 */
+	int list;             /* the slot holds a list (see above), not one
+	                       * string */
 	/* BOOLEAN: NULL, or how a query's value becomes the term after the
 	 * prefix: appends the key to OUT and returns 1 for one whole term, 0
 	 * for words to AND (case:"castellan health").  Sticky on *rc. */

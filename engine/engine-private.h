@@ -37,6 +37,8 @@ extern "C" { /* the C headers of the modules the engine calls */
 #include "../common/buf.h"
 #include "../common/copies.h"
 #include "../common/record.h"
+#include "../common/daterange.h"
+#include "../common/days.h"
 #include "../common/schema.h"
 #include "../common/stem.h"
 #include "../common/termgroups.h"

@@ -169,6 +169,40 @@ void xap_result_clear(struct xap_result *res);
  * DOCKET_NOT_FOUND when no passage has that id. */
 int xap_copies(struct xap_db *db, const char *id, struct xap_result *res);
 
+/* -- every match (engine/scan.cc) -- */
+
+struct xap_value {
+	const char *p; /* the bytes of a value slot ("" when unset) */
+	size_t n;      /* their length */
+};
+
+/* The matching document a row comes from (xap_row_data). */
+struct xap_row;
+
+/* Called for each matching passage with VALUES[i] the value of slot
+ * SLOTS[i] and ROW its document; first with VALUES NULL, meaning "start
+ * (again) from nothing" (a retry after the index changed).  VALUES and
+ * ROW are valid during the call only.  A non-zero return stops the scan
+ * with that status. */
+typedef int (*xap_row_fn)(void *ctx, const struct xap_value *values,
+                          const struct xap_row *row);
+
+/* Where ROW's document is, to read its record after the scan
+ * (xap_data_at): a number for its database and its docid there.  Cannot
+ * fail. */
+void xap_row_where(const struct xap_row *row, unsigned *where, unsigned *docid);
+
+/* The record (record.h) of the document xap_row_where placed at WHERE,
+ * DOCID, into OUT, while DB stays open.  Returns a docket_status. */
+int xap_data_at(struct xap_db *db, unsigned where, unsigned docid, buf *out);
+
+/* Run the query of S (its string, stemmer and default operator; the page,
+ * cap and weights are ignored) over every match, calling FN for each in
+ * docid order.  Exact on remote shards too (engine/scan.cc says how).
+ * Returns a docket_status, a bad query being DOCKET_BAD_QUERY. */
+int xap_scan(struct xap_db *db, const struct xap_request *s, const int *slots,
+             size_t nslots, xap_row_fn fn, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

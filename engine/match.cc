@@ -392,9 +392,6 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
                 struct term_groups *hl)
 {
 	Xapian::QueryParser qp;
-	const struct schema_row &date = schema_fields[FIELD_DATE];
-	Xapian::DateRangeProcessor dates(date.slot, std::string(date.name) + ":");
-	qp.add_rangeprocessor(&dates);
 	Xapian::Query base = parse(db, s, qp);
 	term_groups_free(hl);
 	reduce(base, hl, *db->db);

@@ -193,6 +193,73 @@ void reduce(const Xapian::Query &q, struct term_groups *hl,
 	}
 }
 
+/* The day Z as the YYYYMMDD the index stores. */
+static std::string ymd(int z)
+{
+	char iso[11];
+	days_format(z, iso);
+	return std::string(iso, 4) + std::string(iso + 5, 2) + std::string(iso + 8, 2);
+}
+
+/* Read a date: or event: value with common/daterange.c into *FIRST and
+ * *LAST (throws a QueryParserError naming the bad date). */
+static void read_range(const std::string &field, const std::string &v,
+                       int *first, int *last)
+{
+	char err[256];
+	if (daterange_parse(v.data(), v.size(), daterange_today(), field.c_str(),
+	                    first, last, err, sizeof err))
+		throw Xapian::QueryParserError(err);
+}
+
+/* date:VALUE — a range of the YYYYMMDD value slot. */
+class DateValues : public Xapian::FieldProcessor {
+	std::string field;
+	Xapian::valueno slot;
+
+      public:
+	DateValues(const char *field_, int slot_) : field(field_), slot(Xapian::valueno(slot_)) {}
+	Xapian::Query operator()(const std::string &v) override
+	{
+		int first, last;
+		read_range(field, v, &first, &last);
+		if (first == DATERANGE_MIN && last == DATERANGE_MAX)
+			return Xapian::Query::MatchAll;
+		if (first == DATERANGE_MIN)
+			return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, ymd(last));
+		if (last == DATERANGE_MAX)
+			return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, ymd(first));
+		return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, ymd(first), ymd(last));
+	}
+};
+
+/* event:VALUE — the day terms (PREFIX + YYYYMMDD) of the index inside the
+ * range, ORed.  The index's own term list is walked from the range's
+ * first day, so an open or long range costs the distinct days the index
+ * holds (a few thousand at most), never one term per calendar day. */
+class DayTerms : public Xapian::FieldProcessor {
+	std::string field, prefix;
+	Xapian::Database db;
+
+      public:
+	DayTerms(const char *field_, const char *prefix_, const Xapian::Database &db_)
+		: field(field_), prefix(prefix_), db(db_) {}
+	Xapian::Query operator()(const std::string &v) override
+	{
+		int first, last;
+		read_range(field, v, &first, &last);
+		std::string lo = prefix + (first == DATERANGE_MIN ? std::string() : ymd(first));
+		std::string hi = prefix + (last == DATERANGE_MAX ? std::string("9") : ymd(last));
+		std::vector<Xapian::Query> days;
+		Xapian::TermIterator t = db.allterms_begin(prefix);
+		for (t.skip_to(lo); t != db.allterms_end(prefix) && *t <= hi; ++t)
+			days.push_back(Xapian::Query(*t));
+		if (days.empty())
+			return Xapian::Query::MatchNothing;
+		return Xapian::Query(Xapian::Query::OP_OR, days.begin(), days.end());
+	}
+};
+
 Xapian::Query parse(const xap_db *db, const struct xap_request *s,
                            Xapian::QueryParser &qp)
 {
@@ -210,7 +277,12 @@ Xapian::Query parse(const xap_db *db, const struct xap_request *s,
 			qp.add_boolean_prefix(f.name, (new LegalField(&f, s->aliases))->release());
 		else if (f.name && f.kind == KIND_BOOLEAN)
 			qp.add_boolean_prefix(f.name, f.prefix);
-	} /* KIND_VALUE: a range processor, added by the caller */
+		else if (f.name && f.kind == KIND_VALUE)
+			qp.add_boolean_prefix(f.name, (new DateValues(f.name, f.slot))->release());
+		else if (f.name && f.kind == KIND_DAYS)
+			qp.add_boolean_prefix(f.name,
+			                      (new DayTerms(f.name, f.prefix, *db->db))->release());
+	}
 	qp.set_max_expansion(WILDCARD_MAX, Xapian::Query::WILDCARD_LIMIT_ERROR);
 	unsigned flags = Xapian::QueryParser::FLAG_PHRASE |
 	                 Xapian::QueryParser::FLAG_BOOLEAN |

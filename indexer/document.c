@@ -21,8 +21,10 @@
 #include "../common/stem.h"
 #include "../common/token.h"
 #include "../engine/engine.h"
+#include "../engine/valuelist.h"
 #include "../docket.h"
 #include "wire.h"
+#include "eventdate.h"
 
 /* How one field's words become terms. */
 struct field_pass {
@@ -146,13 +148,16 @@ static void add_speakers(struct doc_builder *b, struct xap_doc *d,
 		}
 }
 
-static size_t field_names(struct doc_builder *b, enum schema_field f,
-                          const struct passage *p, char *const **names)
+/* The names of boolean or days field F (sources; event dates as
+ * YYYYMMDD), their count. */
+static size_t field_names(enum schema_field f, const struct doc_builder *b,
+                          const struct passage *p, const char *const **names)
 {
 	switch (f) {
-	case FIELD_SOURCE: *names = p->sources; return p->nsources;
+	case FIELD_SOURCE: *names = (const char *const *)p->sources; return p->nsources;
+	case FIELD_EVENT: *names = b->ymdp; return b->ndays;
 	case FIELD_WIRE:
-		*names = (char *const *)&b->copies.wire;
+		*names = (const char *const *)&b->copies.wire;
 		return b->copies.wire[0] ? 1 : 0;
 	default: return 0;
 	}
@@ -245,30 +250,60 @@ static void legal_terms(struct doc_builder *b, struct xap_doc *d,
 		add_folded(b, d, row->prefix, l->v[i], strlen(l->v[i]));
 }
 
-/* Index field ROW of passage P: its words or its names.  Values (dates)
- * are add_values()'s. */
+/* The whole value of single-valued field F for its slot ("" for none). */
+static const char *field_value(enum schema_field f, const struct article *a)
+{
+	switch (f) {
+	case FIELD_OUTLET: return a->outlet;
+	case FIELD_AUTHOR: return a->author;
+	default: return "";
+	}
+}
+
+/* Index field ROW of passage P: its words or its names.  Values are
+ * add_values()'s. */
 static void add_schema_field(struct doc_builder *b, struct xap_doc *d,
                              const struct schema_row *row,
                              const struct article *a, const struct passage *p,
                              const struct quote_list *ql)
 {
-	char *const *names = NULL;
+	const char *const *names = NULL;
 	if (row->id == FIELD_SPEAKER)
 		add_speakers(b, d, row, ql);
 	else if (row->id == FIELD_QUOTE)
 		add_quoted(b, d, row, p, ql);
 	else if (row->kind == KIND_TEXT)
 		add_field(b, d, field_text(row->id, a, p), row);
-	if (row->kind != KIND_BOOLEAN)
+	if (row->kind != KIND_BOOLEAN && row->kind != KIND_DAYS)
 		return;
 	if (row->normalise) {
 		if (b->legal)
 			legal_terms(b, d, row, (size_t)(p - a->passages));
 		return;
 	}
-	size_t n = field_names(b, row->id, p, &names);
+	size_t n = field_names(row->id, b, p, &names);
 	for (size_t i = 0; i < n; i++)
 		add_boolean(b, d, row->prefix, names[i], strlen(names[i]));
+}
+
+/* The days passage P of A states (indexer/eventdate.c) into B's DAYS and
+ * YMD, at most EVENT_DAYS_MAX of them. */
+static void find_event_days(struct doc_builder *b, const struct article *a,
+                            const struct passage *p)
+{
+	eventdate_span spans[EVENT_DAYS_MAX];
+	size_t n = eventdate_find(&b->rc, p->text, p->len, a->date, spans, EVENT_DAYS_MAX);
+	if (n > EVENT_DAYS_MAX)
+		n = EVENT_DAYS_MAX;
+	b->ndays = eventdate_days(spans, n, b->days, EVENT_DAYS_MAX);
+	if (b->ndays > EVENT_DAYS_MAX)
+		b->ndays = EVENT_DAYS_MAX;
+	for (size_t i = 0; i < b->ndays; i++) {
+		memcpy(b->ymd[i], b->days[i], 4);
+		memcpy(b->ymd[i] + 4, b->days[i] + 5, 2);
+		memcpy(b->ymd[i] + 6, b->days[i] + 8, 3);
+		b->ymdp[i] = b->ymd[i];
+	}
 }
 
 static void set_field(struct record *r, enum rec_field f, const char *s)
@@ -352,6 +387,10 @@ static void add_record(struct doc_builder *b, struct xap_doc *d,
 	r.f[REC_QUOTES] = b->quoted.p;
 	r.len[REC_QUOTES] = b->quoted.n;
 	set_field(&r, REC_WIRE, b->copies.wire);
+	buf_reset(&b->list);
+	for (size_t i = 0; i < b->ndays; i++)
+		buf_printf(&b->rc, &b->list, "%s%s", i ? "\n" : "", b->days[i]);
+	set_field(&r, REC_EVENT_DATES, b->list.p ? b->list.p : "");
 	buf_reset(&b->data);
 	record_encode(&b->rc, &b->data, &r);
 	if (!b->rc && xap_doc_data(d, b->data.p, b->data.n))
@@ -385,19 +424,46 @@ static void add_speaker_value(struct doc_builder *b, struct xap_doc *d,
 		b->rc = DOCKET_NO_MEMORY;
 }
 
-static void add_values(struct doc_builder *b, struct xap_doc *d,
-                       const struct article *a, const char *akey)
+static void set_value(struct doc_builder *b, struct xap_doc *d, int slot,
+                      const char *v, size_t n)
 {
-	char ymd[9];
-	if (strlen(a->date) == 10) {
+	if (!b->rc && n && xap_doc_value(d, (unsigned)slot, v, n))
+		b->rc = DOCKET_NO_MEMORY;
+}
+
+/* The value of field ROW, if it has a slot: a date as YYYYMMDD, a list of
+ * its names (engine/valuelist.h), or its whole text. */
+static void add_field_value(struct doc_builder *b, struct xap_doc *d,
+                            const struct schema_row *row,
+                            const struct article *a, const struct passage *p)
+{
+	if (row->slot < 0)
+		return;
+	if (row->kind == KIND_VALUE) {
+		char ymd[9];
+		if (strlen(a->date) != 10)
+			return;
 		memcpy(ymd, a->date, 4);
 		memcpy(ymd + 4, a->date + 5, 2);
 		memcpy(ymd + 6, a->date + 8, 2);
-		if (!b->rc && xap_doc_value(d, SLOT_DATE, ymd, 8))
-			b->rc = DOCKET_NO_MEMORY;
+		set_value(b, d, row->slot, ymd, 8);
+	} else if (row->list) {
+		const char *const *names = NULL;
+		size_t n = field_names(row->id, b, p, &names);
+		buf_reset(&b->list);
+		for (size_t i = 0; i < n; i++)
+			valuelist_add(&b->rc, &b->list, names[i], strlen(names[i]));
+		set_value(b, d, row->slot, b->list.p, b->list.n);
+	} else {
+		const char *v = field_value(row->id, a);
+		set_value(b, d, row->slot, v, strlen(v));
 	}
-	if (!b->rc && xap_doc_value(d, SLOT_ARTICLE, akey, ARTICLE_KEY_LEN))
-		b->rc = DOCKET_NO_MEMORY;
+}
+
+/* Slots 5-8: the article's legal lists, in the one list encoding of
+ * engine/valuelist.h (so facets count cases, courts and judges). */
+static void add_legal_values(struct doc_builder *b, struct xap_doc *d)
+{
 	const struct legal *lg = b->legal;
 	if (!lg)
 		return;
@@ -407,13 +473,23 @@ static void add_values(struct doc_builder *b, struct xap_doc *d,
 	for (size_t i = 0; i < sizeof v / sizeof *v && !b->rc; i++) {
 		if (!v[i].l->n)
 			continue;
-		join_list(&b->rc, &b->key, v[i].l);
-		if (!b->rc && xap_doc_value(d, (unsigned)v[i].slot, b->key.p, b->key.n))
-			b->rc = DOCKET_NO_MEMORY;
+		buf_reset(&b->list);
+		for (size_t k = 0; k < v[i].l->n; k++)
+			valuelist_add(&b->rc, &b->list, v[i].l->v[k], strlen(v[i].l->v[k]));
+		set_value(b, d, v[i].slot, b->list.p, b->list.n);
 	}
+}
+
+static void add_values(struct doc_builder *b, struct xap_doc *d,
+                       const struct article *a, const struct passage *p,
+                       const char *akey)
+{
+	for (int f = 0; f < FIELD_LAST; f++)
+		add_field_value(b, d, &schema_fields[f], a, p);
+	set_value(b, d, SLOT_ARTICLE, akey, ARTICLE_KEY_LEN);
+	add_legal_values(b, d);
 	const char *w = b->copies.wire;
-	if (!b->rc && w[0] && xap_doc_value(d, SLOT_WIRE, w, strlen(w)))
-		b->rc = DOCKET_NO_MEMORY;
+	set_value(b, d, SLOT_WIRE, w, strlen(w));
 }
 
 /* Work out B->copies for article A: its wire agency, each passage's
@@ -508,12 +584,13 @@ int document_build(struct doc_builder *b, const struct article *a,
 	add_boolean(b, d, "", b->idterm.p ? b->idterm.p : "", b->idterm.n);
 	add_boolean(b, d, PREFIX_ARTICLE, akey, ARTICLE_KEY_LEN);
 	add_boolean(b, d, PREFIX_FILE, fkey, strlen(fkey));
+	find_event_days(b, a, p);
 	size_t at = (size_t)(p - a->passages);
 	static const struct quote_list none = {NULL, 0, 0};
 	const struct quote_list *ql = at < b->nquotes ? &b->quotes[at] : &none;
 	for (int f = 0; f < FIELD_LAST; f++)
 		add_schema_field(b, d, &schema_fields[f], a, p, ql);
-	add_values(b, d, a, akey);
+	add_values(b, d, a, p, akey);
 	add_speaker_value(b, d, ql);
 	if (ql->n)
 		add_boolean(b, d, PREFIX_QUOTE, "", 0); /* the marker: it quotes */
@@ -563,6 +640,7 @@ void doc_builder_free(struct doc_builder *b)
 	buf_free(&b->quoted);
 	buf_free(&b->term);
 	buf_free(&b->data);
+	buf_free(&b->list);
 	buf_free(&b->id);
 	buf_free(&b->idterm);
 	buf_free(&b->key);

@@ -26,6 +26,7 @@ struct article_copies {
 	size_t cap;              /* signatures allocated */
 	uint64_t whole;          /* XXH3 of the whole normalised text; 0: none */
 };
+#define EVENT_DAYS_MAX 64 /* event dates kept per passage (the first, by day) */
 
 struct doc_builder {
 	struct stemmer *st; /* the index's stemmer (not owned) */
@@ -33,9 +34,13 @@ struct doc_builder {
 	buf scratch;        /* scratch: normalised words */
 	buf term;           /* scratch: one term */
 	buf data;           /* scratch: the record */
+	buf list;           /* scratch: a list value (engine/valuelist.h) */
+	char days[EVENT_DAYS_MAX][11]; /* the passage's event dates, YYYY-MM-DD */
+	char ymd[EVENT_DAYS_MAX][9];   /* the same as YYYYMMDD */
+	const char *ymdp[EVENT_DAYS_MAX]; /* pointers into YMD, for field_names */
+	size_t ndays;       /* how many */
 	buf id;             /* the passage id of the last document built */
 	buf idterm;         /* its unique term */
-	buf list;           /* scratch: a list value (speakers) */
 	buf quoted;         /* scratch: the record's quote lines */
 	struct quote_list *quotes; /* per passage of the article given to
 	                            * document_article(), in order */

@@ -36,6 +36,9 @@ static void hit_free(struct docket_hit *h)
 		free(h->field[f]);
 	for (size_t i = 0; i < h->nsources; i++)
 		free(h->sources[i]);
+	for (size_t i = 0; i < h->nevents; i++)
+		free(h->events[i]);
+	free(h->events);
 	for (int s = 0; s < DOCKET_CITE_LAST; s++)
 		free(h->cite[s]);
 	for (size_t i = 0; i < h->nexplain; i++)
@@ -71,21 +74,24 @@ void hits_clear(docket_query *q)
 	q->iter.i = 0;
 }
 
-static int split_sources(struct docket_hit *h)
+/* The '\n'-joined items of record field F of H as a malloc'd array in
+ * *ITEMS, *N of them.  Returns 0 or DOCKET_NO_MEMORY. */
+static int split_lines(struct docket_hit *h, enum rec_field f, char ***items,
+                       size_t *n)
 {
 	int rc = 0;
-	const char *s = h->rec.f[REC_SOURCES], *end = s + h->rec.len[REC_SOURCES];
+	const char *s = h->rec.f[f], *end = s + h->rec.len[f];
 	if (s == end)
 		return 0;
-	size_t n = 1;
+	size_t cap = 1;
 	for (const char *p = s; p < end; p++)
-		n += *p == '\n';
-	if (!(h->sources = calloc(n, sizeof *h->sources)))
+		cap += *p == '\n';
+	if (!(*items = calloc(cap, sizeof **items)))
 		return DOCKET_NO_MEMORY;
 	while (!rc && s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		const char *stop = nl ? nl : end;
-		h->sources[h->nsources++] = str_ndup(&rc, s, (size_t)(stop - s));
+		(*items)[(*n)++] = str_ndup(&rc, s, (size_t)(stop - s));
 		s = stop + 1;
 	}
 	return rc;
@@ -241,7 +247,9 @@ int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
 		                  "%s: a passage record is damaged", q->idx->path);
 	int rc = copy_fields(h);
 	if (!rc)
-		rc = split_sources(h);
+		rc = split_lines(h, REC_SOURCES, &h->sources, &h->nsources);
+	if (!rc)
+		rc = split_lines(h, REC_EVENT_DATES, &h->events, &h->nevents);
 	if (!rc)
 		rc = split_legal(q, h);
 	const char *text = h->field[DOCKET_FIELD_TEXT];
@@ -389,6 +397,9 @@ static size_t hit_list(const docket_hit *h, docket_list list,
 	case DOCKET_LIST_SPEAKERS:
 		*items = h->speakers;
 		return h->nspeakers;
+	case DOCKET_LIST_EVENT_DATES:
+		*items = h->events;
+		return h->nevents;
 	default:
 		*items = NULL;
 		return 0;

@@ -18,6 +18,7 @@
 #include "../engine/engine.h"
 #include "copies.h"
 #include "hits.h"
+#include "table.h"
 
 #define MAX_LIMIT 10000
 #define MAX_CONTEXT 1000
@@ -207,7 +208,6 @@ static char *plain_words(const char *s)
 	return joined;
 }
 
-/* Parse (and with LIMIT, run) the query string. */
 /* Read aliases file PATH onto IDX, replacing the last; "" forgets. */
 static int read_aliases(docket_index *idx, const char *path, int missing_ok)
 {
@@ -255,7 +255,11 @@ DOCKET_EXPORT docket_status docket_index_set_aliases(docket_index *idx,
 	return (docket_status)read_aliases(idx, path, 0);
 }
 
-static int search(docket_query *q, size_t limit, struct xap_result *res)
+/* Parse (and with LIMIT, run) the query string; or, with FN, scan every
+ * match (query_scan). */
+static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
+                          const int *slots, size_t nslots, xap_row_fn fn,
+                          void *ctx)
 {
 	int arc = default_aliases(q->idx);
 	if (arc)
@@ -284,9 +288,25 @@ static int search(docket_query *q, size_t limit, struct xap_result *res)
 		.quoted = (int)q->opt[DOCKET_QUERY_QUOTED],
 		.every_copy = (int)q->opt[DOCKET_QUERY_COPIES],
 	};
-	int rc = xap_search(q->idx->db, &s, res, &q->hl);
+	int rc = fn ? xap_scan(q->idx->db, &s, slots, nslots, fn, ctx)
+	            : xap_search(q->idx->db, &s, res, &q->hl);
 	free(plain);
 	return index_engine_fail(q->idx, rc);
+}
+
+static int search(docket_query *q, size_t limit, struct xap_result *res)
+{
+	return search_or_scan(q, limit, res, NULL, 0, NULL, NULL);
+}
+
+int query_scan(docket_query *q, const int *slots, size_t n,
+               int (*fn)(void *ctx, const struct xap_value *values,
+                         const struct xap_row *row),
+               void *ctx)
+{
+	index_clear_error(q->idx);
+	int rc = check_size(q);
+	return rc ? rc : search_or_scan(q, 0, NULL, slots, n, fn, ctx);
 }
 
 static int run_search(docket_query *q)
@@ -438,6 +458,8 @@ DOCKET_EXPORT void docket_query_free(docket_query *q)
 	if (!q)
 		return;
 	hits_clear(q);
+	for (int t = 0; t < 3; t++)
+		table_free(q->table[t]);
 	term_groups_free(&q->hl);
 	free(q->string);
 	free(q->passage_id);

@@ -29,6 +29,8 @@ struct docket_hit {
 	size_t nsources;
 	char **legal[5];                /* DOCKET_LIST_CASES.._RECORD_CITES, aliased */
 	size_t nlegal[5];
+	char **events;                  /* event dates, YYYY-MM-DD */
+	size_t nevents;
 	struct span *hl;                /* highlights in TEXT */
 	size_t nhl;
 	size_t snip_start, snip_end;    /* the snippet window in TEXT */
@@ -64,6 +66,19 @@ struct docket_query {
 	size_t estimated;
 	struct docket_hits iter;
 	struct term_groups hl;               /* the parsed query, for highlights */
+	struct docket_table *table[3];       /* the last facets, timeline and
+	                                      * coverage (searcher/tally.c) */
 };
+
+struct xap_value;
+struct xap_row;
+
+/* Run Q's query over every match (engine.h, xap_scan), with the values of
+ * SLOTS[0..N) handed to FN.  Returns a docket_status, the message on Q's
+ * index.  For searcher/tally.c. */
+int query_scan(docket_query *q, const int *slots, size_t n,
+               int (*fn)(void *ctx, const struct xap_value *values,
+                         const struct xap_row *row),
+               void *ctx);
 
 #endif

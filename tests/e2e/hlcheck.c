@@ -144,7 +144,7 @@ static void parse_query(const char *q)
 				if (r->name && (size_t)(colon - w) == strlen(r->name) &&
 				    !strncmp(w, r->name, strlen(r->name)))
 					named = 1, body = r->highlight,
-					date = r->kind == KIND_VALUE;
+					date = r->kind == KIND_VALUE || r->kind == KIND_DAYS;
 			}
 			if (named) {
 				w = colon + 1;

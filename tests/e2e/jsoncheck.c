@@ -32,6 +32,7 @@ static const struct {
 	{"text", JSON_STRING},       {"snippet", JSON_STRING},
 	{"snippet_start", JSON_INTEGER}, {"snippet_end", JSON_INTEGER},
 	{"highlights", JSON_ARRAY},  {"quotes", JSON_ARRAY},
+	{"event_dates", JSON_ARRAY},
 	{"citation", JSON_STRING},
 	{"wire", JSON_STRING},       {"copies", JSON_ARRAY},
 	{"first_reported", JSON_OBJECT},

@@ -39,7 +39,7 @@ is "$(head -n 1 "$tmp/err")" "docket: --format: 'trec' is not text or json" \
 	"naming the formats show can print"
 s --format yaml x >/dev/null 2>"$tmp/err"
 is "$?" 2 "search --format yaml: usage error"
-is "$(head -n 1 "$tmp/err")" "docket: --format: 'yaml' is not text, json or trec" \
+is "$(head -n 1 "$tmp/err")" "docket: --format: 'yaml' is not text, json, trec or csv" \
 	"naming the formats search can print"
 s -n 3 microsoft >"$tmp/s1"
 s -n 3 --format text microsoft >"$tmp/s2"
@@ -60,6 +60,10 @@ sample() {
 	LANG) echo english ;;
 	BYTES) echo 1M ;;
 	HOST:PORT) echo 127.0.0.1:7001 ;;
+	FIELDS) echo outlet,month ;;
+	PERIOD) echo week ;;
+	WHICH) echo event ;;
+	outlet) echo outlet ;;
 	esac
 }
 
@@ -81,7 +85,7 @@ options() {
 
 # Every listed option, then --help: the parser must take the option (with
 # a sample value of its shape) and reach --help (exit 0, the usage line).
-for c in index search show serve-shard; do
+for c in index search show serve-shard timeline coverage; do
 	d "$c" --help | options >"$tmp/opts"
 	n=$(wc -l <"$tmp/opts" | tr -d ' ')
 	want=$(d "$c" --help | grep -Ec '^  (-., )?--|^      --')

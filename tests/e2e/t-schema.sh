@@ -51,6 +51,23 @@ is "$(positions 2019)" 8 "a number carries its position"
 is "$(positions Srule)" 2 "a title stem carries its position in the title"
 is "$(positions rule)" "" "the unprefixed copy of a title word has none"
 
+# -- schema 3: values for counting, event dates ------------------------------
+
+mkdir -p "$tmp/docs3"
+printf 'title: Court rulings\noutlet: The Gavel\nauthor: Ann Lee\ndate: 2026-03-12\n\nThe judge ruled on Monday, and a hearing was held March 4-6. (reuters.com) (wired.com)\n' \
+	>"$tmp/docs3/a.txt"
+d index --index "$tmp/idx3" --shards 1 -q "$tmp/docs3"
+vals=$(xapian-delve -V -r 1 "$tmp/idx3/shard-0" | head -n 1)
+like "$vals" ' 2:The Gavel ' "slot 2: the outlet as written"
+like "$vals" ' 3:\\x0breuters\.com\\x09wired\.com ' "slot 3: the sources as a list (LEB128 length, bytes)"
+like "$vals" ' 4:Ann Lee ' "slot 4: the author"
+like "$vals" ' 13:\\x0820260304\\x0820260305\\x0820260306\\x0820260309$' \
+	"slot 13: the event dates as a list of YYYYMMDD (March 4-6, and Monday before 2026-03-12)"
+is "$(xapian-delve -1 -a "$tmp/idx3/shard-0" | grep '^XE' | tr '\n' ' ')" \
+	"XE20260304 XE20260305 XE20260306 XE20260309 " "one XE term per event day"
+is "$(d search --index "$tmp/idx3" --json judge | jq -c 'select(.type == "hit") | .event_dates')" \
+	'["2026-03-04","2026-03-05","2026-03-06","2026-03-09"]' "the hit's event_dates"
+
 # -- searching ------------------------------------------------------------
 
 lit() { # the highlighted pieces of each hit, one hit a line

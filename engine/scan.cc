@@ -1,0 +1,188 @@
+/* scan.cc — every match of a query, one row of values each (xap_scan):
+ * what facets, timelines and coverage count.  No page, no cap, no scores.
+ *
+ * On local shards a MatchSpy reads the asked slots of each matching
+ * document as the matcher meets it (weights off: BoolWeight), so nothing
+ * is sorted or kept.  A remote shard cannot run docket's spy (xapian-tcpsrv
+ * only knows the spies built into Xapian, and ValueCountMatchSpy counts
+ * whole values: neither lists nor distinct articles), so when the index
+ * may hold one, every match is listed instead and the documents fetched in
+ * one pipelined pass (MSet::fetch): exact as well, at the cost of moving
+ * each matching document's values over the wire.
+ *
+ * Callers: searcher/tally.c.
+ */
+#include "engine-private.h"
+
+struct xap_row {
+	const Xapian::Document *doc; /* the matching document */
+	unsigned where;              /* its shard in db->shards, or SCAN_WHOLE */
+	Xapian::docid docid;         /* its docid there */
+};
+
+#define SCAN_WHOLE 0xFFFFFFFFu /* docids of the combined database */
+
+/* Thrown out of the spy to stop the match when the callback fails. */
+struct stop_scan {
+	int rc;
+};
+
+/* Hands each matching document's values to the C callback.  Given its
+ * shard (DB), the values are read from one value stream per slot, moved
+ * forward as the matcher walks the shard in docid order: Document's
+ * get_value re-seeks its slot's chunk whenever the slot changes, and with
+ * four slots a row that was most of the scan's time (the facets of a
+ * common word 5.3x the plain search's p95 at 1k articles before, see
+ * bench/README.md). */
+class RowSpy : public Xapian::MatchSpy {
+	const int *slots;
+	size_t n;
+	xap_row_fn fn;
+	void *ctx;
+	std::vector<std::string> vals;
+	std::vector<struct xap_value> v;
+	std::vector<Xapian::ValueIterator> it, end; /* with a shard: per slot */
+	unsigned where;                             /* for xap_row */
+
+      public:
+	RowSpy(const int *slots_, size_t n_, xap_row_fn fn_, void *ctx_,
+	       const Xapian::Database *db, unsigned where_)
+		: slots(slots_), n(n_), fn(fn_), ctx(ctx_), vals(n_), v(n_), where(where_)
+	{
+		for (size_t i = 0; db && i < n; i++) {
+			it.push_back(db->valuestream_begin(Xapian::valueno(slots[i])));
+			end.push_back(db->valuestream_end(Xapian::valueno(slots[i])));
+		}
+	}
+	/* Slot I's value of DOC. */
+	void value(size_t i, const Xapian::Document &doc)
+	{
+		if (it.empty()) {
+			vals[i] = doc.get_value(Xapian::valueno(slots[i]));
+			return;
+		}
+		Xapian::docid did = doc.get_docid();
+		Xapian::ValueIterator &s = it[i];
+		if (s != end[i] && s.get_docid() < did)
+			s.skip_to(did);
+		if (s != end[i] && s.get_docid() == did)
+			vals[i] = *s;
+		else if (s == end[i] || s.get_docid() > did)
+			vals[i] = doc.get_value(Xapian::valueno(slots[i])); /* out of order */
+	}
+	/* One row: the values of DOC, whose docid where it is kept is DID. */
+	void row(const Xapian::Document &doc, Xapian::docid did)
+	{
+		for (size_t i = 0; i < n; i++) {
+			value(i, doc);
+			v[i].p = vals[i].data();
+			v[i].n = vals[i].size();
+		}
+		struct xap_row r = {&doc, where, did};
+		int rc = fn(ctx, v.data(), &r);
+		if (rc)
+			throw stop_scan{rc};
+	}
+	void operator()(const Xapian::Document &doc, double) override
+	{
+		row(doc, doc.get_docid()); /* a shard's own database: its docid */
+	}
+};
+
+/* The query of S, parsed as xap_search parses it, with no boosts. */
+static Xapian::Query scan_query(xap_db *db, const struct xap_request *s)
+{
+	Xapian::QueryParser qp;
+	return parse(db, s, qp);
+}
+
+/* Every match of Q in shard WHERE, D, through a spy reading D's value
+ * streams. */
+static void scan_local(const Xapian::Database &d, const Xapian::Query &q,
+                       unsigned where, const int *slots, size_t nslots,
+                       xap_row_fn fn, void *ctx)
+{
+	Xapian::Enquire enq(d);
+	enq.set_weighting_scheme(Xapian::BoolWeight());
+	enq.set_query(q);
+	RowSpy spy(slots, nslots, fn, ctx, &d, where);
+	enq.add_matchspy(&spy);
+	enq.get_mset(0, 0, d.get_doccount());
+}
+
+/* Local shards one by one, each with its own value streams (an article's
+ * passages all sit in one shard, so nothing counted per article is split);
+ * a remote one through the fetch. */
+static void scan(xap_db *db, const struct xap_request *s, const int *slots,
+                 size_t nslots, xap_row_fn fn, void *ctx)
+{
+	Xapian::Query q = scan_query(db, s);
+	if (!db->remote) {
+		for (size_t k = 0; k < db->shards.size(); k++)
+			scan_local(db->shards[k], q, unsigned(k), slots, nslots, fn, ctx);
+		if (!db->shards.empty())
+			return;
+	}
+	/* Remote shards, or no shard held on its own: list every match of the
+	 * combined database (whose docids a spy does not see) and fetch. */
+	Xapian::Enquire enq(rd(db));
+	enq.set_weighting_scheme(Xapian::BoolWeight());
+	enq.set_query(q);
+	RowSpy spy(slots, nslots, fn, ctx, NULL, SCAN_WHOLE);
+	Xapian::MSet m = enq.get_mset(0, rd(db).get_doccount());
+	m.fetch();
+	for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i)
+		spy.row(i.get_document(), *i);
+}
+
+extern "C" int xap_scan(xap_db *db, const struct xap_request *s,
+                        const int *slots, size_t nslots, xap_row_fn fn,
+                        void *ctx)
+{
+	for (int attempt = 0;; attempt++) {
+		try {
+			int rc = fn(ctx, NULL, NULL); /* (re)start */
+			if (rc)
+				return rc;
+			scan(db, s, slots, nslots, fn, ctx);
+			return DOCKET_OK;
+		} catch (const stop_scan &e) {
+			return e.rc;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (attempt >= SEARCH_RETRIES)
+				return fail_from(db, "counting");
+			try {
+				reopen_all(db);
+			} catch (...) {
+				return fail_from(db, "reopen");
+			}
+		} catch (const Xapian::QueryParserError &) {
+			return fail_from(db, std::string("query '") + s->query + "'");
+		} catch (const Xapian::WildcardError &) {
+			return fail_from(db, std::string("query '") + s->query + "'");
+		} catch (...) {
+			return fail_from(db, "counting");
+		}
+	}
+}
+
+extern "C" void xap_row_where(const struct xap_row *row, unsigned *where,
+                              unsigned *docid)
+{
+	*where = row->where;
+	*docid = row->docid;
+}
+
+extern "C" int xap_data_at(xap_db *db, unsigned where, unsigned docid, buf *out)
+{
+	try {
+		const Xapian::Database &d = where == SCAN_WHOLE ? rd(db) : db->shards.at(where);
+		std::string data = d.get_document(docid).get_data();
+		int rc = 0;
+		buf_reset(out);
+		buf_append(&rc, out, data.data(), data.size());
+		return rc;
+	} catch (...) {
+		return fail_from(db, "reading a passage");
+	}
+}
