@@ -293,6 +293,11 @@ static const char *const stop_words[] = {
 	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 	"Sunday", NULL};
 
+/* Words that end a party because a court's name begins or ends there
+ * ("Reddit v. ByteDance the Ninth Circuit Court of Appeals", seen in the
+ * bench generator's text). */
+static const char *const court_words[] = {"Court", "Circuit", "Appeals", NULL};
+
 static int is_v(const struct tok *t)
 {
 	return teq(t, "v.") || teq(t, "vs.") || teq(t, "v") || teq(t, "vs");
@@ -333,7 +338,7 @@ static void left_party(const struct toks *ts, size_t v, size_t *a, size_t *b)
 			i = last_and;
 			break;
 		}
-		if (!party_tok(t) || tin(t, stop_words))
+		if (!party_tok(t) || tin(t, stop_words) || tin(t, court_words))
 			break;
 		if (teq(t, "and") || teq(t, "&"))
 			last_and = i;
@@ -356,6 +361,11 @@ static void right_party(const struct toks *ts, size_t i, size_t *b)
 		}
 		if (!party_tok(t) || tin(t, stop_words) || teq(t, "et"))
 			break;
+		if (tin(t, court_words)) { /* "... the Ninth Circuit": back to "the" */
+			while (j > i && !tin(&ts->v[j - 1], connectors))
+				j--;
+			break;
+		}
 		if (teq(t, "and") || teq(t, "&"))
 			last_and = j;
 		j++;

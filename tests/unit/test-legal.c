@@ -96,6 +96,11 @@ static void case_two_captions_joined_by_and(void **state)
 	assert_string_equal(joined(&lg.cases), "United States v. Dorsey|United States v. Whitfield");
 	one("Delacroix v. Nimbus and Judge Lindqvist were in the news.");
 	assert_string_equal(joined(&lg.cases), "Delacroix v. Nimbus");
+	/* a court's name next to a caption is not a party */
+	one("Reddit v. ByteDance the Ninth Circuit Court of Appeals said.");
+	assert_string_equal(joined(&lg.cases), "Reddit v. ByteDance");
+	one("The D.C. Circuit Court of Appeals Twitter v. Palantir ruling.");
+	assert_string_equal(joined(&lg.cases), "Twitter v. Palantir");
 }
 
 static void case_negatives(void **state)
