@@ -133,6 +133,7 @@ include tests/helpers.mk
 -include eval/quotes/quotes.mk
 -include man/man.mk
 -include completions/completions.mk
+-include debian/deb.mk
 
 test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
 
