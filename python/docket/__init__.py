@@ -171,11 +171,11 @@ def _check(status: int, handle: Optional[int]) -> None:
 
 
 def version() -> str:
-    """libdocket's version string (the header's, or docket_version())."""
+    """The running libdocket's docket_version() line ("unknown" before it existed)."""
     fn = getattr(lib, "docket_version", None)
     if fn is not None and fn.restype is ctypes.c_char_p:
         return _text(fn())
-    return "0.1"
+    return "unknown"
 
 
 # -------------------------------------------------------------------- hits

@@ -63,6 +63,12 @@ for cmd in $cmds; do
 		"every option of docket $cmd --help is in docket-$cmd.1"
 done
 
+# Every function docket.h exports is in libdocket(3)'s synopsis.
+fns=$(grep -A2 DOCKET_EXPORT "$DOCKET_TOP/docket.h" | grep -oE '\bdocket_[a-z0-9_]+\(' | tr -d '(' | sort -u)
+like "$fns" '^docket_query_run$' "docket.h's exported functions are read"
+missing=$(for f in $fns; do grep -q "^\.Fn $f " "$man/libdocket.3" || echo "$f"; done | tr '\n' ' ')
+is "$missing" "" "every function docket.h exports is in libdocket.3"
+
 ok "docket.1 names every command page" sh -c '
 	for c in $1; do grep -q "Xr docket-$c 1" "$2" || exit 1; done' - "$cmds" "$man/docket.1"
 done_testing
