@@ -63,6 +63,13 @@ for cmd in $cmds; do
 		"every option of docket $cmd --help is in docket-$cmd.1"
 done
 
+# Every field of the README's query table is in docket-query(7).
+readme_fields=$(sed -n '/^### Query language/,/^A match/p' "$DOCKET_TOP/README.md" |
+	grep -oE '`[a-z]+:' | tr -d '`:' | sort -u)
+like "$readme_fields" '^title$' "README's query table lists fields"
+missing=$(for f in $readme_fields; do grep -q "^\.It Cm $f:" "$man/docket-query.7" || echo "$f"; done | tr '\n' ' ')
+is "$missing" "" "every field of the README's query table is in docket-query.7"
+
 # Every function docket.h exports is in libdocket(3)'s synopsis.
 fns=$(grep -A2 DOCKET_EXPORT "$DOCKET_TOP/docket.h" | grep -oE '\bdocket_[a-z0-9_]+\(' | tr -d '(' | sort -u)
 like "$fns" '^docket_query_run$' "docket.h's exported functions are read"
