@@ -24,6 +24,8 @@ import ctypes
 import os
 from dataclasses import dataclass, field
 from typing import (
+    Any,
+    Dict,
     Callable,
     Iterable,
     Iterator,
@@ -216,6 +218,13 @@ class Hit:
     snippet_end_cp: int
     highlights_cp: List[Tuple[int, int]]
     explain: List[Tuple[str, float]] = field(default_factory=list)
+    cases: List[str] = field(default_factory=list)
+    dockets: List[str] = field(default_factory=list)
+    courts: List[str] = field(default_factory=list)
+    judges: List[str] = field(default_factory=list)
+    record_cites: List[str] = field(default_factory=list)
+    speakers: List[str] = field(default_factory=list)
+    quotes: List[Dict[str, Any]] = field(default_factory=list)
 
 
 def _ranges(h: int) -> Tuple[Tuple[int, int], List[Tuple[int, int]]]:
@@ -239,6 +248,35 @@ def _explain(h: int) -> List[Tuple[str, float]]:
     ]
 
 
+def _lists(h: int) -> Dict[str, List[str]]:
+    """The multi-valued fields of hit H (empty with a library without them)."""
+    count = getattr(lib, "docket_hit_list_count", None)
+    if count is None or count.argtypes is None:
+        return {}
+    return {
+        key: [_text(lib.docket_hit_list_item(h, num, i)) for i in range(count(h, num))]
+        for num, key in _lib.LISTS
+    }
+
+
+def _quotes(h: int) -> List[Dict[str, Any]]:
+    """Hit H's quotations as the JSON contract's objects: start, end (bytes),
+    start_cp, end_cp (str indices), speaker, cue."""
+    count = getattr(lib, "docket_hit_quote_count", None)
+    if count is None or count.argtypes is None:
+        return []
+    a, b = ctypes.c_size_t(), ctypes.c_size_t()
+    ca, cb = ctypes.c_size_t(), ctypes.c_size_t()
+    who, cue = ctypes.c_char_p(), ctypes.c_char_p()
+    out = []
+    for i in range(count(h)):
+        lib.docket_hit_quote(h, i, ctypes.byref(a), ctypes.byref(b), ctypes.byref(who), ctypes.byref(cue))
+        lib.docket_hit_quote_cp(h, i, ctypes.byref(ca), ctypes.byref(cb))
+        out.append({"start": a.value, "end": b.value, "start_cp": ca.value, "end_cp": cb.value,
+                    "speaker": _text(who.value), "cue": _text(cue.value)})
+    return out
+
+
 def _hit(h: int, cite: int) -> Hit:
     """Copy the C hit H (owned by its query) into a Python Hit."""
     f = {key: _text(lib.docket_hit_field(h, num)) for num, key in _lib.FIELDS}
@@ -258,6 +296,8 @@ def _hit(h: int, cite: int) -> Hit:
         snippet_end_cp=flat[1],
         highlights_cp=[(flat[i], flat[i + 1]) for i in range(2, len(flat), 2)],
         explain=_explain(h),
+        quotes=_quotes(h),
+        **_lists(h),
         **f,
     )
 

@@ -95,6 +95,17 @@ FIELDS = (
 
 CITE_STYLES = ("plain", "markdown", "bibtex")  # docket_cite_style
 
+# docket_list, as (enum value, JSON key); DOCKET_LIST_SOURCES (0) is read
+# through docket_hit_source.  speakers has no JSON key of its own.
+LISTS = (
+    (1, "cases"),
+    (2, "dockets"),
+    (3, "courts"),
+    (4, "judges"),
+    (5, "record_cites"),
+    (6, "speakers"),
+)
+
 EVENT_FN = CFUNCTYPE(c_int, c_void_p, c_int, c_char_p, c_char_p)
 
 _P = c_void_p
@@ -151,6 +162,11 @@ _PROTOTYPES = {
 # Functions newer libraries add; absent ones are simply not declared.
 _OPTIONAL = {
     "docket_version": (c_char_p, []),
+    "docket_hit_list_count": (c_size_t, [_P, c_int]),
+    "docket_hit_list_item": (c_char_p, [_P, c_int, c_size_t]),
+    "docket_hit_quote_count": (c_size_t, [_P]),
+    "docket_hit_quote": (None, [_P, c_size_t, _SZ, _SZ, POINTER(c_char_p), POINTER(c_char_p)]),
+    "docket_hit_quote_cp": (None, [_P, c_size_t, _SZ, _SZ]),
 }
 
 
