@@ -133,6 +133,9 @@ include tests/helpers.mk
 -include eval/legal/legal.mk
 -include eval/quotes/quotes.mk
 -include eval/dates/dates.mk
+-include man/man.mk
+-include completions/completions.mk
+-include debian/deb.mk
 
 test-build: all $(UNIT_BIN) $(API_BIN) $(TEST_EXTRA)
 
@@ -173,6 +176,8 @@ define install_files
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(MAJOR).$(MINOR)|' \
 	    docket.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/docket.pc
+	$(install_man)
+	$(install_completions)
 endef
 
 install: all
@@ -186,6 +191,8 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/$(notdir $(SHLIB)) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libdocket.so $(DESTDIR)$(INCLUDEDIR)/docket.h \
 	    $(DESTDIR)$(PKGCONFIGDIR)/docket.pc
+	$(uninstall_man)
+	$(uninstall_completions)
 
 # Formats with .clang-format only the lines changed since HEAD: whole
 # files would lose hand alignment clang-format cannot express (435 lines
