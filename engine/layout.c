@@ -122,7 +122,14 @@ static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
 	char file[4096], tmp[4200], name[64];
 	layout_in_folder(idx, SHARD_STUB, file, sizeof file);
 	snprintf(tmp, sizeof tmp, "%s.tmp", file);
-	FILE *f = fopen(tmp, "w");
+	/* A fresh file of our own, never through a planted link. */
+	if (unlink(tmp) != 0 && errno != ENOENT)
+		return error_set(err, DOCKET_IO_ERROR, "%s: cannot remove %s.tmp: %s",
+		                 idx->path, SHARD_STUB, strerror(errno));
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (fd >= 0 && !f)
+		close(fd);
 	int bad = !f;
 	for (unsigned k = 0; !bad && k < n; k++) {
 		layout_shard_name(k, gens ? gens[k] : 0, name, sizeof name);
