@@ -32,6 +32,7 @@
 #include "index.h"
 #include "layout.h"
 #include "lock.h"
+#include "stub.h"
 
 #define DEFAULT_LANG "english"
 #define OPEN_RETRIES 4 /* reopening a sharded folder caught mid-swap */
@@ -307,6 +308,9 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 		rc = open_writer(idx);
 		return rc ? rc : load_settings(idx);
 	}
+	struct docket_error err;
+	if ((rc = stub_check(path, &err))) /* before Xapian follows any stub */
+		return index_fail(idx, rc, "%s", err.msg);
 	rc = open_reader(idx);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here (create one with 'docket index')",
@@ -322,7 +326,11 @@ DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
 	if (!idx || !idx->db || !path)
 		return DOCKET_BAD_ARGUMENT;
 	index_clear_error(idx);
-	int rc = xap_add_shard(idx->db, path);
+	struct docket_error err;
+	int rc = stub_check(path, &err);
+	if (rc)
+		return index_fail(idx, rc, "%s", err.msg);
+	rc = xap_add_shard(idx->db, path);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here", path);
 	return index_engine_fail(idx, rc);

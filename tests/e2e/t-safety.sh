@@ -167,4 +167,43 @@ out=$(d index --index "$tmp/p/ix" "$tmp/p/docs" 2>&1)
 like "$out" " 6 removed" "a folder really gone: its six files are removed"
 is "$(count Brennick)" 0 "... and no longer found"
 
+# --- stubs: recursion is an error, never SIGSEGV; index folders never run
+# programs (the planted program would create $tmp/pwned)
+d index --index "$tmp/st/ix" --shards 1 -q "$tmp/docs" || fail "index docs"
+echo "auto $tmp/st/self.stub" >"$tmp/st/self.stub"
+echo "auto b.stub" >"$tmp/st/a.stub"
+echo "auto a.stub" >"$tmp/st/b.stub"
+mkdir "$tmp/st/loop"
+echo "auto ." >"$tmp/st/loop/XAPIANDB"
+for stub in self.stub a.stub loop; do
+	for cmd in search show; do
+		arg=Harlow
+		[ $cmd = show ] && arg=docs/a/r1.txt#1
+		out=$(d $cmd --index "$tmp/st/$stub" "$arg" 2>&1)
+		rc=$?
+		is "$rc" 2 "$cmd on a stub leading back to itself ($stub): exit 2, no crash"
+		like "$out" "^docket: .*line 1 names .*which leads back to the stub itself\$" "... one line naming the stub and the line"
+	done
+done
+mkdir "$tmp/st/evil"
+cp -r "$tmp/st/ix/shard-0" "$tmp/st/evil/"
+printf 'auto shard-0\nremote :touch %s\n' "$tmp/pwned" >"$tmp/st/evil/XAPIANDB"
+printf 'remote :touch %s\n' "$tmp/pwned" >"$tmp/st/prog.stub"
+printf 'auto %s\n' "$tmp/st/prog.stub" >"$tmp/st/outer.stub"
+for how in "search --index $tmp/st/evil Harlow" "show --index $tmp/st/evil docs/a/r1.txt#1" \
+	"search --index $tmp/st/prog.stub Harlow" "search --index $tmp/st/outer.stub Harlow"; do
+	# shellcheck disable=SC2086
+	out=$(d $how 2>&1)
+	is "$?" 2 "a program line is refused: docket $how"
+	like "$out" "line [0-9]+ runs a program" "... saying which line"
+done
+# shellcheck disable=SC2086
+out=$(DOCKET_INDEX=$tmp/st/evil DOCKET_ALLOW_PROGRAMS=1 d search Harlow 2>&1)
+like "$out" "evil/XAPIANDB: line 2 runs a program" "an index folder's stub never runs one, even with the opt-in"
+out=$(DOCKET_ALLOW_PROGRAMS=1 d search --index "$tmp/st/outer.stub" Harlow 2>&1)
+like "$out" "prog.stub: line 1 runs a program" "... nor a stub named by the named stub"
+ok "no program ran" [ ! -e "$tmp/pwned" ]
+DOCKET_ALLOW_PROGRAMS=1 d search --index "$tmp/st/prog.stub" Harlow >/dev/null 2>&1
+ok "the stub file named, with the opt-in, does run its program" [ -e "$tmp/pwned" ]
+
 done_testing
