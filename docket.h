@@ -136,9 +136,6 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
                                               docket_open_mode mode,
                                               docket_index **out);
 
-/* Add another index or stub file to a read-mode handle, so that searches
- * cover all of them as one (global BM25 statistics).  DOCKET_UNSUPPORTED on a
- * write-mode handle, or for a program line docket_index_open would refuse. */
 /* Read the aliases file PATH (see README, "Aliases") for the searches of
  * IDX from now on, replacing any read before; "" forgets them.  Without a
  * call, a read-mode index reads docket.aliases beside its shards (in the
@@ -151,6 +148,9 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 DOCKET_EXPORT docket_status docket_index_set_aliases(docket_index *idx,
                                                      const char *path);
 
+/* Add another index or stub file to a read-mode handle, so that searches
+ * cover all of them as one (global BM25 statistics).  DOCKET_UNSUPPORTED on a
+ * write-mode handle, or for a program line docket_index_open would refuse. */
 DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
                                              const char *path);
 
