@@ -203,7 +203,9 @@ like "$out" "evil/XAPIANDB: line 2 runs a program" "an index folder's stub never
 out=$(DOCKET_ALLOW_PROGRAMS=1 d search --index "$tmp/st/outer.stub" Harlow 2>&1)
 like "$out" "prog.stub: line 1 runs a program" "... nor a stub named by the named stub"
 ok "no program ran" [ ! -e "$tmp/pwned" ]
-DOCKET_ALLOW_PROGRAMS=1 d search --index "$tmp/st/prog.stub" Harlow >/dev/null 2>&1
-ok "the stub file named, with the opt-in, does run its program" [ -e "$tmp/pwned" ]
+d --allow-programs search --index "$tmp/st/evil" Harlow >/dev/null 2>&1
+ok "... nor with --allow-programs" [ ! -e "$tmp/pwned" ]
+d --allow-programs search --index "$tmp/st/prog.stub" Harlow >/dev/null 2>&1
+ok "the stub file named, with --allow-programs, does run its program" [ -e "$tmp/pwned" ]
 
 done_testing
