@@ -208,4 +208,34 @@ ok "... nor with --allow-programs" [ ! -e "$tmp/pwned" ]
 d --allow-programs search --index "$tmp/st/prog.stub" Harlow >/dev/null 2>&1
 ok "the stub file named, with --allow-programs, does run its program" [ -e "$tmp/pwned" ]
 
+# --- JSON Lines: colliding ids are reported and both records kept; a bad
+# line's message never carries the file's control bytes
+mkdir -p "$tmp/j/d"
+{
+	echo '{"id":"a","title":"One","text":"Wexford alpha"}'
+	echo '{"id":"a","title":"Two","text":"Wexford beta"}'
+	echo '{"id":4,"title":"Three","text":"Wexford gamma"}'
+	echo '{"title":"Four","text":"Wexford delta"}'
+	printf '{"bad \033[31m \302\233 \233\n'
+	printf '\033[2J\n'
+	printf '\302\233 x\n'
+} >"$tmp/j/d/r.jsonl"
+out=$(d index --index "$tmp/j/ix" "$tmp/j/d" 2>&1)
+like "$out" "r.jsonl: record 2: its id is also record 1's; kept as #a~2" "a duplicate id: a warning naming the file and both records"
+like "$out" "r.jsonl: record 4: its id is also record 3's; kept as #4~4" "a line-number id equal to a numeric id: the same"
+ids=$(d search --index "$tmp/j/ix" --json Wexford | jq -r 'select(.type=="hit") | .article_id' | sort | tr '\n' ' ')
+is "$ids" "d/r.jsonl#4 d/r.jsonl#4~4 d/r.jsonl#a d/r.jsonl#a~2 " "... and all four records are kept, under distinct ids"
+like "$out" "r.jsonl: line 5: " "a bad line is reported"
+like "$out" "r.jsonl: line 6: .* near '\\?'" "a line starting with ESC: reported, the byte shown as ?"
+if printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\033\233]')"; then
+	fail "... without raw ESC or C1 bytes"
+else
+	pass "... without raw ESC or C1 bytes"
+fi
+if printf '%s' "$out" | LC_ALL=C grep -q "$(printf '\302\233')"; then
+	fail "... nor a UTF-8 C1 control"
+else
+	pass "... nor a UTF-8 C1 control"
+fi
+
 done_testing
