@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "article.h"
 #include "../engine/index.h"
@@ -43,6 +44,11 @@
 #include "walk.h"
 
 #define DEFAULT_MAX_SIZE (32L << 20)
+/* A file modified less than this before it was read may still change
+ * within the same timestamp tick (1 s on many file systems, 2 s on FAT)
+ * with the same size: a rewrite the next run's size+mtime test cannot see
+ * (5 of 5 same-size rewrites missed on a 1-second file system). */
+#define RACY_NS (2LL * 1000000000LL)
 #define DEFAULT_BATCH 200
 #define QUEUE_LEN 64 /* files waiting per worker */
 #define COPY_MAX 500 /* staged passages copied into a shard, not merged */
@@ -428,6 +434,18 @@ static void absolute(int *rc, buf *out, const struct run *run, const char *rel)
 	}
 }
 
+/* The mtime to record for a file with mtime MTIME_NS read just now: itself,
+ * or 0 (never equal to a real one, so the next run reads and hashes it)
+ * when the file was modified within RACY_NS of now or in the future. */
+static long long settled_mtime(long long mtime_ns)
+{
+	struct timespec now;
+	if (clock_gettime(CLOCK_REALTIME, &now) != 0)
+		return 0;
+	long long t = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+	return t - mtime_ns < RACY_NS ? 0 : mtime_ns;
+}
+
 /* Bring one file up to date in W's shard. */
 static void update_file(struct worker *w, const struct job *j)
 {
@@ -456,6 +474,7 @@ static void update_file(struct worker *w, const struct job *j)
 		ev = DOCKET_EVENT_SKIPPED;
 	} else {
 		content_hash(in.data.p ? in.data.p : "", in.data.n, r.hash);
+		r.mtime_ns = settled_mtime(r.mtime_ns); /* as recorded */
 		enum outcome out = WRITTEN;
 		int staged = !have && use_stage(w, r.key);
 		if (have && strcmp(have->hash, r.hash) == 0)
