@@ -112,17 +112,30 @@ typedef enum docket_open_mode {
  * Xapian stub file listing shards: local paths, "remote HOST:PORT",
  * "remote :PROGRAM ARGS".
  *
+ * The security boundary: opening never runs a program unless PATH is
+ * itself a stub *file* (not a folder), the "remote :PROGRAM" line is in
+ * that file (not in a stub or folder it names), and the environment has
+ * DOCKET_ALLOW_PROGRAMS=1 (what `docket --allow-programs` sets).  Any other
+ * program line is refused with DOCKET_UNSUPPORTED naming the stub and the
+ * line, before anything runs: an index folder someone sent you can never
+ * execute anything.  A stub that leads back to itself (directly, through
+ * other stubs, or as a folder's XAPIANDB) is DOCKET_CORRUPT, never a crash.
+ *
+ * Write mode never deletes what docket did not make: a non-empty folder
+ * that is no docket index is refused (DOCKET_BAD_ARGUMENT) before anything
+ * is written into it; inside an index folder only databases whose contents
+ * show they are docket's are ever removed, whatever their names; a lost
+ * XAPIANDB is rebuilt from the shards found there.
+ *
  * On return *OUT is always set, even on error, so that the error text can be
  * read with docket_index_last_error(); close it in every case.
  * Returns DOCKET_NOT_FOUND (read mode, nothing there), DOCKET_LOCKED (write
- * mode, another writer), DOCKET_CORRUPT, DOCKET_IO_ERROR, DOCKET_NO_MEMORY. */
+ * mode, another writer), DOCKET_CORRUPT, DOCKET_UNSUPPORTED (a program
+ * line, above), DOCKET_BAD_ARGUMENT, DOCKET_IO_ERROR, DOCKET_NO_MEMORY. */
 DOCKET_EXPORT docket_status docket_index_open(const char *path,
                                               docket_open_mode mode,
                                               docket_index **out);
 
-/* Add another index or stub file to a read-mode handle, so that searches
- * cover all of them as one (global BM25 statistics).  DOCKET_UNSUPPORTED on a
- * write-mode handle. */
 /* Read the aliases file PATH (see README, "Aliases") for the searches of
  * IDX from now on, replacing any read before; "" forgets them.  Without a
  * call, a read-mode index reads docket.aliases beside its shards (in the
@@ -135,6 +148,9 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 DOCKET_EXPORT docket_status docket_index_set_aliases(docket_index *idx,
                                                      const char *path);
 
+/* Add another index or stub file to a read-mode handle, so that searches
+ * cover all of them as one (global BM25 statistics).  DOCKET_UNSUPPORTED on a
+ * write-mode handle, or for a program line docket_index_open would refuse. */
 DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
                                              const char *path);
 

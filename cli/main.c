@@ -4,6 +4,7 @@
  * Xapian's and libstemmer's versions).  The commands live in cli/cmd-*.c.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -36,14 +37,16 @@ static const struct command *find(const char *name)
 
 static int help(void)
 {
-	printf("usage: docket COMMAND [OPTION]... [ARG]...\n"
+	printf("usage: docket [--allow-programs] COMMAND [OPTION]... [ARG]...\n"
 	       "Passage search over news coverage of court filings.\n\n");
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		printf("  %-11s %s\n", commands[i].name, commands[i].summary);
 	printf("  %-11s %s\n\n", "help", "this text, or 'docket help COMMAND'");
 	printf("The index is --index DIR, else $DOCKET_INDEX, else\n"
 	       "$XDG_DATA_HOME/docket/index, else ~/.local/share/docket/index.\n"
-	       "'docket COMMAND --help' describes a command's options.\n");
+	       "'docket COMMAND --help' describes a command's options.\n"
+	       "--allow-programs: a stub file named with --index may run the\n"
+	       "program of its 'remote :PROGRAM' lines (an index folder never does).\n");
 	return EXIT_HITS;
 }
 
@@ -63,6 +66,13 @@ static int help_command(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	const struct command *c;
+	/* The one global option: let the stub file named with --index run a
+	 * "remote :PROGRAM" line (docket.h, docket_index_open: the security
+	 * boundary; the library reads the opt-in from the environment). */
+	if (argc >= 2 && !strcmp(argv[1], "--allow-programs")) {
+		setenv("DOCKET_ALLOW_PROGRAMS", "1", 1);
+		argc--, argv++;
+	}
 	if (argc < 2)
 		return help(), EXIT_TROUBLE;
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))

@@ -48,6 +48,8 @@ extern "C" int xap_create(const char *path, xap_db **out)
 			path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS |
 				      Xapian::DB_NO_SYNC);
 		db->db = db->wdb;
+		/* marks it as docket's (xap_kind_of), committed with its first batch */
+		db->wdb->set_metadata(META_SCHEMA, SCHEMA_VERSION);
 		return DOCKET_OK;
 	} catch (...) {
 		return fail_from(db, path);
@@ -106,6 +108,20 @@ extern "C" int xap_copy_from(xap_db *db, const char *src)
 		return DOCKET_OK;
 	} catch (...) {
 		return fail_from(db, src);
+	}
+}
+
+extern "C" enum xap_kind xap_kind_of(const char *path)
+{
+	try {
+		Xapian::Database db(path, Xapian::DB_BACKEND_GLASS);
+		if (!db.get_metadata(META_SCHEMA).empty())
+			return XAP_KIND_DOCKET;
+		if (db.get_doccount() == 0 && db.metadata_keys_begin() == db.metadata_keys_end())
+			return XAP_KIND_EMPTY;
+		return XAP_KIND_FOREIGN;
+	} catch (...) {
+		return XAP_KIND_NONE;
 	}
 }
 

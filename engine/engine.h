@@ -47,6 +47,14 @@ int xap_compact(const char *const *sources, size_t n, const char *out,
 /* Add every document and metadata entry of database SRC to writer DB (in
  * DB's open batch, if any). */
 int xap_copy_from(struct xap_db *db, const char *src);
+/* What the glass database at PATH is, by its contents (never by its
+ * name): XAP_KIND_DOCKET when its metadata names docket's schema,
+ * XAP_KIND_EMPTY when it holds no document and no metadata (a staging
+ * database or shard whose creation was cut short), XAP_KIND_FOREIGN for
+ * any other database, XAP_KIND_NONE when it cannot be opened as one.
+ * Cannot fail otherwise. */
+enum xap_kind { XAP_KIND_NONE, XAP_KIND_DOCKET, XAP_KIND_EMPTY, XAP_KIND_FOREIGN };
+enum xap_kind xap_kind_of(const char *path);
 /* Add a further shard (reader only). */
 int xap_add_shard(struct xap_db *db, const char *path);
 void xap_close(struct xap_db *db);

@@ -32,6 +32,7 @@
 #include "index.h"
 #include "layout.h"
 #include "lock.h"
+#include "stub.h"
 
 #define DEFAULT_LANG "english"
 #define OPEN_RETRIES 4 /* reopening a sharded folder caught mid-swap */
@@ -136,13 +137,83 @@ static int open_shards(docket_index *idx, unsigned from, unsigned to)
 	return DOCKET_OK;
 }
 
+/* May docket make an index in IDX's folder, which has no stub?  Yes when
+ * it is empty but for docket's lock and databases of docket's (a creation
+ * cut short); else DOCKET_BAD_ARGUMENT naming the first stranger, and
+ * nothing in the folder is touched. */
+static int folder_is_free(docket_index *idx)
+{
+	DIR *d = opendir(idx->path);
+	if (!d)
+		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot read the folder: %s",
+		                  idx->path, strerror(errno));
+	char stranger[256] = "";
+	for (struct dirent *e; !*stranger && (e = readdir(d));) {
+		char path[4400];
+		unsigned k, gen;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+		    !strcmp(e->d_name, "docket.lock") || !strcmp(e->d_name, SHARD_STUB ".tmp"))
+			continue;
+		layout_in_folder(idx, e->d_name, path, sizeof path);
+		if (!layout_shard_like(e->d_name, &k, &gen) || !layout_ours(path))
+			snprintf(stranger, sizeof stranger, "%s", e->d_name);
+	}
+	closedir(d);
+	if (!*stranger)
+		return DOCKET_OK;
+	return index_fail(idx, DOCKET_BAD_ARGUMENT,
+	                  "%s: not a docket index and not empty (it holds '%s'): "
+	                  "give a new or empty folder", idx->path, stranger);
+}
+
+/* Open the shards of a folder without a stub: those found by content (a
+ * lost stub, rebuilt from them), else new ones.  What an interrupted
+ * creation left is removed only if it is docket's (no other writer can be
+ * creating it: we hold the folder's lock). */
+static int open_stubless(docket_index *idx)
+{
+	unsigned n = layout_find_shards(idx, idx->gens);
+	int rc;
+	if (n) {
+		for (unsigned k = 0; k < n; k++) {
+			char name[64];
+			layout_shard_name(k, idx->gens[k], name, sizeof name);
+			if (!layout_exists(idx, name))
+				layout_wipe_partial(idx, name);
+		}
+		rc = open_shards(idx, 0, n);
+		if (!rc)
+			rc = layout_write_stub(idx, n);
+		if (!rc)
+			layout_sweep(idx);
+		return rc;
+	}
+	if ((rc = folder_is_free(idx)))
+		return rc;
+	for (unsigned k = 0; k < SHARDS_MAX; k++) {
+		char name[64];
+		layout_shard_name(k, 0, name, sizeof name);
+		layout_wipe_partial(idx, name);
+	}
+	rc = open_shards(idx, 0, layout_default_shards());
+	return rc ? rc : layout_write_stub(idx, idx->nshards);
+}
+
 /* Open the index folder for writing, creating it (and its shards) when
- * missing. */
+ * missing.  A folder that is not docket's is refused before anything is
+ * written into it. */
 static int open_writer(docket_index *idx)
 {
 	if (mkdir(idx->path, 0777) != 0 && errno != EEXIST)
 		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot create the index: %s",
 		                  idx->path, strerror(errno));
+	unsigned found[SHARDS_MAX];
+	if (!layout_exists(idx, "iamglass") && !layout_exists(idx, SHARD_STUB) &&
+	    !layout_exists(idx, "docket.lock") && !layout_find_shards(idx, found)) {
+		int rc = folder_is_free(idx);
+		if (rc)
+			return rc;
+	}
 	int rc = lock_take(idx);
 	if (rc)
 		return rc;
@@ -160,24 +231,16 @@ static int open_writer(docket_index *idx)
 		return index_fail(idx, DOCKET_NO_MEMORY, "out of memory");
 	unsigned n = layout_read_stub(idx, idx->gens);
 	if (n == 0 && layout_exists(idx, SHARD_STUB))
-		return index_fail(idx, DOCKET_CORRUPT, "%s: %s is not docket's shard list",
+		return index_fail(idx, DOCKET_CORRUPT,
+		                  "%s: %s is not docket's shard list (run 'docket check "
+		                  "--repair' to rebuild it from the shards)",
 		                  idx->path, SHARD_STUB);
-	if (n) {
-		rc = open_shards(idx, 0, n);
-		if (!rc)
-			layout_sweep(idx);
-		return rc;
-	}
-	/* No stub: a new index, or a creation that was interrupted before the
-	 * stub was written, and so before anything was indexed.  (Safe: no
-	 * other writer can be creating it, we hold the folder's lock.) */
-	for (unsigned k = 0; k < SHARDS_MAX; k++) {
-		char name[64];
-		layout_shard_name(k, 0, name, sizeof name);
-		layout_wipe_partial(idx, name);
-	}
-	rc = open_shards(idx, 0, layout_default_shards());
-	return rc ? rc : layout_write_stub(idx, idx->nshards);
+	if (n == 0)
+		return open_stubless(idx);
+	rc = open_shards(idx, 0, n);
+	if (!rc)
+		layout_sweep(idx);
+	return rc;
 }
 
 /* Open IDX->path for reading, once.  A folder whose stub is ours has its
@@ -190,6 +253,8 @@ static int open_once(docket_index *idx)
 	char paths[SHARDS_MAX][4096];
 	const char *p[SHARDS_MAX];
 	unsigned n = layout_read_stub(idx, gens);
+	if (n == 0 && !layout_exists(idx, SHARD_STUB) && !layout_exists(idx, "iamglass"))
+		n = layout_find_shards(idx, gens); /* a lost stub: by content */
 	if (n == 0)
 		return xap_open(idx->path, 0, &idx->db);
 	for (unsigned k = 0; k < n; k++) {
@@ -243,6 +308,9 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 		rc = open_writer(idx);
 		return rc ? rc : load_settings(idx);
 	}
+	struct docket_error err;
+	if ((rc = stub_check(path, &err))) /* before Xapian follows any stub */
+		return index_fail(idx, rc, "%s", err.msg);
 	rc = open_reader(idx);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here (create one with 'docket index')",
@@ -258,7 +326,11 @@ DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
 	if (!idx || !idx->db || !path)
 		return DOCKET_BAD_ARGUMENT;
 	index_clear_error(idx);
-	int rc = xap_add_shard(idx->db, path);
+	struct docket_error err;
+	int rc = stub_check(path, &err);
+	if (rc)
+		return index_fail(idx, rc, "%s", err.msg);
+	rc = xap_add_shard(idx->db, path);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here", path);
 	return index_engine_fail(idx, rc);

@@ -64,7 +64,14 @@ void index_stage_path(const docket_index *idx, unsigned k, unsigned n,
  * Returns a docket_status, also set in ERR with the message. */
 int index_swap_shard(docket_index *idx, unsigned k, struct docket_error *err);
 
-/* Remove folder PATH and everything in it (no symbolic links followed). */
+/* Remove the database folder PATH if docket made it (judged by its
+ * contents, layout_ours in layout.h): Xapian's files in it, then the
+ * folder.  A folder holding anything else, a file, a link, someone else's
+ * database are left untouched.  Cannot fail (a leftover is swept later). */
 void index_remove_tree(const char *path);
+/* Make PATH free for a database docket is about to create there: nothing
+ * there, or a database of docket's that is removed.  Anything else is
+ * DOCKET_IO_ERROR with the message in ERR (it is never overwritten). */
+int index_clear_path(const char *path, struct docket_error *err);
 
 #endif

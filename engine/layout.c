@@ -122,7 +122,14 @@ static int write_stub(const docket_index *idx, unsigned n, const unsigned *gens,
 	char file[4096], tmp[4200], name[64];
 	layout_in_folder(idx, SHARD_STUB, file, sizeof file);
 	snprintf(tmp, sizeof tmp, "%s.tmp", file);
-	FILE *f = fopen(tmp, "w");
+	/* A fresh file of our own, never through a planted link. */
+	if (unlink(tmp) != 0 && errno != ENOENT)
+		return error_set(err, DOCKET_IO_ERROR, "%s: cannot remove %s.tmp: %s",
+		                 idx->path, SHARD_STUB, strerror(errno));
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	if (fd >= 0 && !f)
+		close(fd);
 	int bad = !f;
 	for (unsigned k = 0; !bad && k < n; k++) {
 		layout_shard_name(k, gens ? gens[k] : 0, name, sizeof name);
@@ -150,43 +157,117 @@ int layout_write_stub(docket_index *idx, unsigned n)
 	return rc ? index_fail(idx, rc, "%s", err.msg) : DOCKET_OK;
 }
 
-static int remove_entry(const char *path, const struct stat *st, int flag,
-                        struct FTW *ftw)
+/* Is NAME one of the files Xapian keeps in a glass database folder
+ * (iamglass, flintlock, TABLE.glass, and the .tmp files of a commit or a
+ * compaction in progress)? */
+static int xapian_file(const char *name)
 {
-	(void)st, (void)flag, (void)ftw;
-	return remove(path);
+	size_t n = strlen(name);
+	return !strcmp(name, "iamglass") || !strcmp(name, "flintlock") ||
+	       (n > 6 && !strcmp(name + n - 6, ".glass")) ||
+	       strstr(name, ".tmp") != NULL;
 }
 
+/* Does the folder PATH hold Xapian's files and nothing else?  *GLASS says
+ * whether iamglass is among them.  0 when PATH is not a folder (a symbolic
+ * link is not) or cannot be read. */
+static int only_xapian_files(const char *path, int *glass)
+{
+	struct stat st;
+	*glass = 0;
+	if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	DIR *d = opendir(path);
+	if (!d)
+		return 0;
+	int only = 1;
+	for (struct dirent *e; only && (e = readdir(d));) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		only = xapian_file(e->d_name);
+		*glass |= !strcmp(e->d_name, "iamglass");
+	}
+	closedir(d);
+	return only;
+}
+
+int layout_ours(const char *path)
+{
+	int glass;
+	if (!only_xapian_files(path, &glass))
+		return 0;
+	if (!glass)
+		return 1; /* Xapian's table files only: a creation cut short */
+	enum xap_kind k = xap_kind_of(path);
+	return k == XAP_KIND_DOCKET || k == XAP_KIND_EMPTY || k == XAP_KIND_NONE;
+}
+
+/* Remove the database folder PATH if it is docket's (layout_ours): its
+ * Xapian files, then the folder.  Anything else is left as it is. */
 void index_remove_tree(const char *path)
 {
-	nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	char file[4400];
+	if (!layout_ours(path))
+		return;
+	DIR *d = opendir(path);
+	if (!d)
+		return;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (!xapian_file(e->d_name))
+			continue;
+		snprintf(file, sizeof file, "%s/%s", path, e->d_name);
+		unlink(file);
+	}
+	closedir(d);
+	rmdir(path);
 }
 
-/* Is NAME "shard-<digits>" or "shard-<digits>.<anything>"? */
-static int shard_like(const char *name)
+int index_clear_path(const char *path, struct docket_error *err)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return DOCKET_OK;
+	if (!layout_ours(path))
+		return error_set(err, DOCKET_IO_ERROR,
+		                 "%s is in the way and is not docket's: move it away",
+		                 path);
+	index_remove_tree(path);
+	return DOCKET_OK;
+}
+
+int layout_shard_like(const char *name, unsigned *k, unsigned *gen)
 {
 	if (strncmp(name, "shard-", 6) != 0 || !(name[6] >= '0' && name[6] <= '9'))
 		return 0;
-	const char *p = name + 6;
-	while (*p >= '0' && *p <= '9')
-		p++;
-	return *p == '\0' || *p == '.';
+	char *end;
+	unsigned long kk = strtoul(name + 6, &end, 10), g = 0;
+	if (*end == '.' && end[1] >= '1' && end[1] <= '9')
+		g = strtoul(end + 1, &end, 10);
+	if (*end == '\0' && kk < SHARDS_MAX && g <= 1000000000UL) {
+		*k = (unsigned)kk;
+		*gen = (unsigned)g;
+		return 1;
+	}
+	return -1;
 }
 
-/* Remove every shard-like folder of the index that the stub does not name:
- * what a crash left of a merge (writer, under the lock). */
+/* Remove every database folder of docket's (by content) with a shard's
+ * name that the stub does not name: what a crash left of a merge or a
+ * staging run (writer, under the lock).  A user's file or folder named
+ * like a shard is never touched. */
 void layout_sweep(docket_index *idx)
 {
 	DIR *d = opendir(idx->path);
 	if (!d)
 		return;
 	for (struct dirent *e; (e = readdir(d));) {
-		if (!shard_like(e->d_name))
+		unsigned k, gen;
+		if (!layout_shard_like(e->d_name, &k, &gen))
 			continue;
 		int named = 0;
-		for (unsigned k = 0; k < idx->nshards && !named; k++) {
+		for (unsigned j = 0; j < idx->nshards && !named; j++) {
 			char name[64];
-			layout_shard_name(k, idx->gens[k], name, sizeof name);
+			layout_shard_name(j, idx->gens[j], name, sizeof name);
 			named = strcmp(name, e->d_name) == 0;
 		}
 		if (!named) {
@@ -196,6 +277,41 @@ void layout_sweep(docket_index *idx)
 		}
 	}
 	closedir(d);
+}
+
+/* The newest generation of shard K found in the folder that is a docket
+ * shard by content into *GEN; 0 when there is none. */
+static int newest_shard(const docket_index *idx, unsigned k, unsigned *gen)
+{
+	DIR *d = opendir(idx->path);
+	int found = 0;
+	if (!d)
+		return 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		unsigned kk, g;
+		char path[4400];
+		if (layout_shard_like(e->d_name, &kk, &g) != 1 || kk != k ||
+		    (found && g <= *gen))
+			continue;
+		layout_in_folder(idx, e->d_name, path, sizeof path);
+		if (xap_kind_of(path) == XAP_KIND_DOCKET) {
+			*gen = g;
+			found = 1;
+		}
+	}
+	closedir(d);
+	return found;
+}
+
+unsigned layout_find_shards(const docket_index *idx, unsigned gens[SHARDS_MAX])
+{
+	unsigned n = 0;
+	for (unsigned k = 0; k < SHARDS_MAX; k++) {
+		gens[k] = 0;
+		if (newest_shard(idx, k, &gens[k]))
+			n = k + 1;
+	}
+	return n;
 }
 
 int index_can_swap(const docket_index *idx)
@@ -212,11 +328,27 @@ void index_shard_path(docket_index *idx, unsigned k, char *out, size_t n)
 	layout_in_folder(idx, name, out, n);
 }
 
+/* The generation shard K's next database takes: the first after the
+ * current one whose folder is free or docket's (a user's folder of that
+ * name is stepped over, never overwritten).  Caller holds STUB_MU. */
+static unsigned next_gen(const docket_index *idx, unsigned k)
+{
+	unsigned g = idx->gens[k] + 1;
+	for (;; g++) {
+		char name[64], path[4400];
+		struct stat st;
+		layout_shard_name(k, g, name, sizeof name);
+		layout_in_folder(idx, name, path, sizeof path);
+		if (lstat(path, &st) != 0 || layout_ours(path))
+			return g;
+	}
+}
+
 void index_next_path(docket_index *idx, unsigned k, char *out, size_t n)
 {
 	char name[64];
 	pthread_mutex_lock(&idx->stub_mu);
-	layout_shard_name(k, idx->gens[k] + 1, name, sizeof name);
+	layout_shard_name(k, next_gen(idx, k), name, sizeof name);
 	pthread_mutex_unlock(&idx->stub_mu);
 	layout_in_folder(idx, name, out, n);
 }
@@ -262,10 +394,11 @@ int index_swap_shard(docket_index *idx, unsigned k, struct docket_error *err)
 	}
 	int synced = 0;
 	pthread_mutex_lock(&idx->stub_mu);
-	idx->gens[k]++;
+	unsigned was = idx->gens[k];
+	idx->gens[k] = next_gen(idx, k);
 	int rc = write_stub(idx, idx->nshards, idx->gens, err, &synced);
 	if (rc)
-		idx->gens[k]--;
+		idx->gens[k] = was;
 	pthread_mutex_unlock(&idx->stub_mu);
 	if (rc)
 		return rc;
@@ -277,24 +410,11 @@ int index_swap_shard(docket_index *idx, unsigned k, struct docket_error *err)
 	return DOCKET_OK;
 }
 
-/* Remove what an interrupted creation left of shard folder NAME: Xapian's
- * own files only, then the folder if that emptied it. */
+/* Remove what an interrupted creation left of shard folder NAME, if it
+ * is docket's by content (layout_ours). */
 void layout_wipe_partial(const docket_index *idx, const char *name)
 {
-	char dir[4096], file[4400];
+	char dir[4096];
 	layout_in_folder(idx, name, dir, sizeof dir);
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	for (struct dirent *e; (e = readdir(d));) {
-		size_t n = strlen(e->d_name);
-		if (!strcmp(e->d_name, "iamglass") || !strcmp(e->d_name, "flintlock") ||
-		    (n > 6 && !strcmp(e->d_name + n - 6, ".glass")) ||
-		    (n > 4 && !strcmp(e->d_name + n - 4, ".tmp"))) {
-			snprintf(file, sizeof file, "%s/%s", dir, e->d_name);
-			unlink(file);
-		}
-	}
-	closedir(d);
-	rmdir(dir);
+	index_remove_tree(dir);
 }

@@ -30,6 +30,20 @@ int layout_write_stub(docket_index *idx, unsigned n);
 /* Remove every shard-like folder the stub does not name (writer, under the
  * lock). */
 void layout_sweep(docket_index *idx);
+/* Is NAME a shard's folder name: 1 for "shard-K" or "shard-K.G" (K and G
+ * into *K and *GEN), -1 for another name starting "shard-<digit>" (a
+ * staging folder, or a user's "shard-7.txt"), 0 otherwise.  The name alone
+ * never decides what is removed: layout_ours does. */
+int layout_shard_like(const char *name, unsigned *k, unsigned *gen);
+/* Is the folder PATH a database docket made, by its contents: a folder
+ * (not a link) holding Xapian's files and nothing else, whose metadata
+ * names docket's schema or which holds nothing at all?  Cannot fail: 0
+ * when in doubt. */
+int layout_ours(const char *path);
+/* The shards found in IDX's folder by content, for a lost stub: for each
+ * K the newest generation that is a docket shard (into GENS, 0 where none).
+ * Returns 1 + the highest K found, 0 when none is. */
+unsigned layout_find_shards(const docket_index *idx, unsigned gens[SHARDS_MAX]);
 /* Remove what an interrupted creation left of shard folder NAME. */
 void layout_wipe_partial(const docket_index *idx, const char *name);
 

@@ -2,7 +2,9 @@
  * DIR/docket.lock, which covers the whole folder (creating, wiping and
  * opening shards happen under it; the kernel drops it when the process
  * dies), and writes its pid there so that a second writer can say who
- * holds it.  Each shard also has Xapian's own lock.
+ * holds it.  Each shard also has Xapian's own lock.  The lock file is
+ * never opened through a symbolic link, nor used when it is a hard link
+ * or not a plain file: it is truncated, and must not be someone else's.
  *
  * Caller: engine/index.c.
  */
@@ -50,10 +52,22 @@ int lock_take(docket_index *idx)
 {
 	char file[4096], text[32];
 	snprintf(file, sizeof file, "%s/%s", idx->path, LOCK_FILE);
-	int fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	/* Never through a link: whoever can write the folder could otherwise
+	 * have us truncate any file we can write. */
+	int fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0644);
+	if (fd < 0 && errno == ELOOP)
+		return index_fail(idx, DOCKET_IO_ERROR, "%s: %s is a symbolic link, not "
+		                  "docket's lock: remove it", idx->path, LOCK_FILE);
 	if (fd < 0)
 		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot create %s: %s",
 		                  idx->path, LOCK_FILE, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
+		close(fd);
+		return index_fail(idx, DOCKET_IO_ERROR, "%s: %s is not a plain file of "
+		                  "its own (a link or a special file), not docket's lock: "
+		                  "remove it", idx->path, LOCK_FILE);
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		int err = errno;
 		long pid = lock_holder(fd);

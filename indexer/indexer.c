@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "article.h"
 #include "../engine/index.h"
@@ -43,6 +44,11 @@
 #include "walk.h"
 
 #define DEFAULT_MAX_SIZE (32L << 20)
+/* A file modified less than this before it was read may still change
+ * within the same timestamp tick (1 s on many file systems, 2 s on FAT)
+ * with the same size: a rewrite the next run's size+mtime test cannot see
+ * (5 of 5 same-size rewrites missed on a 1-second file system). */
+#define RACY_NS (2LL * 1000000000LL)
 #define DEFAULT_BATCH 200
 #define QUEUE_LEN 64 /* files waiting per worker */
 #define COPY_MAX 500 /* staged passages copied into a shard, not merged */
@@ -79,6 +85,12 @@ struct run {
 	const char *absroot;       /* the root, absolute */
 	int root_is_dir;
 	int walk_ok;               /* the walk met the whole root */
+	const char *root;          /* the root as given (walked paths start so) */
+	int keep_all;              /* KEPT is incomplete: remove nothing */
+	buf kept;                  /* absolute paths not walked though still
+	                            * there, NUL-separated: what the index has
+	                            * under them stays (written by the walk,
+	                            * read by the workers after it ends) */
 };
 
 struct docket_indexer {
@@ -424,6 +436,18 @@ static void absolute(int *rc, buf *out, const struct run *run, const char *rel)
 	}
 }
 
+/* The mtime to record for a file with mtime MTIME_NS read just now: itself,
+ * or 0 (never equal to a real one, so the next run reads and hashes it)
+ * when the file was modified within RACY_NS of now or in the future. */
+static long long settled_mtime(long long mtime_ns)
+{
+	struct timespec now;
+	if (clock_gettime(CLOCK_REALTIME, &now) != 0)
+		return 0;
+	long long t = (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+	return t - mtime_ns < RACY_NS ? 0 : mtime_ns;
+}
+
 /* Bring one file up to date in W's shard. */
 static void update_file(struct worker *w, const struct job *j)
 {
@@ -452,6 +476,7 @@ static void update_file(struct worker *w, const struct job *j)
 		ev = DOCKET_EVENT_SKIPPED;
 	} else {
 		content_hash(in.data.p ? in.data.p : "", in.data.n, r.hash);
+		r.mtime_ns = settled_mtime(r.mtime_ns); /* as recorded */
 		enum outcome out = WRITTEN;
 		int staged = !have && use_stage(w, r.key);
 		if (have && strcmp(have->hash, r.hash) == 0)
@@ -489,13 +514,24 @@ static int under_root(const char *path, const char *root)
 	return path[n] == '\0' || path[n] == '/' || (n && root[n - 1] == '/');
 }
 
+/* Is PATH under one of the entries the walk could not read this time? */
+static int kept(const struct run *run, const char *path)
+{
+	for (size_t i = 0; i < run->kept.n; i += strlen(run->kept.p + i) + 1)
+		if (under_root(path, run->kept.p + i))
+			return 1;
+	return 0;
+}
+
 /* Remove the files of W's shard recorded under ROOT that this run did not
- * meet. */
+ * meet, unless they lie under an entry that is still there but could not
+ * be read (a folder unreadable this time, a file grown too big). */
 static void remove_unseen(struct worker *w, const char *root)
 {
 	for (size_t i = 0; i < w->files.cap && !w->err.status; i++) {
 		struct file_rec *r = &w->files.slots[i];
-		if (!r->path || r->seen || !under_root(r->path, root))
+		if (!r->path || r->seen || !under_root(r->path, root) ||
+		    kept(w->ix->run, r->path))
 			continue;
 		char key[2 + FILE_KEY_LEN];
 		meta_key(key, r->key);
@@ -551,7 +587,7 @@ static void *work(void *arg)
 		free(j.path);
 		free(j.rel);
 	}
-	if (!w->err.status && !stopped(ix) && ix->run->walk_ok)
+	if (!w->err.status && !stopped(ix) && ix->run->walk_ok && !ix->run->keep_all)
 		remove_unseen(w, ix->run->absroot);
 	if (w->err.status && w->in_batch) {
 		xap_cancel(w->db);
@@ -593,6 +629,28 @@ static int on_file(void *ctx, const char *path, const char *rel,
 static void on_skip(void *ctx, const char *path, const char *reason)
 {
 	emit(ctx, DOCKET_EVENT_SKIPPED, path, reason);
+}
+
+/* An entry the walk met but could not read: remember it (its files keep
+ * their passages) and report it skipped, saying so. */
+static void on_keep(void *ctx, const char *path, const char *reason)
+{
+	docket_indexer *ix = ctx;
+	struct run *run = ix->run;
+	size_t n = strlen(run->root);
+	int rc = 0;
+	char why[512];
+	buf_puts(&rc, &run->kept, run->absroot);
+	if (strncmp(path, run->root, n) == 0 && path[n]) {
+		if (run->kept.n && run->kept.p[run->kept.n - 1] != '/' && path[n] != '/')
+			buf_putc(&rc, &run->kept, '/');
+		buf_puts(&rc, &run->kept, path + n);
+	}
+	buf_putc(&rc, &run->kept, '\0');
+	if (rc) /* out of memory: remove nothing rather than lose anything */
+		run->keep_all = 1;
+	snprintf(why, sizeof why, "%s; what was indexed from it is kept", reason);
+	emit(ix, DOCKET_EVENT_SKIPPED, path, why);
 }
 
 /* The first worker error as the index's error, or DOCKET_OK. */
@@ -646,10 +704,11 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 		return index_fail(ix->idx, err == ENOMEM ? DOCKET_NO_MEMORY : DOCKET_NOT_FOUND,
 		                  "%s: %s", path, strerror(err));
 	}
-	struct run run = {abs, S_ISDIR(st.st_mode), 0};
+	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT};
 	int walk_rc = 0;
 	rc = run_workers(ix, path, &run, &walk_rc);
 	free(abs);
+	buf_free(&run.kept);
 	if (rc)
 		return rc;
 	if (stopped(ix))
@@ -727,6 +786,7 @@ DOCKET_EXPORT docket_status docket_indexer_new(docket_index *idx,
 	}
 	ix->idx = idx;
 	ix->walk.max_size = DEFAULT_MAX_SIZE;
+	ix->walk.keep = on_keep;
 	ix->batch = DEFAULT_BATCH;
 	ix->workers = calloc(idx->nshards, sizeof *ix->workers);
 	for (unsigned k = 0; ix->workers && k < idx->nshards; k++) {

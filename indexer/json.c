@@ -56,7 +56,24 @@ struct jparse {
 	const struct parse_ctx *p;
 	buf tmp;    /* scratch for one field's text */
 	buf id;     /* the article id being built */
+	json_t *seen; /* ids given so far in this file -> the record's number,
+	               * so that a repeated id is told apart, not lost */
 };
+
+/* Replace in MSG, in place, every byte that could drive a terminal: C0
+ * controls, DEL and the C1 controls (U+0080..U+009F, "\xc2\x80".."\xc2\x9f"
+ * in UTF-8, or a lone byte 0x80..0x9f) become '?'.  Cannot fail. */
+static void defang(char *msg)
+{
+	for (unsigned char *c = (unsigned char *)msg; *c; c++) {
+		if (*c < 0x20 || *c == 0x7f)
+			*c = '?';
+		else if (*c == 0xc2 && c[1] >= 0x80 && c[1] <= 0x9f)
+			c[0] = '?', c[1] = '?';
+		else if (*c >= 0x80 && *c <= 0x9f && (c == (unsigned char *)msg || c[-1] < 0x80))
+			*c = '?'; /* not inside a UTF-8 sequence: a Latin-1 C1 */
+	}
+}
 
 static void warnf(const struct jparse *j, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -69,6 +86,7 @@ static void warnf(const struct jparse *j, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	defang(msg); /* the file's own bytes never reach a terminal raw */
 	article_warn(j->p, msg);
 }
 
@@ -193,6 +211,30 @@ static int add_text(int *rc, struct jparse *j, struct article *a,
 	return any;
 }
 
+/* Make the id in J->id one no earlier record of the file has: a repeat
+ * (a duplicate "id", a numeric id equal to another record's number) gets
+ * "~NUMBER" appended, with a warning naming both records; then remember
+ * it.  Sticky on *RC. */
+static void distinct(int *rc, struct jparse *j, size_t number)
+{
+	if (*rc || !j->seen)
+		return;
+	size_t base = j->id.n;
+	json_t *first = json_object_getn(j->seen, j->id.p, j->id.n);
+	if (first) {
+		size_t was = (size_t)json_integer_value(first);
+		for (unsigned extra = 0; !*rc && json_object_getn(j->seen, j->id.p, j->id.n); extra++) {
+			j->id.n = base;
+			buf_printf(rc, &j->id, extra ? "~%zu.%u" : "~%zu", number, extra);
+		}
+		warnf(j, "record %zu: its id is also record %zu's; kept as %s", number,
+		      was, j->id.p + strcspn(j->id.p, "#"));
+	}
+	if (!*rc && json_object_setn_new_nocheck(j->seen, j->id.p, j->id.n,
+	                                 json_integer((json_int_t)number)))
+		*rc = DOCKET_NO_MEMORY;
+}
+
 /* Build the article id: P->id "#" (the record's id, or NUMBER). */
 static void make_id(int *rc, struct jparse *j, struct article *a,
                     json_t *rec, size_t number)
@@ -209,6 +251,7 @@ static void make_id(int *rc, struct jparse *j, struct article *a,
 		           json_integer_value(v));
 	else
 		buf_printf(rc, &j->id, "%zu", number);
+	distinct(rc, j, number);
 	char *id = buf_steal(rc, &j->id);
 	if (*rc)
 		return;
@@ -325,7 +368,7 @@ static int single_value(struct jparse *j, const char *data, size_t len,
 
 int parse_json(const char *data, size_t len, const struct parse_ctx *p)
 {
-	struct jparse j = {p, BUF_INIT, BUF_INIT};
+	struct jparse j = {p, BUF_INIT, BUF_INIT, json_object()};
 	size_t i = 0;
 	while (i < len && is_json_space(data[i]))
 		i++;
@@ -340,5 +383,6 @@ int parse_json(const char *data, size_t len, const struct parse_ctx *p)
 	}
 	buf_free(&j.tmp);
 	buf_free(&j.id);
+	json_decref(j.seen);
 	return rc;
 }

@@ -44,6 +44,8 @@ static int open_sub(struct stage *s)
 		return rc;
 	char path[4096];
 	index_stage_path(s->idx, s->shard, s->nsubs, path, sizeof path);
+	if ((rc = index_clear_path(path, &s->err))) /* never overwrite a user's */
+		return rc;
 	rc = xap_create(path, &s->sub);
 	s->nsubs++; /* made, even half: stage_discard removes it */
 	if (rc) {
@@ -111,12 +113,13 @@ int stage_merge(struct stage *s)
 		for (unsigned i = 0; i <= s->nsubs; i++)
 			src[i] = paths[i];
 		index_next_path(s->idx, s->shard, out, sizeof out);
-		index_remove_tree(out); /* never there, unless a bug left it */
-		rc = xap_compact(src, s->nsubs + 1, out, &s->err);
+		rc = index_clear_path(out, &s->err); /* never a user's */
+		if (!rc)
+			rc = xap_compact(src, s->nsubs + 1, out, &s->err);
 	}
 	if (!rc)
 		rc = index_swap_shard(s->idx, s->shard, &s->err);
-	else if (*out)
+	else if (*out) /* only if it is ours: index_remove_tree */
 		index_remove_tree(out);
 	free(src);
 	free(paths);

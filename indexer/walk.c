@@ -171,6 +171,16 @@ static void skip(struct walker *w, const char *path, const char *reason)
 		w->skip(w->ctx, path, reason);
 }
 
+/* An entry not walked though it is still there (ERR is not ENOENT): to
+ * the keep callback when there is one, else skipped. */
+static void keep(struct walker *w, const char *path, int err, const char *reason)
+{
+	if (err != ENOENT && w->o->keep)
+		w->o->keep(w->ctx, path, reason);
+	else
+		skip(w, path, reason);
+}
+
 /* The relative path of E: the part after the root's prefix, or for the
  * root itself its base name. */
 static const char *rel_of(struct walker *w, const FTSENT *e)
@@ -192,7 +202,7 @@ static int yield_file(struct walker *w, const FTSENT *e, const char *rel)
 	int r = w->o->follow ? stat(e->fts_accpath, &st)
 	                     : lstat(e->fts_accpath, &st);
 	if (r != 0) {
-		skip(w, e->fts_path, strerror(errno));
+		keep(w, e->fts_path, errno, strerror(errno));
 		return 0;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -202,7 +212,7 @@ static int yield_file(struct walker *w, const FTSENT *e, const char *rel)
 	if (w->o->max_size && (unsigned long long)st.st_size > w->o->max_size) {
 		char why[64];
 		snprintf(why, sizeof why, "larger than %zu bytes", w->o->max_size);
-		skip(w, e->fts_path, why);
+		keep(w, e->fts_path, 0, why);
 		return 0;
 	}
 	return w->file(w->ctx, e->fts_path, rel, &st);
@@ -244,7 +254,10 @@ static int visit(struct walker *w, FTS *fts, FTSENT *e)
 	case FTS_DNR:
 	case FTS_ERR:
 	case FTS_NS:
-		skip(w, e->fts_path, strerror(e->fts_errno));
+		if (root)
+			skip(w, e->fts_path, strerror(e->fts_errno));
+		else
+			keep(w, e->fts_path, e->fts_errno, strerror(e->fts_errno));
 		return root ? DOCKET_IO_ERROR : 0;
 	default: /* FTS_DEFAULT: fifo, socket, device */
 		skip(w, e->fts_path, "not a regular file");

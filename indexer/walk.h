@@ -6,12 +6,19 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
+/* Something not yielded, with a one-line reason. */
+typedef void (*walk_skip_fn)(void *ctx, const char *path, const char *reason);
+
 struct walk_opts {
 	int follow;          /* follow symbolic links (cycles detected) */
 	int hidden;          /* descend into and yield dot-files */
 	size_t max_size;     /* larger files are skipped with a reason */
 	char **excludes;     /* fnmatch(3) globs: relative path or base name */
 	size_t nexcludes;
+	walk_skip_fn keep;   /* or NULL: an entry still there but not walked
+	                      * this time (unreadable, cannot be entered,
+	                      * oversized) goes here instead of to SKIP, so
+	                      * that what was indexed from it is kept */
 };
 
 /* A file to consider.  PATH is as walked (root joined with the relative
@@ -19,9 +26,6 @@ struct walk_opts {
  * Return non-zero to stop the walk with that value. */
 typedef int (*walk_file_fn)(void *ctx, const char *path, const char *rel,
                             const struct stat *st);
-/* Something not yielded, with a one-line reason. */
-typedef void (*walk_skip_fn)(void *ctx, const char *path, const char *reason);
-
 /* Walk ROOT (a folder or a file).  Regular files (or, with FOLLOW, links to
  * them) go to FILE; excluded, hidden, special, oversized and unreadable
  * entries go to SKIP (hidden and excluded ones silently unless it matters).

@@ -4,7 +4,7 @@
 # index lives by default, escaping of odd paths.
 . "$(dirname "$0")/lib.sh"
 
-ok "docket --help" sh -c "'$DOCKET' --help | grep -q 'usage: docket COMMAND'"
+ok "docket --help" sh -c "'$DOCKET' --help | grep -q 'usage: docket \\[--allow-programs\\] COMMAND'"
 ok "docket help" sh -c "'$DOCKET' help | grep -q search"
 ok "docket help search" sh -c "'$DOCKET' help search | grep -q -- --per-article"
 for c in index search show; do

@@ -79,6 +79,9 @@ like "$(cat "$tmp/a.err")" "^docket: serving $tmp/a/idx on 127.0.0.1:$port_a; se
 printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port_a" "$port_b" >"$tmp/remote.stub"
 printf 'auto %s\nremote 127.0.0.1:%s\n' "$tmp/a/idx" "$port_b" >"$tmp/mixed.stub"
 printf 'remote :xapian-progsrv %s\nremote :xapian-progsrv %s\n' "$tmp/a/idx" "$tmp/b/idx" >"$tmp/prog.stub"
+# A program line runs only with the opt-in (engine/stub.c; t-safety.sh
+# checks the refusal without it).
+export DOCKET_ALLOW_PROGRAMS=1
 
 # -- comparing hits ---------------------------------------------------------
 
