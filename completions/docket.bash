@@ -5,7 +5,7 @@
 # and query field names are listed here, and tests/e2e/t-completion.sh
 # checks them against --help and the README's query table.
 
-_docket_fields="title section outlet author source date speaker quote case docket court judge exhibit"
+_docket_fields="title section outlet author source date speaker quote case docket court judge exhibit event wire"
 
 # Print the commands `docket --help` lists (all but help).
 _docket_commands() {

@@ -19,5 +19,5 @@ complete -c docket -n '__fish_seen_subcommand_from search show' -l cite -x -a 'p
 complete -c docket -n '__fish_seen_subcommand_from search' -l format -x -a 'text json trec'
 complete -c docket -n '__fish_seen_subcommand_from search' -l sort -x -a 'relevance date'
 complete -c docket -n '__fish_seen_subcommand_from search show' -l color -x -a 'auto always never'
-complete -c docket -n '__fish_seen_subcommand_from search' -a 'title: section: outlet: author: source: date: speaker: quote: case: docket: court: judge: exhibit:'
+complete -c docket -n '__fish_seen_subcommand_from search' -a 'title: section: outlet: author: source: date: speaker: quote: case: docket: court: judge: exhibit: event: wire:'
 complete -c docket -n '__fish_seen_subcommand_from index' -F
