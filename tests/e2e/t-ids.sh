@@ -37,4 +37,8 @@ is "$(ids "$tmp/i2")" "x/a/f.txt#1 x/a/sub/g.txt#1 " "which are the parent's nam
 is "$(ids "$tmp/i2")" "x/a/f.txt#1 x/a/sub/g.txt#1 " "a subfolder or file indexed inside a recorded root keeps the root's ids"
 "$DOCKET" index --index "$tmp/i3" "$w/x/a/sub/g.txt" 2>/dev/null
 is "$(ids "$tmp/i3")" "g.txt#1 " "a lone file under no recorded root: its name"
+pid=$("$DOCKET" search --index "$tmp/i1" --color never 'judge denied wombat' |
+	grep -o '\[[^]]*#[0-9]*\]$' | head -1 | tr -d '[]')
+is "$pid" "y/a/f.txt#1" "the text output ends the citation line with the passage id"
+like "$("$DOCKET" show --index "$tmp/i1" "$pid")" "denied" "which docket show takes as printed"
 done_testing
