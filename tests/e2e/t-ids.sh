@@ -41,4 +41,5 @@ pid=$("$DOCKET" search --index "$tmp/i1" --color never 'judge denied wombat' |
 	grep -o '\[[^]]*#[0-9]*\]$' | head -1 | tr -d '[]')
 is "$pid" "y/a/f.txt#1" "the text output ends the citation line with the passage id"
 like "$("$DOCKET" show --index "$tmp/i1" "$pid")" "denied" "which docket show takes as printed"
+like "$("$DOCKET" show --index "$tmp/i1" y/a/f.txt)" "denied" "docket show takes an article id for its first passage"
 done_testing
