@@ -225,6 +225,10 @@ class Hit:
     record_cites: List[str] = field(default_factory=list)
     speakers: List[str] = field(default_factory=list)
     quotes: List[Dict[str, Any]] = field(default_factory=list)
+    event_dates: List[str] = field(default_factory=list)
+    wire: str = ""
+    copies: List[Dict[str, str]] = field(default_factory=list)
+    first_reported: Dict[str, str] = field(default_factory=dict)
 
 
 def _ranges(h: int) -> Tuple[Tuple[int, int], List[Tuple[int, int]]]:
@@ -277,6 +281,22 @@ def _quotes(h: int) -> List[Dict[str, Any]]:
     return out
 
 
+def _copies(h: int) -> Tuple[List[Dict[str, str]], Dict[str, str]]:
+    """Hit H's copies (every key) and its group's first report (passage_id,
+    outlet, date, wire), as the JSON contract's objects; ([], {}) with a
+    library without copies."""
+    count = getattr(lib, "docket_hit_copy_count", None)
+    if count is None or count.argtypes is None:
+        return [], {}
+    copies = [
+        {key: _text(lib.docket_hit_copy(h, i, num)) for num, key, _ in _lib.COPY_FIELDS}
+        for i in range(count(h))
+    ]
+    first = {key: _text(lib.docket_hit_first_reported(h, num))
+             for num, key, always in _lib.COPY_FIELDS if always}
+    return copies, first
+
+
 def _hit(h: int, cite: int) -> Hit:
     """Copy the C hit H (owned by its query) into a Python Hit."""
     f = {key: _text(lib.docket_hit_field(h, num)) for num, key in _lib.FIELDS}
@@ -284,6 +304,7 @@ def _hit(h: int, cite: int) -> Hit:
     (s0, s1), marks = _ranges(h)
     flat = _cp_offsets(raw, [s0, s1] + [o for m in marks for o in m])
     f["citation"] = _text(lib.docket_hit_citation(h, cite))
+    copies, first = _copies(h)
     return Hit(
         rank=lib.docket_hit_rank(h),
         score=lib.docket_hit_score(h),
@@ -297,6 +318,8 @@ def _hit(h: int, cite: int) -> Hit:
         highlights_cp=[(flat[i], flat[i + 1]) for i in range(2, len(flat), 2)],
         explain=_explain(h),
         quotes=_quotes(h),
+        copies=copies,
+        first_reported=first,
         **_lists(h),
         **f,
     )

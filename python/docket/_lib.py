@@ -91,6 +91,7 @@ FIELDS = (
     (9, "text"),
     (10, "snippet"),
     (11, "citation"),
+    (12, "wire"),
 )
 
 CITE_STYLES = ("plain", "markdown", "bibtex")  # docket_cite_style
@@ -104,6 +105,19 @@ LISTS = (
     (4, "judges"),
     (5, "record_cites"),
     (6, "speakers"),
+    (7, "event_dates"),
+)
+
+# docket_copy_field, as (enum value, JSON key, also in "first_reported"):
+# a copy object has every key, the first report only the marked ones (as
+# cli/print-json.c writes them).
+COPY_FIELDS = (
+    (0, "passage_id", True),
+    (1, "article_id", False),
+    (2, "outlet", True),
+    (3, "date", True),
+    (4, "url", False),
+    (5, "wire", True),
 )
 
 EVENT_FN = CFUNCTYPE(c_int, c_void_p, c_int, c_char_p, c_char_p)
@@ -165,6 +179,9 @@ _OPTIONAL = {
     "docket_hit_list_count": (c_size_t, [_P, c_int]),
     "docket_hit_list_item": (c_char_p, [_P, c_int, c_size_t]),
     "docket_hit_quote_count": (c_size_t, [_P]),
+    "docket_hit_copy_count": (c_size_t, [_P]),
+    "docket_hit_copy": (c_char_p, [_P, c_size_t, c_int]),
+    "docket_hit_first_reported": (c_char_p, [_P, c_int]),
     "docket_hit_quote": (None, [_P, c_size_t, _SZ, _SZ, POINTER(c_char_p), POINTER(c_char_p)]),
     "docket_hit_quote_cp": (None, [_P, c_size_t, _SZ, _SZ]),
 }
