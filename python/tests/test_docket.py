@@ -148,3 +148,17 @@ def test_locked_index(tmp_path: pathlib.Path) -> None:
 
     docket.index(path, [CORPUS], progress=inner)
     assert seen
+
+
+def test_copies_and_first_report_match_the_cli(tmp_path: pathlib.Path) -> None:
+    # corpus/ has no syndicated copies, so the contract test above only sees
+    # empty "copies"; tests/fixtures/copies has groups of agency copies.
+    path = tmp_path / "copies"
+    docket.index(path, [TOP / "tests" / "fixtures" / "copies"])
+    with docket.Index(path) as idx:
+        hits = idx.search("judge", limit=50, per_article=0)
+    cli = cli_json(path, "-n", "50", "--per-article", "0", "judge")
+    assert len(hits) == len(cli) > 0
+    assert any(h.copies for h in hits), "no hit with copies: the test proves nothing"
+    for h, j in zip(hits, cli):
+        assert (h.copies, h.first_reported, h.wire) == (j["copies"], j["first_reported"], j["wire"])
