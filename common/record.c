@@ -58,10 +58,12 @@ int record_decode(const char *data, size_t n, struct record *r)
 		return -1;
 	for (int f = 0; f < REC_NFIELDS; f++) {
 		size_t len;
-		if (i == n && f > REC_TEXT) { /* an older layout: the rest is empty */
-			r->f[f] = data + n;
-			r->len[f] = 0;
-			continue;
+		if (i == n && f == REC_TEXT + 1) { /* schema 2 ended at the text */
+			for (; f < REC_NFIELDS; f++) {
+				r->f[f] = data + n;
+				r->len[f] = 0;
+			}
+			return 0;
 		}
 		if (get_varint(d, n, &i, &len) || len > n - i)
 			return -1;

@@ -8,8 +8,9 @@
  * "START\tEND\tCUE\tSPEAKER\n": byte offsets of the quoted words into the
  * text, the cue ("said", "" when none) and the speaker ("" when unknown);
  * neither holds a tab or a line break.  Xapian compresses document data.
- * Fields are only ever appended: a record that ends before the last field
- * (written by an older docket) decodes with the missing fields empty.
+ * Fields are only ever appended.  A record that ends right after the text
+ * (schema 2's layout) decodes with the later fields empty; one cut at any
+ * other place is damaged (test-record: rejects_every_truncation).
  */
 #ifndef DOCKET_RECORD_H
 #define DOCKET_RECORD_H
