@@ -8,6 +8,9 @@
 # statuses), the same listing through two remote shards, and the labelled
 # set's scorer at its targets.
 . "$(dirname "$0")/lib.sh"
+# A program line in a stub runs only with the opt-in (engine/stub.c;
+# t-safety.sh checks the refusal without it); these stubs are named here.
+export DOCKET_ALLOW_PROGRAMS=1
 fix=$DOCKET_TOP/tests/fixtures/quotes
 servers=
 trap 'for p in $servers; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
