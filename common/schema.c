@@ -11,8 +11,8 @@
 const struct schema_row schema_fields[FIELD_LAST] = {
 	/* id          name       prefix          kind          pos wdf         hl expl        slot */
 	{FIELD_BODY,    NULL,      "",             KIND_TEXT,    1, 0,           1, "",         -1},
-	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, TITLE_WDF,   0, "title:",   -1},
-	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, SECTION_WDF, 0, "section:", -1},
+	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, 0,           0, "title:",   -1},
+	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, 0,           0, "section:", -1},
 	{FIELD_OUTLET,  "outlet",  PREFIX_OUTLET,  KIND_TEXT,    1, 0,           0, "outlet:",  -1},
 	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  -1},
 	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  -1},

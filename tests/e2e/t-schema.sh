@@ -1,5 +1,5 @@
 #!/bin/sh
-# t-schema.sh — the index layout of common/schema.h, version 2 (stems only),
+# t-schema.sh — the index layout of common/schema.h, version 3 (stems only; no headline copies),
 # on a tiny index of one shard read with xapian-delve: body words are their
 # stems with positions (numbers as typed), title words are S+stem with
 # positions and unprefixed stems without, there is no Z term and no
@@ -72,7 +72,7 @@ is "$(d search --index "$tmp/idx" --json -n 10 -- 'title:ruling' | jq -s '[.[] |
 
 build_helper "$tmp/setmeta" "$DOCKET_TOP/tests/e2e/setmeta.c"
 ok "fake a schema-1 index" "$tmp/setmeta" "$sh0" docket.schema 1
-want="docket: $tmp/idx: index schema version 1; this docket reads 2: rebuild it (remove the folder, run 'docket index' again)"
+want="docket: $tmp/idx: index schema version 1; this docket reads 3: rebuild it (remove the folder, run 'docket index' again)"
 d search --index "$tmp/idx" motion >/dev/null 2>"$tmp/err"
 is "$?" 2 "search of a schema-1 index: exit 2"
 is "$(cat "$tmp/err")" "$want" "one line saying what to do"
