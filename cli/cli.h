@@ -116,4 +116,9 @@ int color_enabled(int when);
 /* The citation style named S (plain, markdown, bibtex); -1 if unknown. */
 int parse_cite(const char *s);
 
+/* --color WHEN and --cite STYLE for command CMD (NULL: the tool itself):
+ * *OUT set and 0, or the usage error naming the bad value (its status). */
+int take_color(const char *cmd, const char *arg, int *out);
+int take_cite(const char *cmd, const char *arg, int *out);
+
 #endif

@@ -54,13 +54,9 @@ static int take_option(void *p, int c, const char *arg)
 		o->json = 1;
 		return 0;
 	case OPT_CITE:
-		if ((o->cite = parse_cite(arg)) < 0)
-			return usage_error("copies", "--cite: '%s' is not plain, markdown or bibtex", arg);
-		return 0;
+		return take_cite("copies", arg, &o->cite);
 	case OPT_COLOR:
-		if ((o->color = parse_color(arg)) < 0)
-			return usage_error("copies", "--color: '%s' is not auto, always or never", arg);
-		return 0;
+		return take_color("copies", arg, &o->color);
 	}
 	return usage_error("copies", "bad option");
 }

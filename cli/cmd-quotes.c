@@ -107,9 +107,7 @@ static int take_option(void *p, int c, const char *arg)
 			return usage_error("quotes", "--format: '%s' is not text or json", arg);
 		return 0;
 	case OPT_COLOR:
-		if ((o->color = parse_color(arg)) < 0)
-			return usage_error("quotes", "--color: '%s' is not auto, always or never", arg);
-		return 0;
+		return take_color("quotes", arg, &o->color);
 	}
 	return usage_error("quotes", "bad option");
 }

@@ -203,16 +203,12 @@ static int take_option(void *p, int c, const char *arg)
 	case OPT_FEEDBACK:
 		return parse_weight("--feedback", arg, &o->weight[DOCKET_WEIGHT_FEEDBACK]);
 	case OPT_CITE:
-		if ((o->cite = parse_cite(arg)) < 0)
-			return usage_error("search", "--cite: '%s' is not plain, markdown or bibtex", arg);
-		return 0;
+		return take_cite("search", arg, &o->cite);
 	case OPT_GROUP:
 		o->group = 1;
 		return 0;
 	case OPT_COLOR:
-		if ((o->color = parse_color(arg)) < 0)
-			return usage_error("search", "--color: '%s' is not auto, always or never", arg);
-		return 0;
+		return take_color("search", arg, &o->color);
 	default:
 		return usage_error("search", "bad option");
 	}

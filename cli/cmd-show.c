@@ -71,13 +71,9 @@ static int take_option(void *p, int c, const char *arg)
 			                   printer_names(1));
 		return 0;
 	case OPT_CITE:
-		if ((o->cite = parse_cite(arg)) < 0)
-			return usage_error("show", "--cite: '%s' is not plain, markdown or bibtex", arg);
-		return 0;
+		return take_cite("show", arg, &o->cite);
 	case OPT_COLOR:
-		if ((o->color = parse_color(arg)) < 0)
-			return usage_error("show", "--color: '%s' is not auto, always or never", arg);
-		return 0;
+		return take_color("show", arg, &o->color);
 	}
 	return usage_error("show", "bad option");
 }

@@ -124,9 +124,7 @@ static int take_option(void *p, int c, const char *arg)
 		o->and_words = 1;
 		return 0;
 	case OPT_COLOR:
-		if ((o->color = parse_color(arg)) < 0)
-			return usage_error(NULL, "--color: '%s' is not auto, always or never", arg);
-		return 0;
+		return take_color(NULL, arg, &o->color);
 	default:
 		return usage_error(NULL, "bad option");
 	}

@@ -195,6 +195,20 @@ int parse_cite(const char *s)
 	return -1;
 }
 
+int take_color(const char *cmd, const char *arg, int *out)
+{
+	if ((*out = parse_color(arg)) < 0)
+		return usage_error(cmd, "--color: '%s' is not auto, always or never", arg);
+	return 0;
+}
+
+int take_cite(const char *cmd, const char *arg, int *out)
+{
+	if ((*out = parse_cite(arg)) < 0)
+		return usage_error(cmd, "--cite: '%s' is not plain, markdown or bibtex", arg);
+	return 0;
+}
+
 /* ------------------------------------------------------ option tables */
 
 /* Write option O's left column ("  -n, --limit N") to F, or only count it

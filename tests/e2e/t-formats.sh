@@ -112,4 +112,16 @@ for c in index search show serve-shard timeline coverage; do
 done
 d search --colour=never --help | grep -q '^usage: docket search'
 is "$?" 0 "--colour, the unlisted spelling alias, is accepted"
+# a bad --color or --cite value is a usage error naming the value, in every
+# command that takes it (cli/options.c: take_color, take_cite)
+for c in search show copies quotes timeline coverage; do
+	d $c --color=sometimes x >/dev/null 2>"$tmp/err"
+	is "$?" 2 "$c --color=sometimes: exit 2"
+	like "$(cat "$tmp/err")" "--color: 'sometimes' is not auto, always or never" "... naming the value"
+done
+for c in search show copies; do
+	d $c --cite=apa x >/dev/null 2>"$tmp/err"
+	is "$?" 2 "$c --cite=apa: exit 2"
+	like "$(cat "$tmp/err")" "--cite: 'apa' is not plain, markdown or bibtex" "... naming the value"
+done
 done_testing
