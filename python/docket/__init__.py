@@ -20,6 +20,7 @@ e.g. BadQuery, NotFound), carrying the library's own one-line message.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ __all__ = [
     "Hit",
     "Results",
     "IndexStats",
+    "Table",
     "index",
     "version",
     "DocketError",
@@ -325,11 +327,26 @@ def _hit(h: int, cite: int) -> Hit:
     )
 
 
+class Table(List[Dict[str, Any]]):
+    """Counts over every passage a query matches: one dict per row, with
+    the keys of the CLI's JSON line for it (``docket timeline --json``,
+    ``docket coverage --json``, the ``facet`` lines of ``docket search
+    --facets``), ``type`` left out.  ``note`` is "" or the one line a
+    reader must see (what the counts leave out)."""
+
+    note: str = ""
+
+
 class Results(List[Hit]):
     """The hits of one search, in rank order; ``estimated`` is the
-    library's estimate of how many passages match in all."""
+    library's estimate of how many passages match in all.  With
+    ``facets=`` asked, ``facets`` holds one row per field asked, in that
+    order: ``{"field": "outlet", "values": [{"value", "articles",
+    "passages"}, ...]}`` (exact counts over every match, not only the
+    page)."""
 
     estimated: int = 0
+    facets: Table = Table()
 
 
 def _collect(q: int, idx: int, cite: int) -> Results:
@@ -337,12 +354,78 @@ def _collect(q: int, idx: int, cite: int) -> Results:
     hits = ctypes.c_void_p()
     _check(lib.docket_query_run(q, ctypes.byref(hits)), idx)
     out = Results()
+    out.facets = Table()
     while lib.docket_hits_valid(hits):
         out.append(_hit(lib.docket_hits_get(hits), cite))
         lib.docket_hits_next(hits)
     _check(lib.docket_hits_status(hits), idx)
     out.estimated = lib.docket_query_estimated(q)
     return out
+
+
+def _cells(t: int) -> Tuple[List[str], List[List[str]]]:
+    """The column names and the rows of docket_table T, as str."""
+    cols = [_text(lib.docket_table_column(t, c)) for c in range(lib.docket_table_columns(t))]
+    rows = [[_text(lib.docket_table_cell(t, r, c)) for c in range(len(cols))]
+            for r in range(lib.docket_table_rows(t))]
+    return cols, rows
+
+
+def _items(cell: str) -> List[str]:
+    """A list cell's items (joined with newlines by the library)."""
+    return cell.split("\n") if cell else []
+
+
+def _facet_rows(cols: List[str], rows: List[List[str]]) -> List[Dict[str, Any]]:
+    """Facet rows grouped by field, as the CLI's facet JSON lines."""
+    out: List[Dict[str, Any]] = []
+    for row in rows:
+        r = dict(zip(cols, row))
+        if not out or out[-1]["field"] != r["field"]:
+            out.append({"field": r["field"], "values": []})
+        if r["value"]:
+            out[-1]["values"].append({"value": r["value"], "articles": int(r["articles"]),
+                                      "passages": int(r["passages"])})
+    return out
+
+
+def _bucket_rows(cols: List[str], rows: List[List[str]]) -> List[Dict[str, Any]]:
+    """Timeline rows as the CLI's bucket JSON lines."""
+    out = []
+    for row in rows:
+        r = dict(zip(cols, row))
+        out.append({"start": r["start"], "end": r["end"], "outlet": r["outlet"],
+                    "articles": int(r["articles"]), "passages": int(r["passages"]),
+                    "outlets": int(r["outlets"]),
+                    "first": {"passage_id": r["first_passage_id"], "outlet": r["first_outlet"],
+                              "date": r["first_date"]}})
+    return out
+
+
+def _coverage_rows(cols: List[str], rows: List[List[str]]) -> List[Dict[str, Any]]:
+    """Coverage rows as the CLI's coverage JSON lines."""
+    out = []
+    for row in rows:
+        r = dict(zip(cols, row))
+        sources = [{"source": s, "passages": int(n)}
+                   for s, n in zip(_items(r["sources"]), _items(r["source_passages"]))]
+        out.append({"outlet": r["outlet"], "first": r["first"], "last": r["last"],
+                    "articles": int(r["articles"]), "passages": int(r["passages"]),
+                    "sources": sources, "wire": _items(r["wire"])})
+    return out
+
+
+def _table(t: int, shape: Callable[[List[str], List[List[str]]], List[Dict[str, Any]]]) -> Table:
+    """Copy docket_table T out (it is owned by its query) in SHAPE."""
+    out = Table(shape(*_cells(t)))
+    out.note = _text(lib.docket_table_note(t))
+    return out
+
+
+def _field_list(fields: Union[str, Sequence[str]]) -> bytes:
+    """FIELDS ("outlet,month" or ["outlet", "month"]) as the library's
+    comma-separated list."""
+    return (fields if isinstance(fields, str) else ",".join(fields)).encode("utf-8")
 
 
 def _choice(value: str, names: Sequence[str], what: str) -> int:
@@ -410,6 +493,19 @@ class Index:
         _check(lib.docket_index_counts(h, ctypes.byref(a), ctypes.byref(p)), h)
         return a.value, p.value
 
+    @contextlib.contextmanager
+    def _query(self, query: str, match_all: bool, plain: bool) -> Iterator[int]:
+        """A new docket_query for QUERY, freed on leaving the block."""
+        h = self._handle()
+        q = ctypes.c_void_p()
+        _check(lib.docket_query_new(h, query.encode("utf-8"), ctypes.byref(q)), h)
+        try:
+            for opt, value in ((_lib.QUERY_DEFAULT_AND, match_all), (_lib.QUERY_PLAIN, plain)):
+                _check(lib.docket_query_set(q, opt, int(value)), h)
+            yield q.value
+        finally:
+            lib.docket_query_free(q)
+
     def search(
         self,
         query: str,
@@ -418,6 +514,8 @@ class Index:
         per_article: int = 2,
         sort: str = "relevance",
         *,
+        facets: Union[str, Sequence[str], None] = None,
+        facet_limit: int = 10,
         match_all: bool = False,
         plain: bool = False,
         explain: bool = False,
@@ -431,23 +529,22 @@ class Index:
 
         The options are those of ``docket search``: ``match_all`` is
         ``--and``, ``cite`` one of plain, markdown, bibtex (the style of
-        each hit's ``citation``).  Raises BadQuery with the library's
-        message when QUERY cannot be parsed, ValueError for a bad
+        each hit's ``citation``), ``facets`` the fields of ``--facets``
+        ("outlet,month" or a list; counted into ``Results.facets``, at
+        most ``facet_limit`` values each, 0 for all).  Raises BadQuery
+        with the library's message when QUERY cannot be parsed,
+        BadArgument naming an unknown facet field, ValueError for a bad
         ``sort`` or ``cite``; no hits is an empty Results."""
         h = self._handle()
         sort_n = _choice(sort, _lib.SORTS, "sort")
         cite_n = _choice(cite, _lib.CITE_STYLES, "cite")
-        q = ctypes.c_void_p()
-        _check(lib.docket_query_new(h, query.encode("utf-8"), ctypes.byref(q)), h)
-        try:
+        with self._query(query, match_all, plain) as q:
             opts = (
                 (_lib.QUERY_LIMIT, limit),
                 (_lib.QUERY_OFFSET, offset),
                 (_lib.QUERY_PER_ARTICLE, per_article),
                 (_lib.QUERY_SORT, sort_n),
                 (_lib.QUERY_SNIPPET_BYTES, snippet_bytes),
-                (_lib.QUERY_DEFAULT_AND, int(match_all)),
-                (_lib.QUERY_PLAIN, int(plain)),
                 (_lib.QUERY_EXPLAIN, int(explain)),
             )
             for opt, value in opts:
@@ -457,9 +554,47 @@ class Index:
             for which, w in ((_lib.WEIGHT_TITLE, title_weight), (_lib.WEIGHT_FEEDBACK, feedback)):
                 if w:
                     _check(lib.docket_query_set_weight(q, which, w), h)
-            return _collect(q, h, cite_n)
-        finally:
-            lib.docket_query_free(q)
+            out = _collect(q, h, cite_n)
+            if facets is not None:
+                if facet_limit < 0:
+                    raise ValueError(f"facet_limit must be 0 or more, not {facet_limit}")
+                t = ctypes.c_void_p()
+                _check(lib.docket_query_facets(q, _field_list(facets), facet_limit, ctypes.byref(t)), h)
+                out.facets = _table(t.value, _facet_rows)
+            return out
+
+    def timeline(
+        self,
+        query: str,
+        by: str = "month",
+        date: str = "published",
+        per_outlet: bool = False,
+        *,
+        match_all: bool = False,
+        plain: bool = False,
+    ) -> Table:
+        """``docket timeline``: one row per period (``by`` day, week,
+        month or year) from the first matching passage's to the last's,
+        empty ones included, dated by ``date`` (published or event);
+        ``per_outlet`` gives one series per outlet.  Rows carry the keys
+        of the CLI's bucket lines; ValueError for a bad ``by``/``date``."""
+        by_n = _choice(by, _lib.PERIODS, "by")
+        date_n = _choice(date, _lib.DATE_KINDS, "date")
+        h = self._handle()
+        with self._query(query, match_all, plain) as q:
+            t = ctypes.c_void_p()
+            _check(lib.docket_query_timeline(q, by_n, date_n, int(per_outlet), ctypes.byref(t)), h)
+            return _table(t.value, _bucket_rows)
+
+    def coverage(self, query: str, *, match_all: bool = False, plain: bool = False) -> Table:
+        """``docket coverage``: one row per outlet that ran a matching
+        passage, by first date, with the keys of the CLI's coverage
+        lines (outlet, first, last, articles, passages, sources, wire)."""
+        h = self._handle()
+        with self._query(query, match_all, plain) as q:
+            t = ctypes.c_void_p()
+            _check(lib.docket_query_coverage(q, ctypes.byref(t)), h)
+            return _table(t.value, _coverage_rows)
 
     def show(
         self, passage_id: str, context: int = 1, query: Optional[str] = None, *, cite: str = "plain"

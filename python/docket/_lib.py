@@ -73,6 +73,8 @@ EVENT_NAMES = (
 ) = range(10)
 
 SORTS = ("relevance", "date")  # docket_sort
+PERIODS = ("day", "week", "month", "year")  # docket_period
+DATE_KINDS = ("published", "event")  # docket_date_kind
 
 # docket_weight
 WEIGHT_K1, WEIGHT_B, WEIGHT_MIN_NORMLEN, WEIGHT_TITLE, WEIGHT_FEEDBACK = range(5)
@@ -184,6 +186,14 @@ _OPTIONAL = {
     "docket_hit_first_reported": (c_char_p, [_P, c_int]),
     "docket_hit_quote": (None, [_P, c_size_t, _SZ, _SZ, POINTER(c_char_p), POINTER(c_char_p)]),
     "docket_hit_quote_cp": (None, [_P, c_size_t, _SZ, _SZ]),
+    "docket_query_facets": (c_int, [_P, c_char_p, c_size_t, _PP]),
+    "docket_query_timeline": (c_int, [_P, c_int, c_int, c_int, _PP]),
+    "docket_query_coverage": (c_int, [_P, _PP]),
+    "docket_table_rows": (c_size_t, [_P]),
+    "docket_table_columns": (c_size_t, [_P]),
+    "docket_table_column": (c_char_p, [_P, c_size_t]),
+    "docket_table_cell": (c_char_p, [_P, c_size_t, c_size_t]),
+    "docket_table_note": (c_char_p, [_P]),
 }
 
 

@@ -162,3 +162,54 @@ def test_copies_and_first_report_match_the_cli(tmp_path: pathlib.Path) -> None:
     assert any(h.copies for h in hits), "no hit with copies: the test proves nothing"
     for h, j in zip(hits, cli):
         assert (h.copies, h.first_reported, h.wire) == (j["copies"], j["first_reported"], j["wire"])
+
+
+def cli_lines(index_path: pathlib.Path, command: str, *args: str) -> list:
+    """The JSON lines of `docket COMMAND --json ARGS`, "type" kept."""
+    out = subprocess.run([DOCKET_BIN, command, "--index", str(index_path), "--json", *args],
+                         capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def without_type(lines: list, kind: str) -> list:
+    return [{k: v for k, v in o.items() if k != "type"} for o in lines if o["type"] == kind]
+
+
+def test_facets_are_the_clis_counts(index_path: pathlib.Path) -> None:
+    fields = "outlet,source,month,year"
+    with docket.Index(index_path) as idx:
+        res = idx.search("court", facets=fields, facet_limit=0)
+        listed = idx.search("court", facets=["outlet", "source", "month", "year"], facet_limit=0)
+        capped = idx.search("court", facets="outlet", facet_limit=1)
+        plain = idx.search("court")
+    cli = without_type(cli_lines(index_path, "search", "--facets", fields, "--facet-limit", "0",
+                                 "court"), "facet")
+    assert [f["field"] for f in res.facets] == fields.split(",")
+    assert res.facets == cli and listed.facets == cli
+    assert any(f["values"] for f in res.facets)
+    assert len(capped.facets[0]["values"]) == 1
+    assert capped.facets[0]["values"][0] == cli[0]["values"][0]
+    assert plain.facets == []
+
+
+def test_bad_facet_field_raises_naming_it(index_path: pathlib.Path) -> None:
+    with docket.Index(index_path) as idx:
+        with pytest.raises(docket.BadArgument, match="colour"):
+            idx.search("court", facets="outlet,colour")
+        with pytest.raises(ValueError):
+            idx.search("court", facets="outlet", facet_limit=-1)
+
+
+def test_timeline_and_coverage_are_the_clis(index_path: pathlib.Path) -> None:
+    with docket.Index(index_path) as idx:
+        months = idx.timeline("court")
+        weeks = idx.timeline("court", by="week", per_outlet=True)
+        cov = idx.coverage("court")
+        with pytest.raises(ValueError, match="by must be"):
+            idx.timeline("court", by="fortnight")
+    assert months and months == without_type(cli_lines(index_path, "timeline", "court"), "bucket")
+    assert weeks == without_type(cli_lines(index_path, "timeline", "--by", "week", "--per", "outlet",
+                                           "court"), "bucket")
+    assert cov and cov == without_type(cli_lines(index_path, "coverage", "court"), "coverage")
+    notes = [o["text"] for o in cli_lines(index_path, "coverage", "court") if o["type"] == "note"]
+    assert cov.note == (notes[0] if notes else "")

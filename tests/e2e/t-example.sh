@@ -26,6 +26,19 @@ for f in bin/docket include/docket.h lib/libdocket.a lib/libdocket.so \
 	ok "installed $f" [ -e "$prefix/$f" ]
 done
 ok "the installed tool runs" "$prefix/bin/docket" --version
+for f in share/man/man1/docket-search.1 share/man/man7/docket-query.7 \
+	share/man/man3/libdocket.3 share/bash-completion/completions/docket \
+	share/zsh/vendor-completions/_docket share/fish/vendor_completions.d/docket.fish; do
+	ok "installed $f" [ -e "$prefix/$f" ]
+done
+# `man docket-search` as a user with the prefix on MANPATH would type it
+# (man-db's man where the machine has it, else mandoc's own man).
+manpage() {
+	if command -v man >/dev/null; then MANWIDTH=80 man -M "$prefix/share/man" "$1"
+	else mandoc -Tutf8 "$prefix/share/man/man1/$1.1"; fi
+}
+like "$(manpage docket-search 2>&1)" \
+	'find the passages of a docket index' "man docket-search works after make install"
 
 # Build the example with pkg-config, through the docket.pc written for
 # this PREFIX.
