@@ -32,7 +32,10 @@ void record_encode(int *rc, buf *out, const struct record *r)
 	}
 }
 
-/* Read a varint at D[*I..N) into *V; -1 if truncated or too large. */
+/* Read a varint at D[*I..N) into *V; -1 if truncated, too large, or not
+ * in the shortest form put_varint writes (a last byte of 0 after others):
+ * fuzz-record found padded lengths decoding to the same record as other
+ * bytes, so one record had two encodings; now it has one. */
 static int get_varint(const unsigned char *d, size_t n, size_t *i, size_t *v)
 {
 	size_t val = 0;
@@ -40,6 +43,8 @@ static int get_varint(const unsigned char *d, size_t n, size_t *i, size_t *v)
 		unsigned char b = d[(*i)++];
 		if (shift >= 8 * sizeof val ||
 		    (shift && (size_t)(b & 0x7F) > (((size_t)-1) >> shift)))
+			return -1;
+		if (shift && !b)
 			return -1;
 		val |= (size_t)(b & 0x7F) << shift;
 		if (!(b & 0x80)) {

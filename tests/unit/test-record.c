@@ -163,6 +163,27 @@ static void rejects_bad_varints(void **state)
 	assert_int_equal(record_decode(over, sizeof over, &out), -1);
 }
 
+/* A padded length (0 written as 0x80 0x00) is the same number in another
+ * encoding; accepting it gave one record two encodings (fuzz-record). */
+static void rejects_padded_varints(void **state)
+{
+	struct record r, out;
+	memset(&r, 0, sizeof r);
+	int rc = 0;
+	buf b = BUF_INIT;
+	record_encode(&rc, &b, &r);
+	assert_int_equal(rc, 0);
+	assert_int_equal(record_decode(b.p, b.n, &out), 0);
+	buf padded = BUF_INIT;
+	buf_append(&rc, &padded, b.p, 2);
+	buf_append(&rc, &padded, "\x80\x00", 2);
+	buf_append(&rc, &padded, b.p + 3, b.n - 3);
+	assert_int_equal(rc, 0);
+	assert_int_equal(record_decode(padded.p, padded.n, &out), -1);
+	buf_free(&b);
+	buf_free(&padded);
+}
+
 static void encode_is_sticky(void **state)
 {
 	struct record r;
@@ -185,6 +206,7 @@ int main(void)
 		cmocka_unit_test(rejects_trailing_garbage),
 		cmocka_unit_test(rejects_length_past_end),
 		cmocka_unit_test(rejects_bad_varints),
+		cmocka_unit_test(rejects_padded_varints),
 		cmocka_unit_test(encode_is_sticky),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
