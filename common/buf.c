@@ -11,6 +11,10 @@ void buf_reserve(int *rc, buf *b, size_t n)
 {
 	if (*rc)
 		return;
+	if (n >= ((size_t)-1) - b->n) { /* b->n + n + 1 would wrap */
+		*rc = DOCKET_NO_MEMORY;
+		return;
+	}
 	if (b->n + n + 1 <= b->cap)
 		return;
 	size_t cap = b->cap ? b->cap : 64;

@@ -190,6 +190,17 @@ static void impossible_size_is_no_memory(void **state)
 	assert_int_equal(rc, DOCKET_NO_MEMORY);
 	assert_null(c.p);
 	assert_int_equal(c.n, 0);
+
+	/* sizes whose n + len + 1 wraps past SIZE_MAX to a small number */
+	for (size_t extra = 0; extra < 4; extra++) {
+		rc = 0;
+		buf w = BUF_INIT;
+		buf_puts(&rc, &w, "abc");
+		buf_reserve(&rc, &w, SIZE_MAX - extra);
+		assert_int_equal(rc, DOCKET_NO_MEMORY);
+		assert_string_equal(w.p, "abc");
+		buf_free(&w);
+	}
 }
 
 static void string_copies(void **state)
