@@ -282,6 +282,10 @@ typedef enum docket_query_option {
 	DOCKET_QUERY_COPIES,        /* 1: every copy of a passage is a hit of
 	                             * its own; 0 (default): copies collapse,
 	                             * see docket_hit_copy_count() */
+	DOCKET_QUERY_TIME_LIMIT_MS, /* stop looking for more matches after
+	                             * this many milliseconds and return the
+	                             * best found so far (0, the default: no
+	                             * limit; `docket serve` bounds requests) */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 

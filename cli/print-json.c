@@ -253,19 +253,25 @@ static int put_json_summary(FILE *f, const char *query, size_t estimated,
 	return dump(f, o, bad);
 }
 
+/* Where P writes: its print_opts' stream, else stdout. */
+static FILE *out(const struct printer *p)
+{
+	return p->o.out ? p->o.out : stdout;
+}
+
 static int json_hits(const struct printer *p, const struct hit_view *v,
                      size_t n)
 {
 	int rc = 0;
 	for (size_t i = 0; i < n; i++)
-		rc |= put_json_hit(stdout, "hit", &v[i]);
+		rc |= put_json_hit(out(p), "hit", &v[i]);
 	return rc;
 }
 
 static int json_summary(const struct printer *p, const char *query,
                         size_t estimated, size_t returned, double elapsed_ms)
 {
-	return put_json_summary(stdout, query, estimated, returned, elapsed_ms);
+	return put_json_summary(out(p), query, estimated, returned, elapsed_ms);
 }
 
 static int json_passages(const struct printer *p, const struct hit_view *v,
@@ -273,7 +279,7 @@ static int json_passages(const struct printer *p, const struct hit_view *v,
 {
 	int rc = 0;
 	for (size_t i = 0; i < n; i++)
-		rc |= put_json_hit(stdout, "passage", &v[i]);
+		rc |= put_json_hit(out(p), "passage", &v[i]);
 	return rc;
 }
 
@@ -305,7 +311,7 @@ static int json_quotes(const struct printer *p, const struct quote_line *q,
 {
 	int rc = 0;
 	for (size_t i = 0; i < n; i++)
-		rc |= put_json_quote(stdout, &q[i]);
+		rc |= put_json_quote(out(p), &q[i]);
 	return rc;
 }
 
@@ -333,7 +339,7 @@ static json_t *jitems(const docket_table *t, size_t r, size_t c)
 
 /* {"type":"facet","field":F,"values":[{"value","articles","passages"},…]}
  * for each field of T (rows grouped by field). */
-static int json_facets(const docket_table *t)
+static int json_facets(FILE *f, const docket_table *t)
 {
 	int rc = 0;
 	for (size_t r = 0; r < docket_table_rows(t);) {
@@ -353,14 +359,14 @@ static int json_facets(const docket_table *t)
 		put(o, "type", json_string("facet"), &bad);
 		put(o, "field", jstr(field), &bad);
 		put(o, "values", vals, &bad);
-		rc |= dump(stdout, o, bad);
+		rc |= dump(f, o, bad);
 	}
 	return rc;
 }
 
 /* {"type":"bucket","start","end","outlet","articles","passages","outlets",
  * "first":{"passage_id","outlet","date"}} per row. */
-static int json_buckets(const docket_table *t)
+static int json_buckets(FILE *f, const docket_table *t)
 {
 	int rc = 0;
 	for (size_t r = 0; r < docket_table_rows(t); r++) {
@@ -377,14 +383,14 @@ static int json_buckets(const docket_table *t)
 		put(first, "outlet", jstr(docket_table_cell(t, r, 7)), &bad);
 		put(first, "date", jstr(docket_table_cell(t, r, 8)), &bad);
 		put(o, "first", first, &bad);
-		rc |= dump(stdout, o, bad);
+		rc |= dump(f, o, bad);
 	}
 	return rc;
 }
 
 /* {"type":"coverage","outlet","first","last","articles","passages",
  * "sources":[{"source","passages"},…],"wire":[…]} per row. */
-static int json_coverage(const docket_table *t)
+static int json_coverage(FILE *f, const docket_table *t)
 {
 	int rc = 0;
 	for (size_t r = 0; r < docket_table_rows(t); r++) {
@@ -409,7 +415,7 @@ static int json_coverage(const docket_table *t)
 		put(o, "wire", jitems(t, r, 7), &bad);
 		json_decref(names);
 		json_decref(counts);
-		rc |= dump(stdout, o, bad);
+		rc |= dump(f, o, bad);
 	}
 	return rc;
 }
@@ -418,14 +424,15 @@ static int json_coverage(const docket_table *t)
 static int json_table(const struct printer *p, enum table_kind kind,
                       const docket_table *t)
 {
-	int rc = kind == TABLE_FACETS ? json_facets(t)
-	         : kind == TABLE_TIMELINE ? json_buckets(t) : json_coverage(t);
+	int rc = kind == TABLE_FACETS ? json_facets(out(p), t)
+	         : kind == TABLE_TIMELINE ? json_buckets(out(p), t)
+	                                  : json_coverage(out(p), t);
 	if (*docket_table_note(t)) {
 		json_t *o = json_object();
 		int bad = !o;
 		put(o, "type", json_string("note"), &bad);
 		put(o, "text", jstr(docket_table_note(t)), &bad);
-		rc |= dump(stdout, o, bad);
+		rc |= dump(out(p), o, bad);
 	}
 	return rc;
 }

@@ -11,6 +11,7 @@
 #define DOCKET_CLI_PRINTER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "output.h"
 
@@ -20,6 +21,9 @@ struct print_opts {
 	int group;       /* text: group search hits under their article */
 	int sparkline;   /* text timeline: one line of bars, whatever the width */
 	const char *qid; /* trec: the query id */
+	FILE *out;       /* json: where to write; NULL = stdout (docket serve
+	                  * writes into a memory stream, so that the API's
+	                  * objects are the CLI's bytes) */
 };
 
 /* The tables of counts a format may print. */

@@ -138,6 +138,9 @@ struct xap_request {
 	int every_copy;             /* 1: copies of a passage are hits of their
 	                             * own; 0: only the best-ranked of a copy
 	                             * group is (engine/copies.cc) */
+	double time_limit;          /* >0: seconds the matcher may take before
+	                             * it returns what it has (Xapian's
+	                             * Enquire::set_time_limit) */
 };
 
 /* A passage of a hit's copy group (engine/copies.cc). */

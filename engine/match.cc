@@ -324,6 +324,8 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 			enq.set_weighting_scheme(ShardBM25(s->k1, s->b, s->min_normlen,
 			                                   len_factor, &idf[k]));
 			enq.set_query(Xapian::Query::unserialise(wire));
+			if (s->time_limit > 0)
+				enq.set_time_limit(s->time_limit);
 			if (s->sort_date)
 				enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
 			std::vector<Xapian::MSetIterator> kept;
@@ -426,6 +428,8 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		}
 	}
 	enq.set_query(q);
+	if (s->time_limit > 0)
+		enq.set_time_limit(s->time_limit);
 	if (s->sort_date)
 		enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
 	std::vector<Xapian::MSetIterator> kept;

@@ -37,6 +37,7 @@ static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
 	[DOCKET_QUERY_FEEDBACK_TERMS] = 10,
 	[DOCKET_QUERY_FEEDBACK_DOCS] = 10,
 	[DOCKET_QUERY_COPIES] = 0,
+	[DOCKET_QUERY_TIME_LIMIT_MS] = 0,
 };
 
 static const double default_weights[DOCKET_WEIGHT_LAST] = {
@@ -287,6 +288,7 @@ static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
 		.aliases = &q->idx->aliases,
 		.quoted = (int)q->opt[DOCKET_QUERY_QUOTED],
 		.every_copy = (int)q->opt[DOCKET_QUERY_COPIES],
+		.time_limit = q->opt[DOCKET_QUERY_TIME_LIMIT_MS] / 1000.0,
 	};
 	int rc = fn ? xap_scan(q->idx->db, &s, slots, nslots, fn, ctx)
 	            : xap_search(q->idx->db, &s, res, &q->hl);
