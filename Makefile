@@ -52,6 +52,11 @@ API_C := $(sort $(wildcard tests/api/api-*.c))
 
 LIB_O := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 CLI_O := $(CLI_C:%.c=$(B)/%.o)
+# docket serve's page, script and OpenAPI text, compiled into the tool
+# (scripts/embed-web); libmicrohttpd is linked into the tool only.
+WEB_FILES := $(sort $(wildcard cli/web/*))
+WEB_O := $(B)/cli/web-assets.o
+HTTPD_LIBS := -lmicrohttpd
 UNIT_BIN := $(UNIT_C:%.c=$(B)/%)
 API_BIN := $(API_C:%.c=$(B)/%)
 
@@ -110,8 +115,12 @@ $(SHLIB): $(LIB_O) docket.sym
 	ln -sf $(notdir $@) $(B)/$(SONAME)
 	ln -sf $(SONAME) $(B)/libdocket.so
 
-$(B)/docket: $(CLI_O) $(LIBA)
-	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(LIBA) $(LIBS)
+$(B)/cli/web-assets.c: $(WEB_FILES) scripts/embed-web
+	@mkdir -p $(@D)
+	scripts/embed-web $@ $(WEB_FILES)
+
+$(B)/docket: $(CLI_O) $(WEB_O) $(LIBA)
+	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(WEB_O) $(LIBA) $(LIBS) $(HTTPD_LIBS)
 
 $(B)/docket.pc: docket.pc.in docket.h
 	@mkdir -p $(@D)
