@@ -1,0 +1,266 @@
+#!/bin/sh
+# t-serve.sh — `docket serve` over curl, on loopback: every route and its
+# status codes, the API's hit (and passage, facet, quote, case, bucket,
+# coverage and copy) objects byte for byte the CLI's JSON lines, errors
+# with the CLI's message, the limits, the token, the refusal of a
+# non-loopback address without one, escaping of a hostile corpus in page
+# and API, the Content-Security-Policy, reopening after `docket index`
+# commits, 503 while the index is gone, and a clean stop on SIGTERM and
+# SIGINT.  Every wait is bounded; no assertion is on time.
+. "$(dirname "$0")/lib.sh"
+command -v curl >/dev/null || { echo "1..0 # SKIP curl missing (scripts/install-deps test)"; exit 0; }
+make_index
+idx=$tmp/index
+
+# start NAME ARGS...: run `docket serve ARGS --listen 127.0.0.1:0` in the
+# background; sets $pid and $url (port from its first line).
+start() {
+	name=$1
+	shift
+	"$DOCKET" serve "$@" --listen 127.0.0.1:0 2>"$tmp/$name.err" &
+	pid=$!
+	i=0
+	while [ $i -lt 200 ] && ! grep -q 'serving' "$tmp/$name.err"; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	url=$(sed -n 's|.* at \(http://[^ ]*\)/ with.*|\1|p' "$tmp/$name.err" | head -n 1)
+}
+
+# stop PID SIGNAL: send it and wait for it (a watchdog kills it after
+# 10 s); sets $stopped to its exit status.
+stop() {
+	kill -"$2" "$1" 2>/dev/null
+	( sleep 10; kill -9 "$1" 2>/dev/null ) &
+	dog=$!
+	wait "$1"
+	stopped=$?
+	kill "$dog" 2>/dev/null
+	wait "$dog" 2>/dev/null
+}
+
+# get PATH [CURL ARGS]: the body into $tmp/body, prints the status.
+get() {
+	p=$1
+	shift
+	curl -s -o "$tmp/body" -w '%{http_code}' "$@" "$url$p"
+}
+body() { cat "$tmp/body"; }
+
+# lines FILE TYPE: the JSON lines of TYPE ("hit", …) joined by commas.
+lines() {
+	grep "^{\"type\":\"$2\"" "$1" | paste -sd, -
+}
+
+start main --index "$idx"
+like "$url" '^http://127\.0\.0\.1:[0-9]+$' "serve says where it listens"
+like "$(cat "$tmp/main.err")" 'with [0-9]+ threads' "serve says how many worker threads"
+
+# ---------------------------------------------------------------- search
+is "$(get '/api/search?q=court&n=5')" 200 "GET /api/search is 200"
+ok "the reply is JSON with hits, facets and summary" \
+	jq -e '(.hits|type=="array") and (.facets|type=="array") and (.summary.type=="summary")' "$tmp/body"
+d search --index "$idx" --json -n 5 court >"$tmp/cli.json"
+want="{\"hits\":[$(lines "$tmp/cli.json" hit)],\"facets\":"
+got=$(body | head -c ${#want})
+is "$got" "$want" "the API's hit objects are byte for byte docket search --json's"
+is "$(jq '.hits|length' "$tmp/body")" 5 "n=5 gives 5 hits"
+
+get '/api/search?q=court&n=3&offset=2&sort=date&per_article=1&facets=outlet,year&facet_limit=3&cite=markdown' >/dev/null
+d search --index "$idx" --json -n 3 --offset 2 --sort date --per-article 1 \
+	--facets outlet,year --facet-limit 3 --cite markdown court >"$tmp/cli2.json"
+want="{\"hits\":[$(lines "$tmp/cli2.json" hit)],\"facets\":[$(lines "$tmp/cli2.json" facet)],"
+got=$(body | head -c ${#want})
+is "$got" "$want" "offset, sort, per_article, facets and cite: the CLI's hits and facets, bytes"
+is "$(jq -r '.summary.query' "$tmp/body")" court "the summary names the query"
+
+is "$(get '/api/search?q=court%20AND%20(')" 400 "a bad query is 400"
+cli_msg=$(d search --index "$idx" 'court AND (' 2>&1 >/dev/null | sed 's/^docket: //')
+is "$(jq -r '.error.message' "$tmp/body")" "$cli_msg" "its message is the CLI's one line"
+is "$(jq -r '.error.status' "$tmp/body")" 400 "the error object carries the status"
+is "$(get '/api/search')" 400 "no q is 400"
+is "$(get '/api/search?q=court&facets=outlet,nosuch')" 400 "an unknown facet field is 400"
+like "$(body)" "unknown facet field 'nosuch'" "naming the field"
+is "$(get '/api/search?q=court&bogus=1')" 400 "an unknown parameter is 400"
+like "$(body)" "unknown parameter 'bogus'" "naming it"
+is "$(get '/api/search?q=court&sort=sideways')" 400 "a bad sort is 400"
+is "$(get '/api/search?q=court&n=zz')" 400 "a bad number is 400"
+
+# ---------------------------------------------------------------- limits
+is "$(get '/api/search?q=court&n=101')" 400 "n above --max-results (100) is 400"
+like "$(body)" "limit of 100" "saying the limit"
+is "$(get '/api/search?q=court&n=100')" 200 "n at the limit is fine"
+long=$(printf '%01100d' 0 | tr 0 a)
+is "$(get "/api/search?q=$long")" 400 "a query over --max-query (1024 bytes) is 400"
+like "$(body)" "1100 bytes is longer than this server's limit of 1024" "saying so"
+is "$(get '/api/search?q=court' -X POST -d 'x=1')" 413 "a request with a body is refused (413)"
+is "$(get '/api/search?q=court' -X DELETE)" 405 "another method is 405"
+huge=$(printf '%070000d' 0 | tr 0 b)
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $huge" "$url/api/search?q=court")
+ok "headers over the request size limit are refused ($code)" test "$code" -ge 400
+
+# -------------------------------------------------------------- passages
+get '/api/search?q=court&n=1' >/dev/null
+id=$(jq -r '.hits[0].passage_id' "$tmp/body")
+enc=$(jq -rn --arg s "$id" '$s|@uri')
+is "$(get "/api/passages/$enc?context=2&q=court")" 200 "GET /api/passages/{id} is 200"
+d show --index "$idx" --json -C 2 -q court "$id" >"$tmp/show.json"
+is "$(body)" "{\"passages\":[$(lines "$tmp/show.json" passage)]}" \
+	"the passages are byte for byte docket show --json's"
+ok "highlights are kept in the passage" jq -e '[.passages[].highlights|length]|add > 0' "$tmp/body"
+is "$(get '/api/passages/no%2Fsuch%231')" 404 "no such passage is 404"
+is "$(jq -r .error.message "$tmp/body")" "no passage 'no/such#1' in the index" "with the CLI's message"
+is "$(get "/api/passages/$enc?context=999")" 400 "context above 50 is 400"
+
+# ------------------------------------------------------- the other commands
+# cmp_route ROUTE KEY CLI-ARGS...: the route's array is the CLI's lines.
+cmp_route() {
+	route=$1 key=$2
+	shift 2
+	code=$(get "$route")
+	d "$@" >"$tmp/cmd.json" 2>/dev/null
+	is "$code" 200 "GET $route is 200"
+	is "$(body)" "{\"$key\":[$(grep . "$tmp/cmd.json" | paste -sd, -)]}" \
+		"GET $route: docket $1's JSON lines, bytes"
+}
+cmp_route '/api/quotes?q=said' quotes quotes --index "$idx" --json said
+cmp_route '/api/quotes?q=said&n=2' quotes quotes --index "$idx" --json --limit 2 said
+cmp_route '/api/cases?q=court' cases cases --index "$idx" --json court
+cmp_route '/api/cases' cases cases --index "$idx" --json
+cmp_route '/api/timeline?q=court&by=year' buckets timeline --index "$idx" --json --by year court
+cmp_route '/api/timeline?q=court&per=outlet&and=1' buckets timeline --index "$idx" --json --per outlet --and court
+cmp_route '/api/coverage?q=court' outlets coverage --index "$idx" --json court
+cmp_route "/api/copies/$enc" copies copies --index "$idx" --json "$id"
+is "$(get '/api/copies/no%23such')" 404 "copies of no such passage is 404"
+like "$(jq -r .error.message "$tmp/body")" "no passage" "with the CLI's message"
+is "$(get '/api/timeline?q=court&by=fortnight')" 400 "a bad timeline period is 400"
+is "$(get '/api/timeline')" 400 "timeline without q is 400"
+is "$(get '/api/coverage?q=court%20AND%20(')" 400 "a bad coverage query is 400"
+like "$(jq -r .error.message "$tmp/body")" "bad query" "with the CLI's message"
+is "$(get '/api/quotes?aliases=/etc/passwd')" 400 "no route takes a file name (unknown parameter)"
+
+# --------------------------------------------------------------- openapi
+is "$(get '/api/openapi.json')" 200 "GET /api/openapi.json is 200"
+ok "it is OpenAPI 3 describing every route" jq -e '.openapi == "3.0.3" and
+	([.paths|keys[]] == (["/api/search","/api/passages/{id}","/api/quotes","/api/cases",
+	"/api/timeline","/api/coverage","/api/copies/{id}","/api/openapi.json"]|sort))' "$tmp/body"
+
+# ----------------------------------------------------- page and static
+is "$(get '/?q=court')" 200 "GET / is 200"
+page=$(body)
+like "$page" '<label for="q">' "the search box has a label"
+like "$page" '<mark>[Cc]ourt' "results show highlights"
+like "$page" 'href="/passage/[^"]*\?q=court#focus"' "each result links to its passage in the article"
+like "$page" '<svg[^>]*role="img"' "an inline SVG timeline"
+like "$page" 'class="facet' "facet links"
+unlike "$page" '<script>|<script [^>]*>[^<]' "no inline script"
+unlike "$page" ' style=|<style' "no inline style"
+is "$(get '/?q=court&f=outlet:Bench%20%26%20Bar%20Daily')" 200 "a facet filter is 200"
+ok "filtered: every hit's outlet is the one kept" sh -c \
+	"grep -o '<p class=\"meta\">[^<·]*' '$tmp/body' | sort -u | grep -qx '<p class=\"meta\">Bench &amp; Bar Daily ' && \
+	 [ \$(grep -o '<p class=\"meta\">[^<·]*' '$tmp/body' | sort -u | wc -l) -eq 1 ]"
+like "$(body)" 'class="facet keep" href="/\?q=court&amp;x=outlet%3ABench%20%26%20Bar%20Daily"' \
+	"the kept value links on to leaving it out"
+is "$(get '/?q=court&x=outlet:Bench%20%26%20Bar%20Daily')" 200 "a facet exclusion is 200"
+unlike "$(body)" '<p class="meta">Bench &amp; Bar Daily' "excluded: no hit of that outlet"
+is "$(get '/?q=court%20AND%20(')" 400 "a bad query on the page is 400"
+like "$(body)" 'role="alert">[^<]*bad query' "and says why"
+is "$(get "/passage/$enc?q=court")" 200 "GET /passage/{id} is 200"
+like "$(body)" 'class="passage focus" id="focus"' "the passage is marked in its article"
+like "$(body)" '<mark>' "with highlights"
+is "$(get '/passage/no%23such')" 404 "the page of no such passage is 404"
+code=$(curl -s -D "$tmp/headers" -o /dev/null -w '%{http_code}' "$url/")
+like "$(cat "$tmp/headers")" "Content-Security-Policy: default-src 'none'; script-src 'self'" \
+	"a Content-Security-Policy forbidding inline script"
+like "$(cat "$tmp/headers")" 'X-Content-Type-Options: nosniff' "and nosniff"
+is "$(get /static/page.js)" 200 "the script comes from the binary"
+is "$(get /static/page.css)" 200 "so does the style sheet"
+is "$(get /static/..%2F..%2Fetc%2Fpasswd)" 404 "no file outside the binary's is served"
+is "$(get /../../etc/passwd --path-as-is)" 404 "nor through dot segments"
+is "$(get /nosuch)" 404 "an unknown route is 404"
+
+# ------------------------------------------------- reopen after a commit
+mkdir -p "$tmp/more"
+printf 'Fresh filing\n\nA zanzibarwordx appeared in the docket today.\n' >"$tmp/more/fresh.txt"
+get '/api/search?q=zanzibarwordx' >/dev/null
+is "$(jq '.hits|length' "$tmp/body")" 0 "a word not yet indexed finds nothing"
+d index --index "$idx" "$tmp/more" >/dev/null 2>&1
+get '/api/search?q=zanzibarwordx' >/dev/null
+get '/api/search?q=zanzibarwordx' >/dev/null # the other worker too
+is "$(jq '.hits|length' "$tmp/body")" 1 "after docket index commits, the server finds it (no restart)"
+rm "$tmp/more/fresh.txt"
+d index --index "$idx" "$tmp/more" >/dev/null 2>&1
+get '/api/search?q=zanzibarwordx' >/dev/null
+get '/api/search?q=zanzibarwordx' >/dev/null
+is "$(jq '.hits|length' "$tmp/body")" 0 "and after its removal is committed, not any more"
+
+# ------------------------------------------------- index gone: 503
+mv "$idx" "$tmp/away"
+is "$(get '/api/search?q=court')" 503 "with the index gone, search is 503"
+like "$(jq -r .error.message "$tmp/body")" "index" "saying what is wrong with the index"
+is "$(get '/?q=court')" 503 "and so is the page"
+mv "$tmp/away" "$idx"
+is "$(get '/api/search?q=court')" 200 "back again once the index is"
+
+stop "$pid" TERM
+is "$stopped" 0 "SIGTERM stops the server cleanly (exit 0)"
+like "$(cat "$tmp/main.err")" 'stopping on SIGTERM' "saying so"
+start int --index "$idx" --threads 1
+is "$(get '/api/search?q=court')" 200 "--threads 1 serves"
+stop "$pid" INT
+is "$stopped" 0 "SIGINT stops it cleanly too"
+
+# ---------------------------------------------------------------- token
+"$DOCKET" serve --index "$idx" --listen 0.0.0.0:0 >/dev/null 2>"$tmp/open.err"
+is "$?" 2 "a non-loopback address without --token is refused"
+like "$(cat "$tmp/open.err")" 'give --token FILE' "saying --token is needed"
+printf 'short\n' >"$tmp/short"
+"$DOCKET" serve --index "$idx" --token "$tmp/short" >/dev/null 2>&1
+is "$?" 2 "a token under 16 characters is refused"
+"$DOCKET" serve --index "$idx" --token "$tmp/none" >/dev/null 2>&1
+is "$?" 2 "a missing token file is refused"
+"$DOCKET" serve --index "$tmp/nothing" --listen 127.0.0.1:0 >/dev/null 2>"$tmp/noidx.err"
+is "$?" 2 "no index there: it does not start"
+tok=s3cr3t-token-0123456789
+printf '%s\n' "$tok" >"$tmp/token"
+start tok --index "$idx" --token "$tmp/token"
+is "$(get '/api/search?q=court')" 401 "with --token, a request without it is 401"
+is "$(get '/api/search?q=court' -H 'Authorization: Bearer wrong-token-0123456789')" 401 "a wrong token is 401"
+is "$(get '/api/search?q=court' -H "Authorization: Bearer $tok")" 200 "the right bearer token is 200"
+is "$(get '/' -c "$tmp/jar" "--get" --data-urlencode "token=$tok")" 303 "?token= on the page sets a cookie (303)"
+is "$(get '/?q=court' -b "$tmp/jar")" 200 "and the cookie then opens the page"
+stop "$pid" TERM
+
+# ---------------------------------------------------------- hostile corpus
+mkdir -p "$tmp/hostile"
+esc=$(printf '\033')
+cat >"$tmp/hostile/evil.jsonl" <<'EOF'
+{"id":"evil1","title":"<script>alert('t')</script> hostileword","outlet":"Evil\u001b[31m Outlet\"><img src=x onerror=alert(1)>","author":"<b>Mallory</b>","date":"2026-01-02","url":"javascript:alert(document.cookie)","text":"The hostileword filing said \"><img src=x onerror=alert(2)> and <script>alert(3)</script> and \u001b[2J\u001b]0;title\u001b\\ end."}
+{"id":"evil2","title":"Second hostileword","outlet":"Plain","date":"2026-01-03","url":"https://example.org/a?b=\"><script>alert(4)</script>","text":"hostileword in a passage whose url breaks out."}
+EOF
+d index --index "$tmp/hidx" "$tmp/hostile" >/dev/null 2>&1
+start hostile --index "$tmp/hidx"
+is "$(get '/?q=hostileword')" 200 "the hostile corpus's page is 200"
+page=$(body)
+unlike "$page" '<script>alert|<img|<b>Mallory' "page: no article markup survives (script, img, b)"
+unlike "$page" 'href="javascript:' "page: a javascript: url is never a link"
+unlike "$page" "$esc" "page: no ANSI escape byte"
+like "$page" '&lt;script&gt;alert' "page: the title's markup is shown as text"
+pid_evil=$(jq -rn --arg s "$(d search --index "$tmp/hidx" --json 'title:script hostileword' | jq -r 'select(.type=="hit")|.passage_id' | head -n 1)" '$s|@uri')
+is "$(get "/passage/$pid_evil?q=hostileword")" 200 "the hostile passage's page is 200"
+page=$(body)
+unlike "$page" '<script>alert|<img|<b>Mallory' "passage page: no article markup survives"
+unlike "$page" 'href="javascript:' "passage page: no javascript: link"
+unlike "$page" "$esc" "passage page: no ANSI escape byte"
+like "$page" '<span class="url">javascript:alert' "passage page: the bad url is shown as text"
+is "$(get '/api/search?q=hostileword')" 200 "the hostile corpus's API search is 200"
+ok "API: valid JSON" jq -e . "$tmp/body"
+unlike "$(body)" "$esc" "API: the escape byte is escaped (\\u001b)"
+like "$(body)" '\\u001[bB]\[31m' "API: as \\u001b"
+is "$(jq -r '[.hits[].title]|sort|.[0]' "$tmp/body")" "<script>alert('t')</script> hostileword" \
+	"API: the strings are the article's, unchanged (escaping is the client's job)"
+get '/api/search?q=hostileword' -D "$tmp/headers" >/dev/null
+like "$(cat "$tmp/headers")" 'Content-Type: application/json' "API: served as JSON, not HTML"
+stop "$pid" TERM
+
+done_testing
