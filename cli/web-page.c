@@ -263,11 +263,13 @@ static void put_hit(FILE *f, const struct hit_view *v, const char *q)
 	put_html(f, *title ? title : v->field[DOCKET_FIELD_ARTICLE_ID]);
 	fputs("</a></h2><p class=\"meta\">", f);
 	put_html(f, v->field[DOCKET_FIELD_OUTLET]);
+	const char *sep = *v->field[DOCKET_FIELD_OUTLET] ? " · " : "";
 	if (*v->field[DOCKET_FIELD_DATE])
-		fputs(" · <time>", f), put_html(f, v->field[DOCKET_FIELD_DATE]), fputs("</time>", f);
+		fprintf(f, "%s<time>", sep), put_html(f, v->field[DOCKET_FIELD_DATE]),
+			fputs("</time>", f), sep = " · ";
 	if (*v->field[DOCKET_FIELD_SECTION])
-		fputs(" · § ", f), put_html(f, v->field[DOCKET_FIELD_SECTION]);
-	fprintf(f, " · ¶ %d</p><p class=\"snippet\">", v->paragraph);
+		fprintf(f, "%s§ ", sep), put_html(f, v->field[DOCKET_FIELD_SECTION]), sep = " · ";
+	fprintf(f, "%s¶ %d</p><p class=\"snippet\">", sep, v->paragraph);
 	if (v->snip_start > 0)
 		fputs("… ", f);
 	put_marked(f, text, v->snip_start, v->snip_end, v->hl, v->nhl);
@@ -282,6 +284,26 @@ static void put_hit(FILE *f, const struct hit_view *v, const char *q)
 	fputs("</li>\n", f);
 }
 
+/* The filters in force, each a link that moves it on (a value left out
+ * has no matches, so its field's list no longer shows it). */
+static void put_active(FILE *f, const char *q, const struct filters *fl)
+{
+	if (!fl->nkeep && !fl->ndrop)
+		return;
+	fputs("<h3>In force</h3><ul class=\"active\">", f);
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; i < (k ? fl->ndrop : fl->nkeep); i++) {
+			const char *fv = k ? fl->drop[i] : fl->keep[i];
+			fprintf(f, "<li><a class=\"facet %s\" href=\"", k ? "drop" : "keep");
+			put_page_url(f, q, fl, fv, 0);
+			fprintf(f, "\" aria-pressed=\"true\" title=\"%s\">%s", k ? "left out" : "kept",
+			        k ? "<s>" : "");
+			put_html(f, fv);
+			fputs(k ? "</s></a></li>" : "</a></li>", f);
+		}
+	fputs("</ul>", f);
+}
+
 /* The facet lists of T, each value a link that moves its filter on. */
 static void put_facets(FILE *f, const docket_table *t, const char *q,
                        const struct filters *fl)
@@ -289,6 +311,7 @@ static void put_facets(FILE *f, const docket_table *t, const char *q,
 	const char *field = "";
 	fputs("<nav class=\"facets\" aria-label=\"Filters\"><h2>Filter</h2>"
 	      "<p class=\"hint\">Click to keep, again to leave out, again to clear.</p>", f);
+	put_active(f, q, fl);
 	for (size_t r = 0; r < docket_table_rows(t); r++) {
 		const char *fd = docket_table_cell(t, r, 0), *val = docket_table_cell(t, r, 1);
 		if (strcmp(fd, field)) {
