@@ -25,7 +25,7 @@ complete_bash() {
 
 ok "bash: the file loads and registers docket" bash --norc --noprofile -c \
 	'. "$1/docket.bash" && complete -p docket | grep -q _docket' - "$comp"
-is "$(complete_bash docket se)" "search serve-shard " "bash: command names"
+is "$(complete_bash docket se)" "search serve serve-shard " "bash: command names"
 is "$(complete_bash docket search ti)" "title: " "bash: a field name"
 is "$(complete_bash docket search da)" "date: " "bash: the date field"
 is "$(complete_bash docket search --cite m)" "markdown " "bash: a --cite style"
