@@ -55,3 +55,23 @@ bench:
 	@$(MAKE) --no-print-directory bench-tools
 	-@$(MAKE) --no-print-directory -k $(B)/docket $(B)/bench/docket-query
 	bench/run --build $(B) --articles $(BENCH_ARTICLES) --seed $(BENCH_SEED)
+
+# make load: docket serve under load on loopback while docket index commits
+# (bench/load-run; bounded in time and count).  The issue's run is
+# LOAD_ARTICLES=20000 LOAD_SECONDS=60 LOAD_CLIENTS=32.
+LOAD_ARTICLES ?= 20000
+LOAD_SECONDS ?= 60
+LOAD_CLIENTS ?= 32
+
+.PHONY: load
+
+$(B)/bench/load: bench/load.c bench/driver.c bench/driver.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/load.c bench/driver.c $(ALL_LDFLAGS) -lpthread
+
+load:
+	@scripts/install-deps build
+	@$(MAKE) --no-print-directory $(B)/docket $(B)/bench/gen $(B)/bench/load \
+	    $(B)/bench/docket-query
+	bench/load-run --build $(B) --articles $(LOAD_ARTICLES) \
+	    --seconds $(LOAD_SECONDS) --clients $(LOAD_CLIENTS)
