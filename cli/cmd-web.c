@@ -407,8 +407,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	char cookie[1200];
 	if (!*state) { /* the headers are in; a body would come next */
 		*state = (void *)1;
-		if (MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-		                                MHD_HTTP_HEADER_CONTENT_LENGTH) ||
+		const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		                                              MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if ((len && strcmp(len, "0")) ||
 		    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 		                                MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
 			web_error(&reply, MHD_HTTP_CONTENT_TOO_LARGE,

@@ -264,6 +264,13 @@ static docket_status configure(docket_query *q, const struct web_search *s,
 	return st;
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 /* A memory stream's result. */
 struct mem {
 	char *s;
@@ -275,7 +282,7 @@ struct mem {
  * json printer's lines for the hits V[0..N), facets F and summary. */
 static int search_body(const struct web_search *s, docket_query *q,
                        const struct hit_view *v, size_t n,
-                       const docket_table *f, double ms, struct web_reply *out)
+                       const docket_table *f, double t0, struct web_reply *out)
 {
 	struct mem lines = {0}, body = {0};
 	if (!(lines.f = open_memstream(&lines.s, &lines.n)))
@@ -286,7 +293,9 @@ static int search_body(const struct web_search *s, docket_query *q,
 	if (f)
 		rc |= p.table(&p, TABLE_FACETS, f);
 	size_t facets_end = (fflush(lines.f), lines.n);
-	rc |= p.summary(&p, s->q, docket_query_estimated(q), n, ms);
+	/* elapsed_ms as the CLI's: the query, reading the hits and printing
+	 * them (so a client's latency less it is what HTTP added) */
+	rc |= p.summary(&p, s->q, docket_query_estimated(q), n, now_ms() - t0);
 	rc |= fclose(lines.f);
 	if (!rc && (body.f = open_memstream(&body.s, &body.n))) {
 		fputs("{\"hits\":[", body.f);
@@ -305,13 +314,6 @@ static int search_body(const struct web_search *s, docket_query *q,
 		return free(body.s), -1;
 	*out = (struct web_reply){200, JSON_TYPE, body.s, body.n};
 	return 0;
-}
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 /* This worker's index, or 503 written to OUT (returns NULL). */
@@ -350,7 +352,7 @@ static int api_search(const struct web_req *r, const struct route *rt,
 	if (!st && s.facets)
 		st = docket_query_facets(q, s.facets, (size_t)s.facet_limit, &f);
 	int rc = st ? lib_error(out, idx, st)
-	            : search_body(&s, q, v, n, f, now_ms() - t0, out);
+	            : search_body(&s, q, v, n, f, t0, out);
 	hit_views_free(v, n);
 	docket_query_free(q);
 	return rc;

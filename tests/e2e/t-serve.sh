@@ -94,6 +94,7 @@ long=$(printf '%01100d' 0 | tr 0 a)
 is "$(get "/api/search?q=$long")" 400 "a query over --max-query (1024 bytes) is 400"
 like "$(body)" "1100 bytes is longer than this server's limit of 1024" "saying so"
 is "$(get '/api/search?q=court' -X POST -d 'x=1')" 413 "a request with a body is refused (413)"
+is "$(get '/api/search?q=court' -H 'Content-Length: 0')" 200 "an empty body (Content-Length: 0) is fine"
 is "$(get '/api/search?q=court' -X DELETE)" 405 "another method is 405"
 huge=$(printf '%070000d' 0 | tr 0 b)
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "X-Big: $huge" "$url/api/search?q=court")
