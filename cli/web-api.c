@@ -101,8 +101,9 @@ int web_error(struct web_reply *out, int status, const char *fmt, ...)
 }
 
 /* The N bytes at S as JSON Lines turned into the elements of an array,
- * written to F ("a\nb\n" → "a,b"); lines starting with SKIP_PREFIX (NULL:
- * none) are left out, lines starting with ONLY_PREFIX (NULL: any) kept. */
+ * written to F ("a\nb\n" → "a,b"): only the lines starting with ONLY
+ * (NULL: every line).  Compact JSON holds no raw newline, so each line
+ * is one whole object.  Cannot fail (F's errors show at its close). */
 static void put_lines(FILE *f, const char *s, size_t n, const char *only)
 {
 	int first = 1;

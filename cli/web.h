@@ -88,8 +88,9 @@ struct web_search {
 	long facet_limit;    /* values per field */
 	int cite;            /* a docket_cite_style */
 };
-/* Fill S from R's parameters (NAMES: the ones allowed); returns 0, or an
- * HTTP status after writing the error into OUT. */
+/* Fill S from R's parameters (already checked against the route's table,
+ * here against the server's limits); returns 0, or an HTTP status (400)
+ * after writing the error into OUT. */
 int web_search_args(const struct web_req *r, struct web_search *s,
                     struct web_reply *out);
 
