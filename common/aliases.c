@@ -141,6 +141,28 @@ void aliases_free(struct aliases *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* Whether case key KEY is a shorter writing of case key LONG: a caption
+ * ("united states v. calder freight") whose words LONG starts with and
+ * goes on from ("... freight lines").  The index gives a caption the terms
+ * of its shorter writings, so such a KEY finds LONG's articles; it must
+ * find the writings the aliases file merges with LONG as well. */
+static int shorter_key(const char *key, const char *lng)
+{
+	size_t n = strlen(key);
+	return strstr(key, " v. ") && strncmp(lng, key, n) == 0 && lng[n] == ' ';
+}
+
+/* Appends CANON and every variant merged into it to L.  Sticky on *RC. */
+static void add_group(int *rc, const struct aliases *a, enum schema_field field,
+                      const char *canon, struct legal_list *l)
+{
+	legal_list_add(rc, l, canon, strlen(canon));
+	for (size_t i = 0; a && i < a->n; i++)
+		if (a->v[i].field == field && a->v[i].canonical_key &&
+		    strcmp(a->v[i].canonical_key, canon) == 0)
+			legal_list_add(rc, l, a->v[i].variant, strlen(a->v[i].variant));
+}
+
 void aliases_group(int *rc, const struct aliases *a, enum schema_field field,
                    const char *key, struct legal_list *l)
 {
@@ -150,11 +172,13 @@ void aliases_group(int *rc, const struct aliases *a, enum schema_field field,
 		    strcmp(a->v[i].variant, key) == 0)
 			canon = a->v[i].canonical_key;
 	legal_list_add(rc, l, key, strlen(key));
-	legal_list_add(rc, l, canon, strlen(canon));
-	for (size_t i = 0; a && i < a->n; i++)
-		if (a->v[i].field == field && a->v[i].canonical_key &&
-		    strcmp(a->v[i].canonical_key, canon) == 0)
-			legal_list_add(rc, l, a->v[i].variant, strlen(a->v[i].variant));
+	add_group(rc, a, field, canon, l);
+	for (size_t i = 0; field == FIELD_CASE && a && i < a->n; i++) {
+		const struct alias *e = &a->v[i];
+		if (e->field == field && e->canonical_key &&
+		    (shorter_key(key, e->canonical_key) || shorter_key(key, e->variant)))
+			add_group(rc, a, field, e->canonical_key, l);
+	}
 }
 
 const char *aliases_show(int *rc, const struct aliases *a, enum schema_field field,

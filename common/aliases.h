@@ -48,7 +48,10 @@ int aliases_parse(const char *data, size_t n, const char *name,
 void aliases_free(struct aliases *a);
 
 /* The keys that KEY of FIELD stands for: its canonical key and every
- * variant of that, KEY included, into L (appended).  Sticky on *RC. */
+ * variant of that, KEY included, into L (appended); for a case caption
+ * also every group whose canonical or variant KEY is a shorter writing of
+ * ("U.S. v. Calder Freight" of a group "United States v. Calder Freight
+ * Lines"), as `docket cases` counts them one case.  Sticky on *RC. */
 void aliases_group(int *rc, const struct aliases *a, enum schema_field field,
                    const char *key, struct legal_list *l);
 

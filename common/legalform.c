@@ -551,7 +551,11 @@ static size_t supreme(int *rc, struct court_hit *h, const char *s, size_t n,
 		         (i >= 14 && memcmp(s + i - 14, "United States ", 14) == 0);
 		int the = i >= 4 && strncasecmp(s + i - 4, "the ", 4) == 0 &&
 		          word_start(s, i - 4);
-		if (!us && !the && i > 0)
+		/* "Several Supreme Court justices": the attributive form is the
+		 * U.S. court unless a state's ("a state Supreme Court justice") */
+		int justices = lit(s, n, j, " justice") &&
+		               !(i >= 6 && strncasecmp(s + i - 6, "state ", 6) == 0);
+		if (!us && !the && !justices && i > 0)
 			return 0;
 	}
 	if (st >= 0) {

@@ -1,7 +1,7 @@
 # eval/legal/legal.mk — the legal-entity labelled set (included by the top
 # Makefile).
 #
-#   make legal-score      precision and recall per kind, dev and test
+#   make legal-score      precision and recall per kind: dev, test and heldout
 #
 # The scorer links the static library: it parses the articles as the
 # indexer does and calls indexer/legal.c through legal.h.
@@ -15,4 +15,4 @@ $(B)/eval/legal/score: eval/legal/score.c $(STLIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(STLIB) $(ALL_LDFLAGS) $(LIBS) -lstdc++ -lm
 
 legal-score: $(B)/eval/legal/score
-	@$(B)/eval/legal/score eval/legal
+	@$(B)/eval/legal/score eval/legal eval/legal/heldout

@@ -437,6 +437,68 @@ static void title_case_headlines(void **state)
 	assert_string_equal(joined(&lg.cases), "Delacroix v. Nimbus");
 }
 
+/* --------------------------------- forms found by eval/legal/heldout */
+
+/* A court reporter's "(Name, J.)" names a judge, and the bracket ends the
+ * caption before it. */
+static void judge_reporter_shorthand(void **state)
+{
+	(void)state;
+	one("Ruiz v. Lantern Bay Ferries (Marwick, J.). Motion granted.");
+	assert_string_equal(joined(&lg.judges), "Marwick");
+	assert_string_equal(joined(&lg.cases), "Ruiz v. Lantern Bay Ferries");
+	one("Affirmed (Tollefsen, C.J., dissenting) and (Abara, J.) concurring.");
+	assert_string_equal(joined(&lg.judges), "Tollefsen|Abara");
+	one("Costs were split (Marwick, Ohio) and (Dana, Jr.) paid.");
+	assert_int_equal(lg.judges.n, 0);
+}
+
+/* A bare "Judge X" is a contest's judge unless something else in the
+ * article is a court's; a court's title is context by itself. */
+static void judge_needs_a_court(void **state)
+{
+	(void)state;
+	run("Best in show", "Judge Penelope Arkwright chose a beagle.", (const char *)NULL);
+	assert_int_equal(lg.judges.n, 0);
+	run("Best in show", "Judge Arkwright chose a beagle; Hollis vs. Carver was next.",
+	    (const char *)NULL);
+	assert_int_equal(lg.judges.n + lg.cases.n, 0);
+	run("Ruling", "U.S. District Judge Penelope Arkwright wrote the order.", (const char *)NULL);
+	assert_string_equal(joined(&lg.judges), "Penelope Arkwright");
+	run("Ruling", "Judge Penelope Arkwright issued an injunction.", (const char *)NULL);
+	assert_string_equal(joined(&lg.judges), "Penelope Arkwright");
+	run("Ruling", "The order (Arkwright, J.) stands.", (const char *)NULL);
+	assert_string_equal(joined(&lg.judges), "Arkwright");
+}
+
+/* "vs." flanked by a contest noun is a match-up or a metaphor, even in
+ * court coverage; the noun elsewhere in the sentence is not. */
+static void case_contest_nouns(void **state)
+{
+	(void)state;
+	one("The rematch Hollis vs. Carver sold out in an hour.");
+	assert_int_equal(lg.cases.n, 0);
+	one("It was the home opener, Yakima vs. Wenatchee, that drew the crowd.");
+	assert_int_equal(lg.cases.n, 0);
+	one("Her lawyer called it an Underdog v. Titan fight.");
+	assert_int_equal(lg.cases.n, 0);
+	one("The fight over Hollis v. Carver Mills goes on.");
+	assert_string_equal(joined(&lg.cases), "Hollis v. Carver Mills");
+	/* "the court of public opinion" is no legal context */
+	run("Column", "In the court of public opinion it is Heartland v. Coastline.", (const char *)NULL);
+	assert_int_equal(lg.cases.n, 0);
+}
+
+/* "Supreme Court justices" is the U.S. court unless a state's. */
+static void court_supreme_court_justices(void **state)
+{
+	(void)state;
+	one("Several Supreme Court justices asked about the charter.");
+	assert_string_equal(joined(&lg.courts), "scotus");
+	one("Two state Supreme Court justices asked; a Supreme Court building.");
+	assert_int_equal(lg.courts.n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -464,6 +526,10 @@ int main(void)
 		cmocka_unit_test_teardown(case_key_query_side, teardown),
 		cmocka_unit_test_teardown(empty_and_title_only, teardown),
 		cmocka_unit_test_teardown(title_case_headlines, teardown),
+		cmocka_unit_test_teardown(judge_reporter_shorthand, teardown),
+		cmocka_unit_test_teardown(judge_needs_a_court, teardown),
+		cmocka_unit_test_teardown(case_contest_nouns, teardown),
+		cmocka_unit_test_teardown(court_supreme_court_justices, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
