@@ -282,6 +282,11 @@ typedef enum docket_query_option {
 	DOCKET_QUERY_COPIES,        /* 1: every copy of a passage is a hit of
 	                             * its own; 0 (default): copies collapse,
 	                             * see docket_hit_copy_count() */
+	DOCKET_QUERY_STRICT,        /* 1: a word that looks like a field but
+	                             * names none ("jduge:okafor") makes the run
+	                             * fail with DOCKET_BAD_QUERY; 0 (default):
+	                             * it is words, and docket_query_warning()
+	                             * says so */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 
@@ -347,6 +352,10 @@ DOCKET_EXPORT docket_status docket_query_new_passage(docket_index *idx,
 DOCKET_EXPORT docket_status docket_query_new_copies(docket_index *idx,
                                                     const char *passage_id,
                                                     docket_query **out);
+/* What the last run of Q found doubtful in the query string, one line
+ * naming it and the fields ("unknown field 'jduge:' (fields: title, …);
+ * searched as words"), or "" when nothing.  Owned by Q. */
+DOCKET_EXPORT const char *docket_query_warning(const docket_query *q);
 /* An estimate of the number of matching passages (after the last run). */
 DOCKET_EXPORT size_t docket_query_estimated(const docket_query *q);
 

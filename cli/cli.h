@@ -95,6 +95,9 @@ docket_status open_for_reading(const struct index_list *l,
 
 /* Print "docket: MESSAGE" on stderr.  Returns EXIT_TROUBLE. */
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print Q's warning (docket_query_warning) as "docket: warning: ..." on
+ * stderr, when it has one. */
+void query_warn(const docket_query *q);
 /* Print "docket: MESSAGE" and the hint "try 'docket CMD --help'";
  * returns EXIT_TROUBLE. */
 int usage_error(const char *cmd, const char *fmt, ...)

@@ -24,6 +24,7 @@ struct search_opts {
 	const struct printer_format *format; /* --format, --json */
 	const char *qid;           /* --qid, for TREC */
 	int plain, and_words;      /* --plain, --and */
+	int strict;                /* --strict */
 	int bm25;                  /* --bm25 given */
 	double k1, b;              /* its parameters */
 	double weight[DOCKET_WEIGHT_LAST]; /* --title-weight etc.; <0: default */
@@ -40,7 +41,8 @@ struct search_opts {
 enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
        OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
-       OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES, OPT_FACETS, OPT_FACET_LIMIT };
+       OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES, OPT_FACETS, OPT_FACET_LIMIT,
+       OPT_STRICT };
 
 static const struct cli_option options[] = {
 	{"index", OPT_INDEX, required_argument, "DIR",
@@ -66,6 +68,8 @@ static const struct cli_option options[] = {
 	{"plain", OPT_PLAIN, no_argument, NULL,
 	 "QUERY is plain words: no operators or fields", NULL},
 	{"and", OPT_AND, no_argument, NULL, "all words must match (default: any)", NULL},
+	{"strict", OPT_STRICT, no_argument, NULL,
+	 "an unknown field (jduge:x) is an error, not a warning", NULL},
 	{"bm25", OPT_BM25, required_argument, "K1,B",
 	 "BM25 parameters (default 1.2,0.75)", NULL},
 	{"min-normlen", OPT_MIN_NORMLEN, required_argument, "X",
@@ -186,6 +190,9 @@ static int take_option(void *p, int c, const char *arg)
 	case OPT_AND:
 		o->and_words = 1;
 		return 0;
+	case OPT_STRICT:
+		o->strict = 1;
+		return 0;
 	case OPT_BM25:
 		if (parse_bm25(arg, o))
 			return usage_error("search", "--bm25: '%s' is not K1,B (e.g. 1.2,0.75)", arg);
@@ -277,6 +284,8 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 		st = docket_query_set(q, DOCKET_QUERY_EXPLAIN, 1);
 	if (!st && o->every_copy)
 		st = docket_query_set(q, DOCKET_QUERY_COPIES, 1);
+	if (!st && o->strict)
+		st = docket_query_set(q, DOCKET_QUERY_STRICT, 1);
 	return st;
 }
 
@@ -323,6 +332,8 @@ static int search(docket_index *idx, const struct search_opts *o)
 		st = configure(q, o);
 	if (!st)
 		st = docket_query_run(q, &hits);
+	if (!st)
+		query_warn(q);
 	if (!st && hit_views_collect(hits, o->cite, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)

@@ -176,6 +176,8 @@ static int tally(docket_index *idx, const struct tally_opts *o, enum table_kind 
 		                           (docket_date_kind)o->date, o->per_outlet, &t);
 	else if (!st)
 		st = docket_query_coverage(q, &t);
+	if (!st)
+		query_warn(q);
 	int rc;
 	if (st) {
 		const char *msg = docket_index_last_error(idx);

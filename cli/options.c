@@ -27,6 +27,15 @@ int fail(const char *fmt, ...)
 	return EXIT_TROUBLE;
 }
 
+void query_warn(const docket_query *q)
+{
+	const char *w = docket_query_warning(q);
+	if (*w) {
+		fflush(stdout);
+		fprintf(stderr, "docket: warning: %s\n", w);
+	}
+}
+
 int usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
