@@ -52,7 +52,7 @@ struct progress {
 	size_t nreasons;
 };
 
-static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t interrupted; /* the signal that asked us to stop, or 0 */
 
 enum { OPT_INDEX = 256, OPT_LANG, OPT_FOLLOW, OPT_HIDDEN, OPT_EXCLUDE,
        OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT, OPT_SHARDS };
@@ -227,8 +227,10 @@ static int index_failed(const struct index_opts *o, docket_index *idx,
                         docket_status st)
 {
 	const char *msg = docket_index_last_error(idx);
-	if (st == DOCKET_INTERRUPTED)
-		return fail("interrupted; the files committed so far are kept");
+	if (st == DOCKET_INTERRUPTED) {
+		fail("interrupted; the files committed so far are kept");
+		return 128 + (interrupted ? interrupted : SIGINT); /* 130, as shells */
+	}
 	if (*msg)
 		return fail("%s", msg);
 	return fail("%s: %s", o->index, docket_strerror(st));
@@ -374,8 +376,7 @@ static void put_summary(const struct progress *p, const docket_indexer *ix)
 
 static void on_sigint(int sig)
 {
-	(void)sig;
-	interrupted = 1;
+	interrupted = sig; /* SIGINT or SIGTERM: the exit is 128 + it */
 }
 
 /* A new indexer for IDX with the options of O; *OUT always set. */

@@ -59,6 +59,7 @@ static const struct cli_option options[] = {
 	{"format", OPT_FORMAT, required_argument, "FMT", "text (default) or json", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 

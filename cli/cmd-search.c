@@ -90,6 +90,7 @@ static const struct cli_option options[] = {
 	{"group", OPT_GROUP, no_argument, NULL, "group the hits under their article", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 

@@ -37,6 +37,7 @@ static const struct cli_option common_options[] = {
 	{"and", OPT_AND, no_argument, NULL, "all words must match (default: any)", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 
@@ -58,6 +59,7 @@ static const struct cli_option timeline_options[] = {
 	{"and", OPT_AND, no_argument, NULL, "all words must match (default: any)", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 
