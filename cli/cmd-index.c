@@ -281,8 +281,8 @@ static void draw(struct progress *p, int force, const char *merging)
 	if (!p->tty || (!force && t - p->last_draw < 0.1))
 		return;
 	p->last_draw = t;
-	fprintf(stderr, "\r\033[Kindexing: %zu files, %.0f files/s, %.1f s",
-	        p->files, secs > 0 ? p->files / secs : 0.0, secs);
+	fprintf(stderr, "\r\033[Kindexing: %zu file%s, %.0f files/s, %.1f s",
+	        p->files, p->files == 1 ? "" : "s", secs > 0 ? p->files / secs : 0.0, secs);
 	if (merging)
 		fprintf(stderr, "; merging %s", merging);
 	p->drawn = 1;
@@ -363,9 +363,9 @@ static void put_summary(const struct progress *p, const docket_indexer *ix)
 	size_t c = docket_indexer_count(ix, DOCKET_EVENT_UNCHANGED);
 	size_t s = docket_indexer_count(ix, DOCKET_EVENT_SKIPPED);
 	fprintf(stderr,
-	        "indexed %zu files: %zu added, %zu updated, %zu removed, "
+	        "indexed %zu file%s: %zu added, %zu updated, %zu removed, "
 	        "%zu unchanged, %zu skipped",
-	        a + u + c + s, a, u, r, c, s);
+	        a + u + c + s, a + u + c + s == 1 ? "" : "s", a, u, r, c, s);
 	for (size_t i = 0; i < p->nreasons; i++)
 		fprintf(stderr, "%s%zu %s", i ? ", " : " (", p->reasons[i].count,
 		        p->reasons[i].text);

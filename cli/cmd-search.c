@@ -8,11 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <time.h>
 
 #include "cli.h"
 #include "output.h"
 #include "printer.h"
+
+#define LIMIT_MAX 10000 /* DOCKET_QUERY_LIMIT's cap (docket.h): a bigger -n
+                        * is lowered to it, with a warning */
 
 /* Everything the command line asked for. */
 struct search_opts {
@@ -47,7 +51,8 @@ enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
 static const struct cli_option options[] = {
 	{"index", OPT_INDEX, required_argument, "DIR",
 	 "the index (repeat to search several as one)", NULL},
-	{"limit", 'n', required_argument, "N", "hits to show (default 10)", NULL},
+	{"limit", 'n', required_argument, "N",
+	 "hits to show (default 10, at most 10000)", NULL},
 	{"offset", OPT_OFFSET, required_argument, "N", "hits to skip first", NULL},
 	{"per-article", OPT_PER_ARTICLE, required_argument, "N",
 	 "passages per article (default 2, 0 = any)", NULL},
@@ -144,8 +149,13 @@ static int take_option(void *p, int c, const char *arg)
 	case OPT_INDEX:
 		return index_list_add(&o->indexes, arg) ? EXIT_TROUBLE : 0;
 	case 'n':
-		if (parse_long(arg, 0, 10000, &o->limit))
-			return usage_error("search", "-n: '%s' is not a number from 0 to 10000", arg);
+		if (parse_long(arg, 0, LONG_MAX, &o->limit))
+			return usage_error("search", "-n: '%s' is not a whole number", arg);
+		if (o->limit > LIMIT_MAX) {
+			fprintf(stderr, "docket: warning: -n %ld is over the cap; showing at "
+			        "most %d hits (use --offset to page on)\n", o->limit, LIMIT_MAX);
+			o->limit = LIMIT_MAX;
+		}
 		return 0;
 	case OPT_OFFSET:
 		if (parse_long(arg, 0, 1000000000L, &o->offset))
