@@ -469,6 +469,29 @@ static const char *closest_option(const struct cli_spec *spec, const char *name,
 	return closest(word, names, k);
 }
 
+/* When NAME[0..N) abbreviates several long options of SPEC, their names
+ * as "--a, --b or --c" (a static buffer), else NULL. */
+static const char *ambiguous(const struct cli_spec *spec, const char *name,
+                             size_t n)
+{
+	static char list[256];
+	size_t len = 0, hits = 0;
+	for (size_t i = 0; i < spec->nopts; i++)
+		if (!strncmp(spec->opts[i].name, name, n))
+			hits++;
+	if (hits < 2)
+		return NULL;
+	for (size_t i = 0, k = 0; i < spec->nopts && len < sizeof list; i++) {
+		if (strncmp(spec->opts[i].name, name, n))
+			continue;
+		k++;
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s--%s",
+		                        k == 1 ? "" : k == hits ? " or " : ", ",
+		                        spec->opts[i].name);
+	}
+	return list;
+}
+
 /* The usage error for getopt's complaint C ('?' or ':') about ARGV, whose
  * options end before OPT_END; returns its status. */
 static int option_error(const struct cli_spec *spec, int c, char **argv,
@@ -495,6 +518,9 @@ static int option_error(const struct cli_spec *spec, int c, char **argv,
 	const char *near = closest_option(spec, a + 2, n);
 	if (o && eq && o->has_arg == no_argument)
 		return usage_error(spec->name, "option '--%s' takes no value", o->name);
+	if (!o && ambiguous(spec, a + 2, n))
+		return usage_error(spec->name, "option '%.*s' is ambiguous: %s?",
+		                   (int)(n + 2), a, ambiguous(spec, a + 2, n));
 	if (!o && near)
 		return usage_error(spec->name, "unknown option '%.*s'; did you mean '--%s'?",
 		                   (int)(n + 2), a, near);
