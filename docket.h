@@ -286,6 +286,11 @@ typedef enum docket_query_option {
 	                             * this many milliseconds and return the
 	                             * best found so far (0, the default: no
 	                             * limit; `docket serve` bounds requests) */
+	DOCKET_QUERY_STRICT,        /* 1: a word that looks like a field but
+	                             * names none ("jduge:okafor") makes the run
+	                             * fail with DOCKET_BAD_QUERY; 0 (default):
+	                             * it is words, and docket_query_warning()
+	                             * says so */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 
@@ -351,6 +356,10 @@ DOCKET_EXPORT docket_status docket_query_new_passage(docket_index *idx,
 DOCKET_EXPORT docket_status docket_query_new_copies(docket_index *idx,
                                                     const char *passage_id,
                                                     docket_query **out);
+/* What the last run of Q found doubtful in the query string, one line
+ * naming it and the fields ("unknown field 'jduge:' (fields: title, …);
+ * searched as words"), or "" when nothing.  Owned by Q. */
+DOCKET_EXPORT const char *docket_query_warning(const docket_query *q);
 /* An estimate of the number of matching passages (after the last run). */
 DOCKET_EXPORT size_t docket_query_estimated(const docket_query *q);
 

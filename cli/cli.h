@@ -62,10 +62,20 @@ struct cli_spec {
  * struct O; returns 0 or an exit status. */
 typedef int cli_take(void *o, int key, const char *arg);
 
+/* The key of the --no-color row a command with a --color row lists:
+ * cli_parse hands it to that command as --color=never. */
+#define CLI_NO_COLOR 1000
+#define CLI_NO_COLOR_ROW \
+	{"no-color", CLI_NO_COLOR, no_argument, NULL, "the same as --color=never", "no-colour"}
+
 /* Parse ARGV's options by SPEC, calling TAKE for each but --help, which
  * prints cli_help on stdout and returns -1.  An unknown option or a
- * missing value is a usage error naming it.  Returns 0 with optind at the
- * first operand, -1 after --help, or an exit status. */
+ * missing value is a usage error naming it (and the nearest option when
+ * it looks like a slip).  Options may follow operands ("storm -n 5"), but
+ * after the first operand a word starting with '-' that is not "--name"
+ * or a known "-X" is an operand ("motion -wiretap"); "--" ends the
+ * options.  ARGV is reordered in place: options first.  Returns 0 with
+ * optind at the first operand, -1 after --help, or an exit status. */
 int cli_parse(const struct cli_spec *spec, int argc, char **argv,
               cli_take *take, void *o);
 /* Write SPEC's --help to F: the head, one line per option ("  -n, --limit
@@ -96,6 +106,9 @@ docket_status open_for_reading(const struct index_list *l,
 
 /* Print "docket: MESSAGE" on stderr.  Returns EXIT_TROUBLE. */
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print Q's warning (docket_query_warning) as "docket: warning: ..." on
+ * stderr, when it has one. */
+void query_warn(const docket_query *q);
 /* Print "docket: MESSAGE" and the hint "try 'docket CMD --help'";
  * returns EXIT_TROUBLE. */
 int usage_error(const char *cmd, const char *fmt, ...)
@@ -107,11 +120,17 @@ int parse_long(const char *s, long min, long max, long *out);
  * 0 or -1. */
 int parse_size(const char *s, long *out);
 
+/* The name of NAMES[0..N) nearest to WORD when it looks like a slip (at
+ * most 2 edits, and few for a short word), or NULL. */
+const char *closest(const char *word, const char *const *names, size_t n);
+
 /* Colour choice from --color=WHEN (auto, always, never); -1 if unknown. */
 enum color_when { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 int parse_color(const char *s);
-/* Whether to colour stdout: ALWAYS, NEVER, or AUTO = a TTY and NO_COLOR
- * unset or empty. */
+/* Whether to colour stdout: ALWAYS, NEVER, or AUTO: not when NO_COLOR is
+ * set (non-empty; it wins, as no-color.org asks), else yes when
+ * CLICOLOR_FORCE or FORCE_COLOR is set (not "" nor "0"), else when stdout
+ * is a terminal and TERM is not "dumb". */
 int color_enabled(int when);
 
 /* The citation style named S (plain, markdown, bibtex); -1 if unknown. */

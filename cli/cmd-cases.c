@@ -245,6 +245,8 @@ static docket_status collect(docket_index *idx, const char *query, struct table 
 			st = docket_query_set(q, DOCKET_QUERY_PER_ARTICLE, 0);
 		if (!st)
 			st = docket_query_run(q, &hits);
+		if (!st && offset == 0)
+			query_warn(q);
 		for (; !st && docket_hits_valid(hits); docket_hits_next(hits), n++) {
 			const docket_hit *h = docket_hits_get(hits);
 			if (strs_add(t, &t->seen, docket_hit_field(h, DOCKET_FIELD_ARTICLE_ID)))

@@ -52,7 +52,7 @@ struct progress {
 	size_t nreasons;
 };
 
-static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t interrupted; /* the signal that asked us to stop, or 0 */
 
 enum { OPT_INDEX = 256, OPT_LANG, OPT_FOLLOW, OPT_HIDDEN, OPT_EXCLUDE,
        OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT, OPT_SHARDS };
@@ -227,8 +227,10 @@ static int index_failed(const struct index_opts *o, docket_index *idx,
                         docket_status st)
 {
 	const char *msg = docket_index_last_error(idx);
-	if (st == DOCKET_INTERRUPTED)
-		return fail("interrupted; the files committed so far are kept");
+	if (st == DOCKET_INTERRUPTED) {
+		fail("interrupted; the files committed so far are kept");
+		return 128 + (interrupted ? interrupted : SIGINT); /* 130, as shells */
+	}
 	if (*msg)
 		return fail("%s", msg);
 	return fail("%s: %s", o->index, docket_strerror(st));
@@ -279,8 +281,8 @@ static void draw(struct progress *p, int force, const char *merging)
 	if (!p->tty || (!force && t - p->last_draw < 0.1))
 		return;
 	p->last_draw = t;
-	fprintf(stderr, "\r\033[Kindexing: %zu files, %.0f files/s, %.1f s",
-	        p->files, secs > 0 ? p->files / secs : 0.0, secs);
+	fprintf(stderr, "\r\033[Kindexing: %zu file%s, %.0f files/s, %.1f s",
+	        p->files, p->files == 1 ? "" : "s", secs > 0 ? p->files / secs : 0.0, secs);
 	if (merging)
 		fprintf(stderr, "; merging %s", merging);
 	p->drawn = 1;
@@ -361,9 +363,9 @@ static void put_summary(const struct progress *p, const docket_indexer *ix)
 	size_t c = docket_indexer_count(ix, DOCKET_EVENT_UNCHANGED);
 	size_t s = docket_indexer_count(ix, DOCKET_EVENT_SKIPPED);
 	fprintf(stderr,
-	        "indexed %zu files: %zu added, %zu updated, %zu removed, "
+	        "indexed %zu file%s: %zu added, %zu updated, %zu removed, "
 	        "%zu unchanged, %zu skipped",
-	        a + u + c + s, a, u, r, c, s);
+	        a + u + c + s, a + u + c + s == 1 ? "" : "s", a, u, r, c, s);
 	for (size_t i = 0; i < p->nreasons; i++)
 		fprintf(stderr, "%s%zu %s", i ? ", " : " (", p->reasons[i].count,
 		        p->reasons[i].text);
@@ -374,8 +376,7 @@ static void put_summary(const struct progress *p, const docket_indexer *ix)
 
 static void on_sigint(int sig)
 {
-	(void)sig;
-	interrupted = 1;
+	interrupted = sig; /* SIGINT or SIGTERM: the exit is 128 + it */
 }
 
 /* A new indexer for IDX with the options of O; *OUT always set. */

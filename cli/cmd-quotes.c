@@ -59,6 +59,7 @@ static const struct cli_option options[] = {
 	{"format", OPT_FORMAT, required_argument, "FMT", "text (default) or json", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 
@@ -248,6 +249,8 @@ static docket_status collect(docket_index *idx, const char *query,
 		docket_query_set(q, DOCKET_QUERY_QUOTED, 1);
 		if ((st = docket_query_run(q, &hits)))
 			return st;
+		if (offset == 0)
+			query_warn(q);
 		for (; docket_hits_valid(hits); docket_hits_next(hits))
 			if (collect_hit(o, docket_hits_get(hits), r))
 				return DOCKET_NO_MEMORY;

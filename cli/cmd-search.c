@@ -8,11 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <time.h>
 
 #include "cli.h"
 #include "output.h"
 #include "printer.h"
+
+#define LIMIT_MAX 10000 /* DOCKET_QUERY_LIMIT's cap (docket.h): a bigger -n
+                        * is lowered to it, with a warning */
 
 /* Everything the command line asked for. */
 struct search_opts {
@@ -24,6 +28,7 @@ struct search_opts {
 	const struct printer_format *format; /* --format, --json */
 	const char *qid;           /* --qid, for TREC */
 	int plain, and_words;      /* --plain, --and */
+	int strict;                /* --strict */
 	int bm25;                  /* --bm25 given */
 	double k1, b;              /* its parameters */
 	double weight[DOCKET_WEIGHT_LAST]; /* --title-weight etc.; <0: default */
@@ -40,12 +45,14 @@ struct search_opts {
 enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
        OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
-       OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES, OPT_FACETS, OPT_FACET_LIMIT };
+       OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES, OPT_FACETS, OPT_FACET_LIMIT,
+       OPT_STRICT };
 
 static const struct cli_option options[] = {
 	{"index", OPT_INDEX, required_argument, "DIR",
 	 "the index (repeat to search several as one)", NULL},
-	{"limit", 'n', required_argument, "N", "hits to show (default 10)", NULL},
+	{"limit", 'n', required_argument, "N",
+	 "hits to show (default 10, at most 10000)", NULL},
 	{"offset", OPT_OFFSET, required_argument, "N", "hits to skip first", NULL},
 	{"per-article", OPT_PER_ARTICLE, required_argument, "N",
 	 "passages per article (default 2, 0 = any)", NULL},
@@ -66,6 +73,8 @@ static const struct cli_option options[] = {
 	{"plain", OPT_PLAIN, no_argument, NULL,
 	 "QUERY is plain words: no operators or fields", NULL},
 	{"and", OPT_AND, no_argument, NULL, "all words must match (default: any)", NULL},
+	{"strict", OPT_STRICT, no_argument, NULL,
+	 "an unknown field (jduge:x) is an error, not a warning", NULL},
 	{"bm25", OPT_BM25, required_argument, "K1,B",
 	 "BM25 parameters (default 1.2,0.75)", NULL},
 	{"min-normlen", OPT_MIN_NORMLEN, required_argument, "X",
@@ -86,6 +95,7 @@ static const struct cli_option options[] = {
 	{"group", OPT_GROUP, no_argument, NULL, "group the hits under their article", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 
@@ -139,8 +149,13 @@ static int take_option(void *p, int c, const char *arg)
 	case OPT_INDEX:
 		return index_list_add(&o->indexes, arg) ? EXIT_TROUBLE : 0;
 	case 'n':
-		if (parse_long(arg, 0, 10000, &o->limit))
-			return usage_error("search", "-n: '%s' is not a number from 0 to 10000", arg);
+		if (parse_long(arg, 0, LONG_MAX, &o->limit))
+			return usage_error("search", "-n: '%s' is not a whole number", arg);
+		if (o->limit > LIMIT_MAX) {
+			fprintf(stderr, "docket: warning: -n %ld is over the cap; showing at "
+			        "most %d hits (use --offset to page on)\n", o->limit, LIMIT_MAX);
+			o->limit = LIMIT_MAX;
+		}
 		return 0;
 	case OPT_OFFSET:
 		if (parse_long(arg, 0, 1000000000L, &o->offset))
@@ -185,6 +200,9 @@ static int take_option(void *p, int c, const char *arg)
 		return 0;
 	case OPT_AND:
 		o->and_words = 1;
+		return 0;
+	case OPT_STRICT:
+		o->strict = 1;
 		return 0;
 	case OPT_BM25:
 		if (parse_bm25(arg, o))
@@ -277,6 +295,8 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 		st = docket_query_set(q, DOCKET_QUERY_EXPLAIN, 1);
 	if (!st && o->every_copy)
 		st = docket_query_set(q, DOCKET_QUERY_COPIES, 1);
+	if (!st && o->strict)
+		st = docket_query_set(q, DOCKET_QUERY_STRICT, 1);
 	return st;
 }
 
@@ -323,6 +343,8 @@ static int search(docket_index *idx, const struct search_opts *o)
 		st = configure(q, o);
 	if (!st)
 		st = docket_query_run(q, &hits);
+	if (!st)
+		query_warn(q);
 	if (!st && hit_views_collect(hits, o->cite, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)

@@ -36,6 +36,7 @@ static const struct cli_option options[] = {
 	 "citation style: plain, markdown or bibtex", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 

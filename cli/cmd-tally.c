@@ -37,6 +37,7 @@ static const struct cli_option common_options[] = {
 	{"and", OPT_AND, no_argument, NULL, "all words must match (default: any)", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 
@@ -58,6 +59,7 @@ static const struct cli_option timeline_options[] = {
 	{"and", OPT_AND, no_argument, NULL, "all words must match (default: any)", NULL},
 	{"color", OPT_COLOR, optional_argument, "WHEN",
 	 "auto (default), always or never", "colour"},
+	CLI_NO_COLOR_ROW,
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 
@@ -176,6 +178,8 @@ static int tally(docket_index *idx, const struct tally_opts *o, enum table_kind 
 		                           (docket_date_kind)o->date, o->per_outlet, &t);
 	else if (!st)
 		st = docket_query_coverage(q, &t);
+	if (!st)
+		query_warn(q);
 	int rc;
 	if (st) {
 		const char *msg = docket_index_last_error(idx);

@@ -36,19 +36,48 @@ static const struct command *find(const char *name)
 	return NULL;
 }
 
+/* Write the tool's usage to F. */
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: docket [--allow-programs] COMMAND [OPTION]... [ARG]...\n"
+	        "Passage search over news coverage of court filings.\n\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "  %-11s %s\n\n", "help", "this text, or 'docket help COMMAND'");
+	fprintf(f, "The index is --index DIR, else $DOCKET_INDEX, else\n"
+	       "$XDG_DATA_HOME/docket/index, else ~/.local/share/docket/index.\n"
+	        "'docket COMMAND --help' describes a command's options.\n"
+	        "--allow-programs: a stub file named with --index may run the\n"
+	        "program of its 'remote :PROGRAM' lines (an index folder never does).\n");
+}
+
+/* `docket --help`: the usage on stdout. */
 static int help(void)
 {
-	printf("usage: docket [--allow-programs] COMMAND [OPTION]... [ARG]...\n"
-	       "Passage search over news coverage of court filings.\n\n");
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		printf("  %-11s %s\n", commands[i].name, commands[i].summary);
-	printf("  %-11s %s\n\n", "help", "this text, or 'docket help COMMAND'");
-	printf("The index is --index DIR, else $DOCKET_INDEX, else\n"
-	       "$XDG_DATA_HOME/docket/index, else ~/.local/share/docket/index.\n"
-	       "'docket COMMAND --help' describes a command's options.\n"
-	       "--allow-programs: a stub file named with --index may run the\n"
-	       "program of its 'remote :PROGRAM' lines (an index folder never does).\n");
+	usage(stdout);
 	return EXIT_HITS;
+}
+
+/* The error for the unknown first word WORD: a command or a global
+ * option, with the nearest one when it looks like a slip. */
+static int unknown(const char *word)
+{
+	static const char *const globals[] = {"help", "version", "allow-programs"};
+	const char *names[NCOMMANDS + 1], *near;
+	if (word[0] == '-') {
+		const char *w = word + strspn(word, "-");
+		if ((near = closest(w, globals, 3)))
+			return usage_error(NULL, "unknown option '%s'; did you mean '--%s'?",
+			                   word, near);
+		return usage_error(NULL, "unknown option '%s' (options go after the command)",
+		                   word);
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].name;
+	names[NCOMMANDS] = "help";
+	if ((near = closest(word, names, NCOMMANDS + 1)))
+		return usage_error(NULL, "no command '%s'; did you mean '%s'?", word, near);
+	return usage_error(NULL, "no command '%s'", word);
 }
 
 /* `docket help [COMMAND]`: the command's own --help. */
@@ -59,7 +88,7 @@ static int help_command(int argc, char **argv)
 	if (argc < 2)
 		return help();
 	if (!(c = find(argv[1])))
-		return usage_error(NULL, "no command '%s'", argv[1]);
+		return unknown(argv[1]);
 	args[0] = argv[1];
 	return c->run(2, args);
 }
@@ -75,7 +104,7 @@ int main(int argc, char **argv)
 		argc--, argv++;
 	}
 	if (argc < 2)
-		return help(), EXIT_TROUBLE;
+		return usage(stderr), EXIT_TROUBLE;
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))
 		return help();
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
@@ -85,6 +114,6 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "help"))
 		return help_command(argc - 1, argv + 1);
 	if (!(c = find(argv[1])))
-		return usage_error(NULL, "no command '%s'", argv[1]);
+		return unknown(argv[1]);
 	return c->run(argc - 1, argv + 1);
 }

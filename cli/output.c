@@ -129,7 +129,6 @@ static size_t put_char(FILE *f, const unsigned char *s, size_t n,
 	case '\n': name = "\\n"; break;
 	case '\t': name = "\\t"; break;
 	case '\r': name = "\\r"; break;
-	case '\\': name = "\\\\"; break;
 	}
 	if (name) {
 		fputs(name, f);
@@ -168,8 +167,6 @@ static size_t width_of(const unsigned char *s, size_t n)
 		size_t len = valid_seq_len(s + i, n - i);
 		if (len == 0 || s[i] < 0x20 || s[i] == 0x7f)
 			cols += 4, len = 1;
-		else if (s[i] == '\\')
-			cols += 2;
 		else if (len == 2 && s[i] == 0xc2 && s[i + 1] < 0xa0)
 			cols += 8;
 		else
@@ -305,9 +302,30 @@ void put_dim_line(FILE *f, const struct render *r, const char *s)
 	fputs(r->color ? SGR_OFF "\n" : "\n", f);
 }
 
+/* Write the lines of S as they are (a BibTeX entry), dimmed when
+ * colouring, each escaped, the ones after the first under INDENT spaces. */
+static void put_dim_lines(FILE *f, const struct render *r, const char *s,
+                          size_t indent)
+{
+	for (int first = 1; s; first = 0) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		char *line = strndup(s, n);
+		fprintf(f, "%*s%s", first ? 0 : (int)indent, "", r->color ? DIM_ON : "");
+		put_escaped(f, line ? line : "");
+		fputs(r->color ? SGR_OFF "\n" : "\n", f);
+		free(line);
+		s = nl ? nl + 1 : NULL;
+	}
+}
+
 void put_dim_wrapped(FILE *f, const struct render *r, const char *s,
                      size_t col, size_t indent)
 {
+	if (strchr(s, '\n')) {
+		put_dim_lines(f, r, s, indent);
+		return;
+	}
 	if (r->color)
 		fputs(DIM_ON, f);
 	put_wrapped(f, r, s, 0, strlen(s), NULL, 0, 0, col, indent);

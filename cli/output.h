@@ -56,7 +56,8 @@ size_t output_width(void);
 size_t valid_seq_len(const unsigned char *s, size_t n);
 
 /* Write S to F with control characters and invalid UTF-8 escaped (\n, \t,
- * \xNN, and \\ for a backslash), so that any path prints on one line. */
+ * \xNN), so that any path prints on one line.  A backslash prints as it
+ * is (one, not doubled: Windows-style paths and LaTeX stay readable). */
 void put_escaped(FILE *f, const char *s);
 
 /* Write TEXT[START, END) to F word-wrapped: the cursor is at column COL of
@@ -96,7 +97,9 @@ struct quote_line {
 
 /* Write S dimmed (when colouring), escaped, then a newline. */
 void put_dim_line(FILE *f, const struct render *r, const char *s);
-/* Write S dimmed and word-wrapped like put_wrapped, ending the line. */
+/* Write S dimmed and word-wrapped like put_wrapped, ending the line; an S
+ * of several lines (a BibTeX citation) keeps its lines, each after the
+ * first under INDENT spaces, none re-wrapped. */
 void put_dim_wrapped(FILE *f, const struct render *r, const char *s,
                      size_t col, size_t indent);
 /* Write where a passage sits, "§ SECTION, ¶ PARAGRAPH" (the section part

@@ -87,12 +87,28 @@ static json_t *jlist(const docket_hit *h, docket_list list)
 	return a;
 }
 
-static json_t *jhighlights(const struct hit_view *v)
+/* The code-point offset of byte offset B of the valid UTF-8 TEXT: the
+ * bytes before B that start a character (not 10xxxxxx).  B past the end
+ * counts to the end.  Cannot fail. */
+static size_t cp_at(const char *text, size_t b)
 {
+	size_t n = 0;
+	for (size_t i = 0; i < b && text[i]; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* The highlights as [[start,end],…]: byte offsets into the text, or with
+ * CP code-point offsets (highlights_cp). */
+static json_t *jhighlights(const struct hit_view *v, int cp)
+{
+	const char *text = v->field[DOCKET_FIELD_TEXT];
 	json_t *a = json_array();
 	for (size_t i = 0; a && i < v->nhl; i++) {
-		json_t *pair = json_pack("[II]", (json_int_t)v->hl[i][0],
-		                         (json_int_t)v->hl[i][1]);
+		size_t s = v->hl[i][0], e = v->hl[i][1];
+		if (cp)
+			s = cp_at(text, s), e = cp_at(text, e);
+		json_t *pair = json_pack("[II]", (json_int_t)s, (json_int_t)e);
 		if (json_array_append_new(a, pair) != 0)
 			return json_decref(a), NULL;
 	}
@@ -225,7 +241,12 @@ static int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 	put(o, "snippet", jstr(v->field[DOCKET_FIELD_SNIPPET]), &bad);
 	put(o, "snippet_start", json_integer((json_int_t)v->snip_start), &bad);
 	put(o, "snippet_end", json_integer((json_int_t)v->snip_end), &bad);
-	put(o, "highlights", jhighlights(v), &bad);
+	put(o, "highlights", jhighlights(v, 0), &bad);
+	put(o, "snippet_start_cp",
+	    json_integer((json_int_t)cp_at(v->field[DOCKET_FIELD_TEXT], v->snip_start)), &bad);
+	put(o, "snippet_end_cp",
+	    json_integer((json_int_t)cp_at(v->field[DOCKET_FIELD_TEXT], v->snip_end)), &bad);
+	put(o, "highlights_cp", jhighlights(v, 1), &bad);
 	put(o, "quotes", jquotes(v->hit), &bad);
 	put(o, "event_dates", jlist(v->hit, DOCKET_LIST_EVENT_DATES), &bad);
 	put(o, "citation", jstr(v->citation), &bad);

@@ -271,7 +271,9 @@ static void text_facets(const docket_table *t)
 		for (; r < end; r++) {
 			fputs("  ", stdout);
 			put_padded(docket_table_cell(t, r, 1), width);
-			printf("  %6lu passages  %5lu articles\n", num(t, r, 3), num(t, r, 2));
+			unsigned long np = num(t, r, 3), na = num(t, r, 2);
+			printf("  %6lu %-8s  %5lu %s\n", np, np == 1 ? "passage" : "passages",
+			       na, na == 1 ? "article" : "articles");
 		}
 	}
 }
@@ -299,8 +301,8 @@ static void sparkline(const docket_table *t, size_t from, size_t to, unsigned lo
 		unsigned long n = num(t, r, 4);
 		fputs(n ? bars[max ? (n * 7 + max - 1) / max : 0] : " ", stdout);
 	}
-	printf(" %.*s  (most: %lu passages)\n", (int)(label(t, to - 1, &len), len),
-	       docket_table_cell(t, to - 1, 0), max);
+	printf(" %.*s  (most: %lu passage%s)\n", (int)(label(t, to - 1, &len), len),
+	       docket_table_cell(t, to - 1, 0), max, max == 1 ? "" : "s");
 }
 
 /* "LABEL  ████ PASSAGES p, ARTICLES a, OUTLETS o" per bucket, the bars

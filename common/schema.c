@@ -100,3 +100,59 @@ enum schema_field schema_term_field(const char *term, size_t n,
 		*bare_at = 0;
 	return FIELD_BODY;
 }
+
+/* Whether Q[0..N) is the name of a field of the table. */
+static int is_field_name(const char *q, size_t n)
+{
+	for (int f = 0; f < FIELD_LAST; f++) {
+		const char *name = schema_fields[f].name;
+		if (name && strlen(name) == n && memcmp(name, q, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The length of the would-be field name at Q (letters, then letters, '_'
+ * or '-'), 0 when none starts there. */
+static size_t name_len(const char *q)
+{
+	size_t n = 0;
+	while ((q[n] >= 'a' && q[n] <= 'z') || (q[n] >= 'A' && q[n] <= 'Z') ||
+	       (n && (q[n] == '_' || q[n] == '-')))
+		n++;
+	return n;
+}
+
+int schema_unknown_field(const char *q, size_t *at, size_t *len)
+{
+	int quoted = 0;
+	for (size_t i = 0; q[i]; i++) {
+		char prev = i ? q[i - 1] : ' ';
+		size_t n;
+		if (q[i] == '"')
+			quoted = !quoted;
+		if (quoted || !(prev == ' ' || prev == '(' || prev == '+' ||
+		                prev == '-' || prev == '\t'))
+			continue;
+		n = name_len(q + i);
+		if (!n || q[i + n] != ':' || !q[i + n + 1] || q[i + n + 1] == ' ' ||
+		    (q[i + n + 1] == '/' && q[i + n + 2] == '/') ||
+		    is_field_name(q + i, n))
+			continue;
+		*at = i;
+		*len = n;
+		return 1;
+	}
+	return 0;
+}
+
+void schema_field_names(int *rc, buf *out)
+{
+	for (int f = 0; f < FIELD_LAST; f++) {
+		if (!schema_fields[f].name)
+			continue;
+		if (out->n)
+			buf_puts(rc, out, ", ");
+		buf_puts(rc, out, schema_fields[f].name);
+	}
+}

@@ -225,4 +225,14 @@ extern const struct schema_row schema_fields[FIELD_LAST];
 enum schema_field schema_term_field(const char *term, size_t n,
                                     size_t *bare_at);
 
+/* The first word of the query string Q, outside double quotes, that looks
+ * like a field ("jduge:okafor": a letter, letters, '_' or '-', a colon,
+ * then a value) but is none of the table's: *AT its offset and *LEN its
+ * name's length; returns 1, or 0 when there is none.  A URL ("http://")
+ * or a time ("10:30") is not a field.  Cannot fail. */
+int schema_unknown_field(const char *q, size_t *at, size_t *len);
+/* Append the field names, ", "-separated, in table order, to OUT (which
+ * should be empty).  Sticky on *RC. */
+void schema_field_names(int *rc, struct buf *out);
+
 #endif

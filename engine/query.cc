@@ -76,6 +76,34 @@ class LegalField : public Xapian::FieldProcessor {
 	}
 };
 
+/* source:NAME — the credited-source terms (PREFIX + lower-case name, as
+ * the indexer writes them): the name is folded to lower case, so
+ * source:Reuters.com finds reuters.com, and a bare name without a dot
+ * (source:reuters) also matches every NAME.* (reuters.com, reuters.co.uk).
+ * The bare form is an OP_WILDCARD on "XCreuters.", which Xapian expands
+ * in each sub-database where the match runs, a remote shard's server
+ * included (tests/shards/t-remote.sh), so no local term list is read. */
+class SourceField : public Xapian::FieldProcessor {
+	std::string prefix;
+
+      public:
+	explicit SourceField(const char *prefix_) : prefix(prefix_) {}
+	Xapian::Query operator()(const std::string &s) override
+	{
+		std::string v;
+		for (char c : s)
+			v += (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+		if (v.compare(0, 4, "www.") == 0 && v.size() > 4)
+			v.erase(0, 4);
+		Xapian::Query exact(prefix + v);
+		if (v.empty() || v.find('.') != std::string::npos)
+			return exact;
+		return Xapian::Query(Xapian::Query::OP_OR, exact,
+		                     Xapian::Query(Xapian::Query::OP_WILDCARD,
+		                                   prefix + v + "."));
+	}
+};
+
 /* The field a term of the parsed query belongs to, and its bare text.
  * STEMMED: the bare text is a stem (every word term but a number, stem.h),
  * to be compared with the stem of each word of the text; a boolean name
@@ -275,6 +303,8 @@ Xapian::Query parse(const xap_db *db, const struct xap_request *s,
 			qp.add_prefix(f.name, f.prefix);
 		else if (f.name && f.kind == KIND_BOOLEAN && f.normalise)
 			qp.add_boolean_prefix(f.name, (new LegalField(&f, s->aliases))->release());
+		else if (f.name && f.kind == KIND_BOOLEAN && f.id == FIELD_SOURCE)
+			qp.add_boolean_prefix(f.name, (new SourceField(f.prefix))->release());
 		else if (f.name && f.kind == KIND_BOOLEAN)
 			qp.add_boolean_prefix(f.name, f.prefix);
 		else if (f.name && f.kind == KIND_VALUE)

@@ -19,8 +19,10 @@
  * The key is the first significant word of the outlet, the year ("nd" when
  * undated), the first significant word of the title (ASCII letters and
  * digits only, lower-cased) and six hex digits of XXH3 of the passage id, so
- * the same passage always gets the same key.  In values { } and \ are
- * escaped (\{ \} \textbackslash{}); in the url they are percent-encoded,
+ * the same passage always gets the same key.  In values { } $ & % # _ and
+ * \ are escaped (\{ \} \$ \& \% \# \_ \textbackslash{}: LaTeX's special
+ * characters, which "Bench & Bar Daily" would otherwise break); in the url
+ * { } \ and spaces are percent-encoded,
  * since biblatex reads urls verbatim.
  */
 #include "cite.h"
@@ -36,7 +38,7 @@ enum esc {
 	ESC_PLAIN, /* newlines folded to spaces */
 	ESC_MD,    /* and [ ] \ backslash-escaped (link text) */
 	ESC_MDURL, /* and space ( ) percent-encoded (link target) */
-	ESC_BIB,   /* and { } \ escaped for a BibTeX value */
+	ESC_BIB,   /* and { } $ & % # _ \ escaped for a BibTeX value */
 	ESC_BIBURL /* and space { } \ percent-encoded */
 };
 
@@ -81,7 +83,7 @@ static void put_text(int *rc, buf *out, const char *s, size_t n,
 			buf_putc(rc, out, c);
 		} else if (mode == ESC_BIB && c == '\\') {
 			buf_puts(rc, out, "\\textbackslash{}");
-		} else if (mode == ESC_BIB && (c == '{' || c == '}')) {
+		} else if (mode == ESC_BIB && c && strchr("{}$&%#_", c)) {
 			buf_putc(rc, out, '\\');
 			buf_putc(rc, out, c);
 		} else {

@@ -38,6 +38,7 @@ static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
 	[DOCKET_QUERY_FEEDBACK_DOCS] = 10,
 	[DOCKET_QUERY_COPIES] = 0,
 	[DOCKET_QUERY_TIME_LIMIT_MS] = 0,
+	[DOCKET_QUERY_STRICT] = 0,
 };
 
 static const double default_weights[DOCKET_WEIGHT_LAST] = {
@@ -133,7 +134,8 @@ DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
 	    (opt == DOCKET_QUERY_SNIPPET_BYTES && (value < 16 || value > 1 << 20)) ||
 	    ((opt == DOCKET_QUERY_DEFAULT_AND || opt == DOCKET_QUERY_PLAIN ||
 	      opt == DOCKET_QUERY_EXPLAIN || opt == DOCKET_QUERY_QUOTED ||
-	      opt == DOCKET_QUERY_COPIES) && value > 1) ||
+	      opt == DOCKET_QUERY_COPIES || opt == DOCKET_QUERY_STRICT) &&
+	     value > 1) ||
 	    ((opt == DOCKET_QUERY_FEEDBACK_TERMS ||
 	      opt == DOCKET_QUERY_FEEDBACK_DOCS) && (value < 1 || value > 1000)))
 		return DOCKET_BAD_ARGUMENT;
@@ -256,6 +258,37 @@ DOCKET_EXPORT docket_status docket_index_set_aliases(docket_index *idx,
 	return (docket_status)read_aliases(idx, path, 0);
 }
 
+/* Set Q's warning when its string has a word that looks like a field but
+ * is none (schema_unknown_field); returns 0, DOCKET_BAD_QUERY (the
+ * message on Q's index) when Q is strict, or DOCKET_NO_MEMORY. */
+static int check_fields(docket_query *q)
+{
+	size_t at, n;
+	int rc = 0;
+	buf names = BUF_INIT, msg = BUF_INIT;
+	free(q->warning);
+	q->warning = NULL;
+	if (q->opt[DOCKET_QUERY_PLAIN] || !schema_unknown_field(q->string, &at, &n))
+		return 0;
+	schema_field_names(&rc, &names);
+	buf_printf(&rc, &msg, "unknown field '%.*s:' in the query (fields: %.*s)",
+	           (int)n, q->string + at, (int)names.n, names.p ? names.p : "");
+	if (!q->opt[DOCKET_QUERY_STRICT])
+		buf_puts(&rc, &msg, "; searched as words (quote it to mean words)");
+	buf_free(&names);
+	q->warning = buf_steal(&rc, &msg);
+	if (rc)
+		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
+	if (q->opt[DOCKET_QUERY_STRICT])
+		return index_fail(q->idx, DOCKET_BAD_QUERY, "%s", q->warning);
+	return 0;
+}
+
+DOCKET_EXPORT const char *docket_query_warning(const docket_query *q)
+{
+	return q && q->warning ? q->warning : "";
+}
+
 /* Parse (and with LIMIT, run) the query string; or, with FN, scan every
  * match (query_scan). */
 static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
@@ -263,6 +296,8 @@ static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
                           void *ctx)
 {
 	int arc = default_aliases(q->idx);
+	if (!arc)
+		arc = check_fields(q);
 	if (arc)
 		return arc;
 	const double *wt = q->weight;
@@ -464,6 +499,7 @@ DOCKET_EXPORT void docket_query_free(docket_query *q)
 		table_free(q->table[t]);
 	term_groups_free(&q->hl);
 	free(q->string);
+	free(q->warning);
 	free(q->passage_id);
 	free(q);
 }

@@ -56,6 +56,7 @@ struct docket_hits {
 struct docket_query {
 	docket_index *idx;
 	char *string;                     /* the query as given */
+	char *warning;                    /* docket_query_warning(), or NULL */
 	long opt[DOCKET_QUERY_LAST_OPTION];
 	double weight[DOCKET_WEIGHT_LAST];
 	char *passage_id;                 /* a passage-in-context query */

@@ -82,6 +82,8 @@ static int known_prefix(const char *t)
 		if (!strncmp(t, ids[i], n) && t[n])
 			return 1;
 	}
+	if (!strcmp(t, PREFIX_QUOTE))
+		return 1; /* the bare "holds a quote" marker (schema.h) */
 	return schema_term_field(t, strlen(t), NULL) != FIELD_BODY;
 }
 

@@ -39,7 +39,8 @@ make_count_indexes() {
 	fi
 }
 
-# hits INDEX QUERY: every matching passage's JSON hit, one a line.
+# hits INDEX QUERY: every matching passage's JSON hit, one a line (copies
+# too: the counts count every match, as README says for coverage).
 hits() {
-	d search --index "$1" --per-article 0 -n 10000 --json -- "$2" | jq -c 'select(.type == "hit")'
+	d search --index "$1" --per-article 0 --copies -n 10000 --json -- "$2" | jq -c 'select(.type == "hit")'
 }

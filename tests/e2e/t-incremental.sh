@@ -27,7 +27,7 @@ find_n() {
 }
 
 ok "first run" run
-like "$summary" "^indexed 1 files: 1 added, 0 updated, 0 removed, 0 unchanged, 0 skipped$" "1 added"
+like "$summary" "^indexed 1 file: 1 added, 0 updated, 0 removed, 0 unchanged, 0 skipped$" "1 added"
 printf 'title: Wombats in court\ndate: 2026-04-30\n\nThe wombat lawyer filed a brief.\n' >"$docs/new.txt"
 settle "$docs/new.txt"
 ok "second run" run

@@ -177,6 +177,8 @@ done <<'EOF'
 |source:wired.com
 |partnership source:reuters.com
 |storm source:wired.com
+|court source:Reuters
+|partnership source:reuters
 |ruling date:2025-01-01..2025-12-31
 |OpenAI date:2026-04-01..
 |copyright

@@ -128,6 +128,17 @@ static void bibtex_escapes_and_key(void **state)
 	assert_true(strstr(bib, "title = {The \\{Big\\} C:\\textbackslash{} "
 	                        "drive case}") != NULL);
 	assert_true(strstr(bib, "url = {https://e.example/%7Bx%7D}") != NULL);
+	assert_true(strstr(bib, "author = {A \\& B}") != NULL);
+	/* LaTeX's other special characters, as "Bench & Bar Daily" needs */
+	fill(&x, "Fees of $5 & 10% for #1 in re_x {y}", "Bench & Bar Daily",
+	     NULL, "2025-01-02", NULL, "", "", "");
+	assert_true(strstr(cite(&x, DOCKET_CITE_BIBTEX),
+	                   "title = {Fees of \\$5 \\& 10\\% for \\#1 in re\\_x \\{y\\}}") != NULL);
+	assert_true(strstr(cite(&x, DOCKET_CITE_BIBTEX),
+	                   "organization = {Bench \\& Bar Daily}") != NULL);
+	fill(&x, "The {Big} C:\\ drive case", "The Verge", "A & B",
+	     "2025-01-02", "https://e.example/{x}", "", "", "");
+	bib = cite(&x, DOCKET_CITE_BIBTEX);
 	/* the key: stopwords skipped, stable, different for another passage */
 	assert_true(strncmp(bib, "@online{verge2025big_", 21) == 0);
 	char key[64];
