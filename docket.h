@@ -154,6 +154,38 @@ DOCKET_EXPORT docket_status docket_index_set_aliases(docket_index *idx,
 DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
                                              const char *path);
 
+/* What one line of docket_index_check reports. */
+typedef enum docket_check_kind {
+	DOCKET_CHECK_OK,       /* a part found sound (or the user's, left alone) */
+	DOCKET_CHECK_PROBLEM,  /* something wrong, left as it is */
+	DOCKET_CHECK_REPAIRED  /* something wrong, and what was done about it */
+} docket_check_kind;
+
+/* Receives each line of docket_index_check: "PATH: what was found or
+ * done", no newline; LINE is valid only during the call. */
+typedef void docket_check_fn(void *ctx, docket_check_kind kind,
+                             const char *line);
+
+/* Verify the index folder PATH, one line to REPORT (may be NULL) per part:
+ * the lock file, the stub XAPIANDB and the shards it names, each shard
+ * (opens, is docket's by its metadata, schema version, Xapian's own
+ * consistency check of every table), and what an interrupted run left
+ * (XAPIANDB.tmp, docket's databases the stub does not name).  Nothing
+ * that is not docket's is ever touched.
+ * With REPAIR non-zero, and under the writer's lock: a lost or damaged
+ * XAPIANDB is rebuilt from the shards found by their contents, and
+ * docket's own stale temporaries are removed; each action is one
+ * DOCKET_CHECK_REPAIRED line.  A damaged shard is reported, never
+ * rewritten (re-index its files).
+ * Returns DOCKET_OK when the index is clean (at the end, after repairs),
+ * DOCKET_CORRUPT when problems are left, DOCKET_NOT_FOUND (no folder),
+ * DOCKET_LOCKED (REPAIR while a writer holds the index: nothing is
+ * changed), DOCKET_IO_ERROR, DOCKET_NO_MEMORY; the reason is always one
+ * DOCKET_CHECK_PROBLEM line. */
+DOCKET_EXPORT docket_status docket_index_check(const char *path, int repair,
+                                               docket_check_fn *report,
+                                               void *ctx);
+
 /* Close the index, committing nothing further (a writer's work is committed
  * by docket_indexer_run).  Accepts NULL. */
 DOCKET_EXPORT void docket_index_close(docket_index *idx);

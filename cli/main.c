@@ -1,5 +1,5 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
- * search, show, quotes, copies, timeline, coverage, serve-shard, help) from the first argument and hands it
+ * search, show, quotes, copies, timeline, coverage, check, serve-shard, help) from the first argument and hands it
  * the rest; answers --help and --version (docket_version(): docket's,
  * Xapian's and libstemmer's versions).  The commands live in cli/cmd-*.c.
  */
@@ -22,6 +22,7 @@ static const struct command {
 	{"copies", cmd_copies, "every copy of a passage, oldest first, and what each changed"},
 	{"timeline", cmd_timeline, "count the matches by day, week, month or year"},
 	{"coverage", cmd_coverage, "one row per outlet: first and last date, counts"},
+	{"check", cmd_check, "verify an index; --repair mends what it can"},
 	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 
