@@ -118,7 +118,11 @@ typedef enum docket_open_mode {
  * DOCKET_ALLOW_PROGRAMS=1 (what `docket --allow-programs` sets).  Any other
  * program line is refused with DOCKET_UNSUPPORTED naming the stub and the
  * line, before anything runs: an index folder someone sent you can never
- * execute anything.  A stub that leads back to itself (directly, through
+ * execute anything.  The programs an allowed stub starts are stopped
+ * (SIGTERM, then SIGKILL after half a second) and reaped by
+ * docket_index_close, or by the close after a failed open: none outlives
+ * the handle.  (They are found as the children this process gained during
+ * the open, so a child another thread starts meanwhile is stopped too.)  A stub that leads back to itself (directly, through
  * other stubs, or as a folder's XAPIANDB) is DOCKET_CORRUPT, never a crash.
  *
  * Write mode never deletes what docket did not make: a non-empty folder

@@ -28,6 +28,7 @@
 #include "../common/schema.h"
 #include "../common/stem.h"
 #include "../docket.h"
+#include "children.h"
 #include "engine.h"
 #include "index.h"
 #include "layout.h"
@@ -309,8 +310,11 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 		return rc ? rc : load_settings(idx);
 	}
 	struct docket_error err;
-	if ((rc = stub_check(path, &err))) /* before Xapian follows any stub */
+	int programs = 0;
+	if ((rc = stub_check(path, &programs, &err))) /* before Xapian follows any stub */
 		return index_fail(idx, rc, "%s", err.msg);
+	if (programs) /* whatever it starts is stopped and reaped at close */
+		children_snapshot(&idx->kids);
 	rc = open_reader(idx);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here (create one with 'docket index')",
@@ -327,9 +331,12 @@ DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
 		return DOCKET_BAD_ARGUMENT;
 	index_clear_error(idx);
 	struct docket_error err;
-	int rc = stub_check(path, &err);
+	int programs = 0;
+	int rc = stub_check(path, &programs, &err);
 	if (rc)
 		return index_fail(idx, rc, "%s", err.msg);
+	if (programs && !idx->kids.taken)
+		children_snapshot(&idx->kids);
 	rc = xap_add_shard(idx->db, path);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here", path);
@@ -340,6 +347,7 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx)
 {
 	if (!idx)
 		return;
+	children_reap_new(&idx->kids); /* before Xapian's wait, which can hang */
 	if (idx->nshards) {
 		for (unsigned k = 0; k < idx->nshards; k++)
 			xap_close(idx->shards[k]);

@@ -27,6 +27,7 @@ struct walk {
 	char *seen[STUB_DEPTH_MAX + 1]; /* real paths of the stubs being read */
 	int depth;
 	int programs;                   /* the named stub may run programs */
+	int runs;                       /* and has a program line */
 	struct docket_error *err;
 };
 
@@ -54,7 +55,7 @@ static int check_line(struct walk *w, const char *file, const char *dir,
 {
 	if (!strcmp(type, "remote") && arg[0] == ':') {
 		if (w->programs && w->depth == 1)
-			return DOCKET_OK;
+			return w->runs = 1, DOCKET_OK;
 		return error_set(w->err, DOCKET_UNSUPPORTED,
 		                 "%s: line %u runs a program (remote :PROGRAM); docket runs "
 		                 "one only from a stub file you name yourself, with "
@@ -131,8 +132,10 @@ static int check_path(struct walk *w, const char *path, const char *from,
 	return rc;
 }
 
-int stub_check(const char *path, struct docket_error *err)
+int stub_check(const char *path, int *programs, struct docket_error *err)
 {
-	struct walk w = {{NULL}, 0, 0, err};
-	return check_path(&w, path, NULL, 0);
+	struct walk w = {{NULL}, 0, 0, 0, err};
+	int rc = check_path(&w, path, NULL, 0);
+	*programs = !rc && w.runs;
+	return rc;
 }
