@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cli.h"
 
@@ -64,8 +65,22 @@ static int help_command(int argc, char **argv)
 	return c->run(2, args);
 }
 
+/* Raise the soft limit on open files to the hard one: a sharded index
+ * holds about 6 per shard open, and a bulk load's merges read many staged
+ * databases at once (indexer/stage.c bounds them by what is left).
+ * Failing is harmless: the limits stay as they were. */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 int main(int argc, char **argv)
 {
+	raise_fd_limit();
 	const struct command *c;
 	/* The one global option: let the stub file named with --index run a
 	 * "remote :PROGRAM" line (docket.h, docket_index_open: the security

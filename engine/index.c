@@ -63,6 +63,15 @@ void index_clear_error(docket_index *idx)
 	buf_reset(&idx->error);
 }
 
+/* The "too many open files (limit N)" error on IDX, naming it; returns
+ * DOCKET_IO_ERROR. */
+static int fd_limit_fail(docket_index *idx, int errnum)
+{
+	char text[128];
+	error_fd_text(errnum, text, sizeof text);
+	return index_fail(idx, DOCKET_IO_ERROR, "%s: %s", idx->path, text);
+}
+
 static int use_language(docket_index *idx, const char *lang)
 {
 	struct stemmer *st = stem_new(lang);
@@ -145,6 +154,8 @@ static int open_shards(docket_index *idx, unsigned from, unsigned to)
 static int folder_is_free(docket_index *idx)
 {
 	DIR *d = opendir(idx->path);
+	if (!d && error_is_fd_limit(errno))
+		return fd_limit_fail(idx, errno);
 	if (!d)
 		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot read the folder: %s",
 		                  idx->path, strerror(errno));
@@ -231,6 +242,8 @@ static int open_writer(docket_index *idx)
 	if (!idx->gens)
 		return index_fail(idx, DOCKET_NO_MEMORY, "out of memory");
 	unsigned n = layout_read_stub(idx, idx->gens);
+	if (n == 0 && error_is_fd_limit(errno))
+		return fd_limit_fail(idx, errno);
 	if (n == 0 && layout_exists(idx, SHARD_STUB))
 		return index_fail(idx, DOCKET_CORRUPT,
 		                  "%s: %s is not docket's shard list (run 'docket check "
@@ -254,6 +267,8 @@ static int open_once(docket_index *idx)
 	char paths[SHARDS_MAX][4096];
 	const char *p[SHARDS_MAX];
 	unsigned n = layout_read_stub(idx, gens);
+	if (n == 0 && error_is_fd_limit(errno))
+		return fd_limit_fail(idx, errno);
 	if (n == 0 && !layout_exists(idx, SHARD_STUB) && !layout_exists(idx, "iamglass"))
 		n = layout_find_shards(idx, gens); /* a lost stub: by content */
 	if (n == 0)

@@ -89,7 +89,7 @@ unsigned layout_read_stub(const docket_index *idx, unsigned gens[SHARDS_MAX])
 	layout_in_folder(idx, SHARD_STUB, file, sizeof file);
 	FILE *f = fopen(file, "r");
 	if (!f)
-		return 0;
+		return 0; /* errno says why */
 	while (fgets(line, sizeof line, f)) {
 		if (n == SHARDS_MAX || !stub_line(line, n, &gens[n])) {
 			n = 0;
@@ -98,6 +98,7 @@ unsigned layout_read_stub(const docket_index *idx, unsigned gens[SHARDS_MAX])
 		n++;
 	}
 	fclose(f);
+	errno = 0;
 	return n;
 }
 

@@ -81,6 +81,11 @@ static int check_lines(struct walk *w, const char *file, const char *real)
 	if (slash)
 		*slash = '\0';
 	FILE *f = fopen(file, "r");
+	if (!f && error_is_fd_limit(errno)) { /* unchecked is not allowed */
+		char text[128];
+		error_fd_text(errno, text, sizeof text);
+		return error_set(w->err, DOCKET_IO_ERROR, "%s: %s", file, text);
+	}
 	if (!f)
 		return DOCKET_OK; /* Xapian will say why it cannot open it */
 	int rc = DOCKET_OK;
