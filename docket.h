@@ -198,6 +198,10 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx);
  * on IDX.  Accepts NULL (returns a fixed text). */
 DOCKET_EXPORT const char *docket_index_last_error(const docket_index *idx);
 
+/* Does libstemmer know the stemming language LANG ("english", "french",
+ * ...)?  1 or 0 (also for NULL); cannot fail. */
+DOCKET_EXPORT int docket_language_known(const char *lang);
+
 /* The stemming language recorded in the index ("english" by default). */
 DOCKET_EXPORT const char *docket_index_language(const docket_index *idx);
 

@@ -114,15 +114,21 @@ static int take_option(void *p, int c, const char *arg)
 	struct index_opts *o = p;
 	switch (c) {
 	case OPT_INDEX: o->index = arg; return 0;
-	case OPT_LANG: o->lang = arg; return 0;
+	case OPT_LANG: /* checked now: a bad one must not leave an index */
+		if (!docket_language_known(arg))
+			return usage_error("index", "--lang: unknown stemming language '%s'",
+			                   arg);
+		o->lang = arg;
+		return 0;
 	case OPT_FOLLOW: o->follow = 1; return 0;
 	case OPT_HIDDEN: o->hidden = 1; return 0;
 	case OPT_EXCLUDE: return add_exclude(o, arg);
 	case 'q': o->quiet = 1; return 0;
 	case 'v': o->verbose = 1; return 0;
 	case OPT_MAX_SIZE:
-		if (parse_size(arg, &o->max_size))
-			return usage_error("index", "--max-size: '%s' is not a size (e.g. 10M)", arg);
+		if (parse_size(arg, &o->max_size) || o->max_size == 0)
+			return usage_error("index", "--max-size: '%s' is not a size above "
+			                   "0 (e.g. 10M)", arg);
 		return 0;
 	case OPT_SHARDS:
 		if (parse_long(arg, 1, 64, &o->shards))

@@ -51,11 +51,73 @@ int index_fail(docket_index *idx, int status, const char *fmt, ...)
 	return status;
 }
 
+/* The "remote ..." lines of the stub file PATH (not a folder), joined
+ * with ", " into OUT ("" when none or not a stub file). */
+static void remote_lines(const char *path, char *out, size_t n)
+{
+	struct stat st;
+	char line[512];
+	size_t len = 0;
+	out[0] = '\0';
+	FILE *f = stat(path, &st) == 0 && S_ISREG(st.st_mode) ? fopen(path, "r") : NULL;
+	while (f && fgets(line, sizeof line, f)) {
+		char *p = line + strspn(line, " \t");
+		p[strcspn(p, "\r\n")] = '\0';
+		if (strncmp(p, "remote", 6) || (p[6] != ' ' && p[6] != '\t'))
+			continue;
+		int w = snprintf(out + len, n - len, "%s%s", len ? ", " : "", p);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	if (f)
+		fclose(f);
+}
+
+/* The shards of IDX's folder that fail Xapian's check, joined with ", "
+ * into OUT; 0 when none does (or IDX is no sharded folder).  Only on the
+ * way to an error: it reads every shard whole. */
+static int damaged_shards(const docket_index *idx, char *out, size_t n)
+{
+	unsigned gens[SHARDS_MAX], k = layout_read_stub(idx, gens);
+	size_t len = 0;
+	out[0] = '\0';
+	for (unsigned i = 0; i < k; i++) {
+		char name[64], path[4200];
+		struct docket_error err;
+		size_t errors = 0;
+		layout_shard_name(i, gens[i], name, sizeof name);
+		layout_in_folder(idx, name, path, sizeof path);
+		if (!xap_check(path, &errors, &err) && !errors)
+			continue;
+		int w = snprintf(out + len, n - len, "%s%s", len ? ", " : "", name);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	return len > 0;
+}
+
 int index_engine_fail(docket_index *idx, int status)
 {
 	if (status == DOCKET_OK)
 		return status;
-	return index_fail(idx, status, "%s", xap_error(idx->db));
+	const char *msg = xap_error(idx->db);
+	size_t n = strlen(idx->path);
+	if (!strncmp(msg, idx->path, n) && msg[n] == ':')
+		return index_fail(idx, status, "%s", msg); /* named already */
+	/* Raised mid-search: name the index, and for a shard unreachable
+	 * without Xapian saying which ([context]), the shards it may be. */
+	char remotes[1024], bad[256];
+	if ((status == DOCKET_CORRUPT || status == DOCKET_ENGINE_ERROR) &&
+	    damaged_shards(idx, bad, sizeof bad))
+		return index_fail(idx, status, "%s: %s (damaged: %s; see 'docket "
+		                  "check')", idx->path, msg, bad);
+	remote_lines(idx->path, remotes, sizeof remotes);
+	if (*remotes && strstr(msg, "shard unreachable") && !strchr(msg, '['))
+		return index_fail(idx, status, "%s: %s (its remote shards: %s)",
+		                  idx->path, msg, remotes);
+	return index_fail(idx, status, "%s: %s", idx->path, msg);
 }
 
 void index_clear_error(docket_index *idx)
@@ -385,6 +447,11 @@ DOCKET_EXPORT const char *docket_index_last_error(const docket_index *idx)
 	if (!idx)
 		return "out of memory";
 	return idx->error.p ? idx->error.p : "";
+}
+
+DOCKET_EXPORT int docket_language_known(const char *lang)
+{
+	return lang && stem_known(lang);
 }
 
 DOCKET_EXPORT const char *docket_index_language(const docket_index *idx)

@@ -71,6 +71,10 @@ static int stub_line(const char *line, unsigned k, unsigned *gen)
 	*gen = 0;
 	if (*line == '.') {
 		char *end;
+		/* only as write_stub writes it: digits, no sign, space or leading
+		 * 0 (Xapian would open "shard-1.05", docket "shard-1.5") */
+		if (line[1] < '1' || line[1] > '9')
+			return 0;
 		unsigned long g = strtoul(line + 1, &end, 10);
 		if (end == line + 1 || g == 0 || g > 1000000000UL)
 			return 0;

@@ -89,11 +89,13 @@ static int check_lines(struct walk *w, const char *file, const char *real)
 	if (!f)
 		return DOCKET_OK; /* Xapian will say why it cannot open it */
 	int rc = DOCKET_OK;
+	unsigned named = 0;
 	for (unsigned no = 1; !rc && fgets(line, sizeof line, f); no++) {
 		char *type = line + strspn(line, " \t");
 		char *end = type + strcspn(type, " \t\r\n");
 		if (*type == '#' || end == type)
 			continue;
+		named++;
 		char *arg = *end ? end + 1 : end;
 		*end = '\0';
 		arg += strspn(arg, " \t");
@@ -101,6 +103,9 @@ static int check_lines(struct walk *w, const char *file, const char *real)
 		rc = check_line(w, file, dir, no, type, arg);
 	}
 	fclose(f);
+	if (!rc && !named) /* else Xapian's "uninitialised Database object" */
+		return error_set(w->err, DOCKET_CORRUPT, "%s: an empty stub file (it "
+		                 "names no database)", file);
 	return rc;
 }
 

@@ -17,6 +17,7 @@
  * the message in ERR naming the stub and the line:
  *   - DOCKET_CORRUPT: a stub naming itself, directly or through other
  *     stubs or a folder's XAPIANDB, or nested deeper than STUB_DEPTH_MAX;
+ *     a stub naming nothing at all (empty, or comments only);
  *   - DOCKET_UNSUPPORTED: a "remote :PROGRAM" line (it runs PROGRAM),
  *     unless PATH is itself a stub file (not a folder), the line is in it
  *     (not in a stub it names), and the environment has
