@@ -52,7 +52,8 @@ struct progress {
 	size_t nreasons;
 };
 
-static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t interrupted; /* the signal that asked us to
+                                           * stop (SIGINT, SIGTERM), or 0 */
 
 enum { OPT_INDEX = 256, OPT_LANG, OPT_FOLLOW, OPT_HIDDEN, OPT_EXCLUDE,
        OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT, OPT_SHARDS };
@@ -234,7 +235,9 @@ static int index_failed(const struct index_opts *o, docket_index *idx,
 {
 	const char *msg = docket_index_last_error(idx);
 	if (st == DOCKET_INTERRUPTED)
-		return fail("interrupted; the files committed so far are kept");
+		return fail("interrupted by %s; the files committed so far are kept",
+		            interrupted == SIGTERM ? "SIGTERM" : "SIGINT"),
+		       128 + (interrupted ? interrupted : SIGINT); /* as the shell's */
 	if (*msg)
 		return fail("%s", msg);
 	return fail("%s: %s", o->index, docket_strerror(st));
@@ -380,8 +383,7 @@ static void put_summary(const struct progress *p, const docket_indexer *ix)
 
 static void on_sigint(int sig)
 {
-	(void)sig;
-	interrupted = 1;
+	interrupted = sig;
 }
 
 /* A new indexer for IDX with the options of O; *OUT always set. */
