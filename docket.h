@@ -118,7 +118,11 @@ typedef enum docket_open_mode {
  * DOCKET_ALLOW_PROGRAMS=1 (what `docket --allow-programs` sets).  Any other
  * program line is refused with DOCKET_UNSUPPORTED naming the stub and the
  * line, before anything runs: an index folder someone sent you can never
- * execute anything.  A stub that leads back to itself (directly, through
+ * execute anything.  The programs an allowed stub starts are stopped
+ * (SIGTERM, then SIGKILL after half a second) and reaped by
+ * docket_index_close, or by the close after a failed open: none outlives
+ * the handle.  (They are found as the children this process gained during
+ * the open, so a child another thread starts meanwhile is stopped too.)  A stub that leads back to itself (directly, through
  * other stubs, or as a folder's XAPIANDB) is DOCKET_CORRUPT, never a crash.
  *
  * Write mode never deletes what docket did not make: a non-empty folder
@@ -154,6 +158,38 @@ DOCKET_EXPORT docket_status docket_index_set_aliases(docket_index *idx,
 DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
                                              const char *path);
 
+/* What one line of docket_index_check reports. */
+typedef enum docket_check_kind {
+	DOCKET_CHECK_OK,       /* a part found sound (or the user's, left alone) */
+	DOCKET_CHECK_PROBLEM,  /* something wrong, left as it is */
+	DOCKET_CHECK_REPAIRED  /* something wrong, and what was done about it */
+} docket_check_kind;
+
+/* Receives each line of docket_index_check: "PATH: what was found or
+ * done", no newline; LINE is valid only during the call. */
+typedef void docket_check_fn(void *ctx, docket_check_kind kind,
+                             const char *line);
+
+/* Verify the index folder PATH, one line to REPORT (may be NULL) per part:
+ * the lock file, the stub XAPIANDB and the shards it names, each shard
+ * (opens, is docket's by its metadata, schema version, Xapian's own
+ * consistency check of every table), and what an interrupted run left
+ * (XAPIANDB.tmp, docket's databases the stub does not name).  Nothing
+ * that is not docket's is ever touched.
+ * With REPAIR non-zero, and under the writer's lock: a lost or damaged
+ * XAPIANDB is rebuilt from the shards found by their contents, and
+ * docket's own stale temporaries are removed; each action is one
+ * DOCKET_CHECK_REPAIRED line.  A damaged shard is reported, never
+ * rewritten (re-index its files).
+ * Returns DOCKET_OK when the index is clean (at the end, after repairs),
+ * DOCKET_CORRUPT when problems are left, DOCKET_NOT_FOUND (no folder),
+ * DOCKET_LOCKED (REPAIR while a writer holds the index: nothing is
+ * changed), DOCKET_IO_ERROR, DOCKET_NO_MEMORY; the reason is always one
+ * DOCKET_CHECK_PROBLEM line. */
+DOCKET_EXPORT docket_status docket_index_check(const char *path, int repair,
+                                               docket_check_fn *report,
+                                               void *ctx);
+
 /* Close the index, committing nothing further (a writer's work is committed
  * by docket_indexer_run).  Accepts NULL. */
 DOCKET_EXPORT void docket_index_close(docket_index *idx);
@@ -161,6 +197,10 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx);
 /* The text of the last error on IDX ("" if none).  Valid until the next call
  * on IDX.  Accepts NULL (returns a fixed text). */
 DOCKET_EXPORT const char *docket_index_last_error(const docket_index *idx);
+
+/* Does libstemmer know the stemming language LANG ("english", "french",
+ * ...)?  1 or 0 (also for NULL); cannot fail. */
+DOCKET_EXPORT int docket_language_known(const char *lang);
 
 /* The stemming language recorded in the index ("english" by default). */
 DOCKET_EXPORT const char *docket_index_language(const docket_index *idx);

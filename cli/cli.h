@@ -27,6 +27,7 @@ int cmd_show(int argc, char **argv);
 int cmd_copies(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* serve-shard */
 int cmd_web(int argc, char **argv);   /* serve: cli/cmd-web.c */
+int cmd_check(int argc, char **argv);
 int cmd_cases(int argc, char **argv);
 int cmd_quotes(int argc, char **argv);
 int cmd_timeline(int argc, char **argv); /* cli/cmd-tally.c */

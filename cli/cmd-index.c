@@ -52,7 +52,8 @@ struct progress {
 	size_t nreasons;
 };
 
-static volatile sig_atomic_t interrupted; /* the signal that asked us to stop, or 0 */
+static volatile sig_atomic_t interrupted; /* the signal that asked us to
+                                           * stop (SIGINT, SIGTERM), or 0 */
 
 enum { OPT_INDEX = 256, OPT_LANG, OPT_FOLLOW, OPT_HIDDEN, OPT_EXCLUDE,
        OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT, OPT_SHARDS };
@@ -114,15 +115,21 @@ static int take_option(void *p, int c, const char *arg)
 	struct index_opts *o = p;
 	switch (c) {
 	case OPT_INDEX: o->index = arg; return 0;
-	case OPT_LANG: o->lang = arg; return 0;
+	case OPT_LANG: /* checked now: a bad one must not leave an index */
+		if (!docket_language_known(arg))
+			return usage_error("index", "--lang: unknown stemming language '%s'",
+			                   arg);
+		o->lang = arg;
+		return 0;
 	case OPT_FOLLOW: o->follow = 1; return 0;
 	case OPT_HIDDEN: o->hidden = 1; return 0;
 	case OPT_EXCLUDE: return add_exclude(o, arg);
 	case 'q': o->quiet = 1; return 0;
 	case 'v': o->verbose = 1; return 0;
 	case OPT_MAX_SIZE:
-		if (parse_size(arg, &o->max_size))
-			return usage_error("index", "--max-size: '%s' is not a size (e.g. 10M)", arg);
+		if (parse_size(arg, &o->max_size) || o->max_size == 0)
+			return usage_error("index", "--max-size: '%s' is not a size above "
+			                   "0 (e.g. 10M)", arg);
 		return 0;
 	case OPT_SHARDS:
 		if (parse_long(arg, 1, 64, &o->shards))
@@ -227,10 +234,10 @@ static int index_failed(const struct index_opts *o, docket_index *idx,
                         docket_status st)
 {
 	const char *msg = docket_index_last_error(idx);
-	if (st == DOCKET_INTERRUPTED) {
-		fail("interrupted; the files committed so far are kept");
-		return 128 + (interrupted ? interrupted : SIGINT); /* 130, as shells */
-	}
+	if (st == DOCKET_INTERRUPTED)
+		return fail("interrupted by %s; the files committed so far are kept",
+		            interrupted == SIGTERM ? "SIGTERM" : "SIGINT"),
+		       128 + (interrupted ? interrupted : SIGINT); /* as the shell's */
 	if (*msg)
 		return fail("%s", msg);
 	return fail("%s: %s", o->index, docket_strerror(st));

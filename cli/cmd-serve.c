@@ -12,7 +12,9 @@
  * Called by cli/main.c.
  */
 #include <errno.h>
+#include <arpa/inet.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,9 @@ struct serve_opts {
 	struct index_list indexes; /* --index: exactly one */
 	char host[256];            /* --listen's host, brackets removed */
 	char port[8];              /* --listen's port, 1..65535 as text */
+	char addr[NI_MAXHOST];     /* HOST resolved: the address bound, as
+	                            * numbers */
+	int loopback;              /* every address HOST resolves to is */
 	long timeout;              /* --timeout in seconds, 0 = Xapian's */
 	int writable;              /* --writable: clients may change it */
 };
@@ -151,9 +156,31 @@ static int index_opens(const char *path)
 	return st == DOCKET_OK;
 }
 
-/* Whether HOST:PORT can be bound now (the server binds it again right
- * after, with the same SO_REUSEADDR); prints why not. */
-static int address_free(const struct serve_opts *o)
+/* Is the socket address A loopback: 127.0.0.0/8, ::1, or ::ffff:127.x? */
+static int loopback_addr(const struct sockaddr *a)
+{
+	if (a->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)a;
+		return (ntohl(in->sin_addr.s_addr) >> 24) == 127;
+	}
+	if (a->sa_family == AF_INET6) {
+		const struct in6_addr *in6 = &((const struct sockaddr_in6 *)a)->sin6_addr;
+		if (IN6_IS_ADDR_V4MAPPED(in6))
+			return in6->s6_addr[12] == 127;
+		return IN6_IS_ADDR_LOOPBACK(in6);
+	}
+	return 0;
+}
+
+/* Resolve O's host (getaddrinfo): O->addr gets the first address as
+ * numbers, which is what the server is told to bind (so a name cannot
+ * resolve one way for this check and another for the server), and
+ * O->loopback says whether EVERY address the name resolves to is
+ * loopback (a name is judged by what it resolves to, never by its text:
+ * "127.example.test" may be anywhere).  Then check that the address can
+ * be bound now (the server binds it again right after, with the same
+ * SO_REUSEADDR).  Returns 1, or 0 after printing why not. */
+static int resolve_and_try(struct serve_opts *o)
 {
 	struct addrinfo hints = {.ai_socktype = SOCK_STREAM,
 	                         .ai_flags = AI_PASSIVE}, *ai;
@@ -161,6 +188,15 @@ static int address_free(const struct serve_opts *o)
 	if (err)
 		return fail("--listen: cannot use host '%s': %s", o->host,
 		            gai_strerror(err)), 0;
+	o->loopback = 1;
+	for (struct addrinfo *a = ai; a; a = a->ai_next)
+		o->loopback &= loopback_addr(a->ai_addr);
+	if ((err = getnameinfo(ai->ai_addr, ai->ai_addrlen, o->addr, sizeof o->addr,
+	                       NULL, 0, NI_NUMERICHOST))) {
+		freeaddrinfo(ai);
+		return fail("--listen: cannot use host '%s': %s", o->host,
+		            gai_strerror(err)), 0;
+	}
 	fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
 	ok = fd >= 0 &&
 	     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0 &&
@@ -174,28 +210,26 @@ static int address_free(const struct serve_opts *o)
 	return ok;
 }
 
-/* Whether HOST is a loopback name or address. */
-static int is_loopback(const char *host)
-{
-	return !strcmp(host, "localhost") || !strcmp(host, "::1") ||
-	       !strncmp(host, "127.", 4);
-}
-
 /* Say where the shard listens and how to reach it. */
 static void announce(const struct serve_opts *o)
 {
 	int v6 = strchr(o->host, ':') != NULL;
 	const char *l = v6 ? "[" : "", *r = v6 ? "]" : "";
+	char also[NI_MAXHOST + 4] = "";
+	if (strcmp(o->host, o->addr))
+		snprintf(also, sizeof also, " (%s)", o->addr);
 	fflush(stdout);
 	fprintf(stderr,
-	        "docket: serving %s on %s%s%s:%s; search with a stub file line "
+	        "docket: serving %s on %s%s%s:%s%s; search with a stub file line "
 	        "'remote %s%s%s:%s'\n",
-	        o->indexes.paths[0], l, o->host, r, o->port, l, o->host, r,
+	        o->indexes.paths[0], l, o->host, r, o->port, also, l, o->host, r,
 	        o->port);
-	if (!is_loopback(o->host))
-		fprintf(stderr, "docket: warning: no authentication, no encryption: "
-		                "anyone who reaches %s%s%s:%s can read%s the whole index\n",
-		        l, o->host, r, o->port, o->writable ? " and change" : "");
+	if (!o->loopback)
+		fprintf(stderr, "docket: warning: %s%s%s is not loopback%s; no "
+		                "authentication, no encryption: anyone who reaches "
+		                "%s%s%s:%s can read%s the whole index\n",
+		        l, o->host, r, also, l, o->host, r, o->port,
+		        o->writable ? " and change" : "");
 }
 
 /* Replace this process with the server; returns only on failure. */
@@ -206,7 +240,7 @@ static int exec_server(const struct serve_opts *o, char *server)
 	int n = 0;
 	argv[n++] = server;
 	argv[n++] = "--interface";
-	argv[n++] = (char *)o->host;
+	argv[n++] = (char *)o->addr; /* what resolve_and_try checked */
 	argv[n++] = "--port";
 	argv[n++] = (char *)o->port;
 	if (o->timeout) {
@@ -238,7 +272,7 @@ int cmd_serve(int argc, char **argv)
 	if (rc == 0 && !(server = find_program(SERVER)))
 		rc = fail("%s not found on PATH: install xapian-tools "
 		          "(apt-get install xapian-tools)", SERVER);
-	if (rc == 0 && (!index_opens(o.indexes.paths[0]) || !address_free(&o)))
+	if (rc == 0 && (!index_opens(o.indexes.paths[0]) || !resolve_and_try(&o)))
 		rc = EXIT_TROUBLE;
 	if (rc == 0) {
 		announce(&o);

@@ -1,11 +1,12 @@
 /* main.c — the `docket` tool's entry point: picks the command (index,
- * search, show, quotes, copies, timeline, coverage, serve, serve-shard, help) from the first argument and hands it
- * the rest; answers --help and --version (docket_version(): docket's,
+ * search, show, quotes, copies, timeline, coverage, serve, check,
+ * serve-shard, help) from the first argument and hands it the rest; answers --help and --version (docket_version(): docket's,
  * Xapian's and libstemmer's versions).  The commands live in cli/cmd-*.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cli.h"
 
@@ -23,6 +24,7 @@ static const struct command {
 	{"timeline", cmd_timeline, "count the matches by day, week, month or year"},
 	{"coverage", cmd_coverage, "one row per outlet: first and last date, counts"},
 	{"serve", cmd_web, "a search page and a JSON API over HTTP (read only)"},
+	{"check", cmd_check, "verify an index; --repair mends what it can"},
 	{"serve-shard", cmd_serve, "serve an index to other machines (Xapian remote)"},
 };
 
@@ -93,8 +95,22 @@ static int help_command(int argc, char **argv)
 	return c->run(2, args);
 }
 
+/* Raise the soft limit on open files to the hard one: a sharded index
+ * holds about 6 per shard open, and a bulk load's merges read many staged
+ * databases at once (indexer/stage.c bounds them by what is left).
+ * Failing is harmless: the limits stay as they were. */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 int main(int argc, char **argv)
 {
+	raise_fd_limit();
 	const struct command *c;
 	/* The one global option: let the stub file named with --index run a
 	 * "remote :PROGRAM" line (docket.h, docket_index_open: the security

@@ -8,6 +8,8 @@
 #include "aliases.h"
 
 #include <errno.h>
+
+#include "error.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +116,12 @@ int aliases_load(const char *path, struct aliases *out, char *why, size_t whylen
 	int rc = 0;
 	memset(out, 0, sizeof *out);
 	if (!f) {
-		snprintf(why, whylen, "%s: %s", path, strerror(errno));
+		char text[128];
+		if (error_is_fd_limit(errno))
+			error_fd_text(errno, text, sizeof text);
+		else
+			snprintf(text, sizeof text, "%s", strerror(errno));
+		snprintf(why, whylen, "%s: %s", path, text);
 		return errno == ENOENT ? DOCKET_NOT_FOUND : DOCKET_IO_ERROR;
 	}
 	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)

@@ -7,6 +7,8 @@
 #ifndef DOCKET_ERROR_H
 #define DOCKET_ERROR_H
 
+#include <stddef.h>
+
 #define ERROR_MSG_MAX 1024 /* longer messages are cut */
 
 struct docket_error {
@@ -22,6 +24,17 @@ extern "C" {
  * STATUS.  Cannot fail. */
 int error_set(struct docket_error *err, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Is ERRNUM running out of file descriptors (EMFILE, ENFILE)? */
+int error_is_fd_limit(int errnum);
+/* Is TEXT (an error message from elsewhere, e.g. Xapian's) about running
+ * out of file descriptors?  1 when it holds strerror(EMFILE)'s text, in
+ * any case. */
+int error_text_fd_limit(const char *text);
+/* The message for running out of descriptors into OUT: "too many open
+ * files (limit N)", N this process's soft RLIMIT_NOFILE ("on the system"
+ * added for ENFILE).  Cannot fail. */
+void error_fd_text(int errnum, char *out, size_t n);
 
 #ifdef __cplusplus
 }

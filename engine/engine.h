@@ -56,6 +56,11 @@ int xap_copy_from(struct xap_db *db, const char *src);
 enum xap_kind { XAP_KIND_NONE, XAP_KIND_DOCKET, XAP_KIND_EMPTY, XAP_KIND_FOREIGN };
 enum xap_kind xap_kind_of(const char *path);
 /* Add a further shard (reader only). */
+/* Run Xapian's consistency check on the glass database folder PATH: the
+ * errors it counts into *ERRORS (the first line it reports in ERR's
+ * message).  Returns DOCKET_OK when the check ran; else the status (a
+ * table that cannot be opened at all) with the message in ERR. */
+int xap_check(const char *path, size_t *errors, struct docket_error *err);
 int xap_add_shard(struct xap_db *db, const char *path);
 void xap_close(struct xap_db *db);
 const char *xap_error(const struct xap_db *db);

@@ -15,6 +15,24 @@ int fail_from(xap_db *db, const std::string &what)
 	std::string msg;
 	try {
 		throw;
+	} catch (const Xapian::Error &e) { /* out of descriptors, whatever class:
+		                             * never "no index", "locked" */
+		char text[128];
+		const char *es = e.get_error_string();
+		if (error_text_fd_limit(es) || error_text_fd_limit(e.get_msg().c_str())) {
+			error_fd_text(es && strstr(es, strerror(ENFILE)) ? ENFILE : EMFILE,
+			              text, sizeof text);
+			if (db)
+				try {
+					db->error = what.empty() ? text : what + ": " + text;
+				} catch (...) {
+				}
+			return DOCKET_IO_ERROR;
+		}
+	} catch (...) {
+	}
+	try {
+		throw;
 	} catch (const Xapian::DatabaseLockError &e) {
 		status = DOCKET_LOCKED;
 		msg = "index is locked by another writer";

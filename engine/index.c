@@ -28,6 +28,7 @@
 #include "../common/schema.h"
 #include "../common/stem.h"
 #include "../docket.h"
+#include "children.h"
 #include "engine.h"
 #include "index.h"
 #include "layout.h"
@@ -50,16 +51,87 @@ int index_fail(docket_index *idx, int status, const char *fmt, ...)
 	return status;
 }
 
+/* The "remote ..." lines of the stub file PATH (not a folder), joined
+ * with ", " into OUT ("" when none or not a stub file). */
+static void remote_lines(const char *path, char *out, size_t n)
+{
+	struct stat st;
+	char line[512];
+	size_t len = 0;
+	out[0] = '\0';
+	FILE *f = stat(path, &st) == 0 && S_ISREG(st.st_mode) ? fopen(path, "r") : NULL;
+	while (f && fgets(line, sizeof line, f)) {
+		char *p = line + strspn(line, " \t");
+		p[strcspn(p, "\r\n")] = '\0';
+		if (strncmp(p, "remote", 6) || (p[6] != ' ' && p[6] != '\t'))
+			continue;
+		int w = snprintf(out + len, n - len, "%s%s", len ? ", " : "", p);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	if (f)
+		fclose(f);
+}
+
+/* The shards of IDX's folder that fail Xapian's check, joined with ", "
+ * into OUT; 0 when none does (or IDX is no sharded folder).  Only on the
+ * way to an error: it reads every shard whole. */
+static int damaged_shards(const docket_index *idx, char *out, size_t n)
+{
+	unsigned gens[SHARDS_MAX], k = layout_read_stub(idx, gens);
+	size_t len = 0;
+	out[0] = '\0';
+	for (unsigned i = 0; i < k; i++) {
+		char name[64], path[4200];
+		struct docket_error err;
+		size_t errors = 0;
+		layout_shard_name(i, gens[i], name, sizeof name);
+		layout_in_folder(idx, name, path, sizeof path);
+		if (!xap_check(path, &errors, &err) && !errors)
+			continue;
+		int w = snprintf(out + len, n - len, "%s%s", len ? ", " : "", name);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	return len > 0;
+}
+
 int index_engine_fail(docket_index *idx, int status)
 {
 	if (status == DOCKET_OK)
 		return status;
-	return index_fail(idx, status, "%s", xap_error(idx->db));
+	const char *msg = xap_error(idx->db);
+	size_t n = strlen(idx->path);
+	if (!strncmp(msg, idx->path, n) && msg[n] == ':')
+		return index_fail(idx, status, "%s", msg); /* named already */
+	/* Raised mid-search: name the index, and for a shard unreachable
+	 * without Xapian saying which ([context]), the shards it may be. */
+	char remotes[1024], bad[256];
+	if ((status == DOCKET_CORRUPT || status == DOCKET_ENGINE_ERROR) &&
+	    damaged_shards(idx, bad, sizeof bad))
+		return index_fail(idx, status, "%s: %s (damaged: %s; see 'docket "
+		                  "check')", idx->path, msg, bad);
+	remote_lines(idx->path, remotes, sizeof remotes);
+	if (*remotes && strstr(msg, "shard unreachable") && !strchr(msg, '['))
+		return index_fail(idx, status, "%s: %s (its remote shards: %s)",
+		                  idx->path, msg, remotes);
+	return index_fail(idx, status, "%s: %s", idx->path, msg);
 }
 
 void index_clear_error(docket_index *idx)
 {
 	buf_reset(&idx->error);
+}
+
+/* The "too many open files (limit N)" error on IDX, naming it; returns
+ * DOCKET_IO_ERROR. */
+static int fd_limit_fail(docket_index *idx, int errnum)
+{
+	char text[128];
+	error_fd_text(errnum, text, sizeof text);
+	return index_fail(idx, DOCKET_IO_ERROR, "%s: %s", idx->path, text);
 }
 
 static int use_language(docket_index *idx, const char *lang)
@@ -144,6 +216,8 @@ static int open_shards(docket_index *idx, unsigned from, unsigned to)
 static int folder_is_free(docket_index *idx)
 {
 	DIR *d = opendir(idx->path);
+	if (!d && error_is_fd_limit(errno))
+		return fd_limit_fail(idx, errno);
 	if (!d)
 		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot read the folder: %s",
 		                  idx->path, strerror(errno));
@@ -230,6 +304,8 @@ static int open_writer(docket_index *idx)
 	if (!idx->gens)
 		return index_fail(idx, DOCKET_NO_MEMORY, "out of memory");
 	unsigned n = layout_read_stub(idx, idx->gens);
+	if (n == 0 && error_is_fd_limit(errno))
+		return fd_limit_fail(idx, errno);
 	if (n == 0 && layout_exists(idx, SHARD_STUB))
 		return index_fail(idx, DOCKET_CORRUPT,
 		                  "%s: %s is not docket's shard list (run 'docket check "
@@ -253,6 +329,8 @@ static int open_once(docket_index *idx)
 	char paths[SHARDS_MAX][4096];
 	const char *p[SHARDS_MAX];
 	unsigned n = layout_read_stub(idx, gens);
+	if (n == 0 && error_is_fd_limit(errno))
+		return fd_limit_fail(idx, errno);
 	if (n == 0 && !layout_exists(idx, SHARD_STUB) && !layout_exists(idx, "iamglass"))
 		n = layout_find_shards(idx, gens); /* a lost stub: by content */
 	if (n == 0)
@@ -309,8 +387,11 @@ DOCKET_EXPORT docket_status docket_index_open(const char *path,
 		return rc ? rc : load_settings(idx);
 	}
 	struct docket_error err;
-	if ((rc = stub_check(path, &err))) /* before Xapian follows any stub */
+	int programs = 0;
+	if ((rc = stub_check(path, &programs, &err))) /* before Xapian follows any stub */
 		return index_fail(idx, rc, "%s", err.msg);
+	if (programs) /* whatever it starts is stopped and reaped at close */
+		children_snapshot(&idx->kids);
 	rc = open_reader(idx);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here (create one with 'docket index')",
@@ -327,9 +408,12 @@ DOCKET_EXPORT docket_status docket_index_add(docket_index *idx,
 		return DOCKET_BAD_ARGUMENT;
 	index_clear_error(idx);
 	struct docket_error err;
-	int rc = stub_check(path, &err);
+	int programs = 0;
+	int rc = stub_check(path, &programs, &err);
 	if (rc)
 		return index_fail(idx, rc, "%s", err.msg);
+	if (programs && !idx->kids.taken)
+		children_snapshot(&idx->kids);
 	rc = xap_add_shard(idx->db, path);
 	if (rc == DOCKET_NOT_FOUND)
 		return index_fail(idx, rc, "%s: no index here", path);
@@ -340,6 +424,7 @@ DOCKET_EXPORT void docket_index_close(docket_index *idx)
 {
 	if (!idx)
 		return;
+	children_reap_new(&idx->kids); /* before Xapian's wait, which can hang */
 	if (idx->nshards) {
 		for (unsigned k = 0; k < idx->nshards; k++)
 			xap_close(idx->shards[k]);
@@ -362,6 +447,11 @@ DOCKET_EXPORT const char *docket_index_last_error(const docket_index *idx)
 	if (!idx)
 		return "out of memory";
 	return idx->error.p ? idx->error.p : "";
+}
+
+DOCKET_EXPORT int docket_language_known(const char *lang)
+{
+	return lang && stem_known(lang);
 }
 
 DOCKET_EXPORT const char *docket_index_language(const docket_index *idx)

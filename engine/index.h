@@ -11,6 +11,7 @@
 #include "../common/buf.h"
 #include "../common/aliases.h"
 #include "../common/error.h"
+#include "children.h"
 
 #define LANG_MAX 32
 
@@ -33,6 +34,7 @@ struct docket_index {
 	buf error;             /* the last error text */
 	struct aliases aliases;/* the legal aliases file (searcher/query.c) */
 	int aliases_read;      /* docket.aliases looked for already */
+	struct children kids;  /* before a stub's programs ran: reaped at close */
 };
 
 /* Record an error on IDX (printf-style) and return STATUS. */

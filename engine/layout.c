@@ -71,6 +71,10 @@ static int stub_line(const char *line, unsigned k, unsigned *gen)
 	*gen = 0;
 	if (*line == '.') {
 		char *end;
+		/* only as write_stub writes it: digits, no sign, space or leading
+		 * 0 (Xapian would open "shard-1.05", docket "shard-1.5") */
+		if (line[1] < '1' || line[1] > '9')
+			return 0;
 		unsigned long g = strtoul(line + 1, &end, 10);
 		if (end == line + 1 || g == 0 || g > 1000000000UL)
 			return 0;
@@ -89,7 +93,7 @@ unsigned layout_read_stub(const docket_index *idx, unsigned gens[SHARDS_MAX])
 	layout_in_folder(idx, SHARD_STUB, file, sizeof file);
 	FILE *f = fopen(file, "r");
 	if (!f)
-		return 0;
+		return 0; /* errno says why */
 	while (fgets(line, sizeof line, f)) {
 		if (n == SHARDS_MAX || !stub_line(line, n, &gens[n])) {
 			n = 0;
@@ -98,6 +102,7 @@ unsigned layout_read_stub(const docket_index *idx, unsigned gens[SHARDS_MAX])
 		n++;
 	}
 	fclose(f);
+	errno = 0;
 	return n;
 }
 

@@ -22,7 +22,8 @@ void layout_shard_name(unsigned k, unsigned gen, char *out, size_t n);
 /* Does NAME exist in IDX's folder? */
 int layout_exists(const docket_index *idx, const char *name);
 /* How many shards the stub names (their generations into GENS); 0 if it is
- * not one we wrote. */
+ * not one we wrote, or cannot be read (errno then says why, e.g. EMFILE;
+ * else errno is 0). */
 unsigned layout_read_stub(const docket_index *idx, unsigned gens[SHARDS_MAX]);
 /* Replace the stub by one naming N shards at IDX's generations; returns a
  * docket_status with the message on IDX. */

@@ -58,6 +58,11 @@ int lock_take(docket_index *idx)
 	if (fd < 0 && errno == ELOOP)
 		return index_fail(idx, DOCKET_IO_ERROR, "%s: %s is a symbolic link, not "
 		                  "docket's lock: remove it", idx->path, LOCK_FILE);
+	if (fd < 0 && error_is_fd_limit(errno)) {
+		char limit[128];
+		error_fd_text(errno, limit, sizeof limit);
+		return index_fail(idx, DOCKET_IO_ERROR, "%s: %s", idx->path, limit);
+	}
 	if (fd < 0)
 		return index_fail(idx, DOCKET_IO_ERROR, "%s: cannot create %s: %s",
 		                  idx->path, LOCK_FILE, strerror(errno));

@@ -27,6 +27,7 @@ struct walk {
 	char *seen[STUB_DEPTH_MAX + 1]; /* real paths of the stubs being read */
 	int depth;
 	int programs;                   /* the named stub may run programs */
+	int runs;                       /* and has a program line */
 	struct docket_error *err;
 };
 
@@ -54,7 +55,7 @@ static int check_line(struct walk *w, const char *file, const char *dir,
 {
 	if (!strcmp(type, "remote") && arg[0] == ':') {
 		if (w->programs && w->depth == 1)
-			return DOCKET_OK;
+			return w->runs = 1, DOCKET_OK;
 		return error_set(w->err, DOCKET_UNSUPPORTED,
 		                 "%s: line %u runs a program (remote :PROGRAM); docket runs "
 		                 "one only from a stub file you name yourself, with "
@@ -80,14 +81,21 @@ static int check_lines(struct walk *w, const char *file, const char *real)
 	if (slash)
 		*slash = '\0';
 	FILE *f = fopen(file, "r");
+	if (!f && error_is_fd_limit(errno)) { /* unchecked is not allowed */
+		char text[128];
+		error_fd_text(errno, text, sizeof text);
+		return error_set(w->err, DOCKET_IO_ERROR, "%s: %s", file, text);
+	}
 	if (!f)
 		return DOCKET_OK; /* Xapian will say why it cannot open it */
 	int rc = DOCKET_OK;
+	unsigned named = 0;
 	for (unsigned no = 1; !rc && fgets(line, sizeof line, f); no++) {
 		char *type = line + strspn(line, " \t");
 		char *end = type + strcspn(type, " \t\r\n");
 		if (*type == '#' || end == type)
 			continue;
+		named++;
 		char *arg = *end ? end + 1 : end;
 		*end = '\0';
 		arg += strspn(arg, " \t");
@@ -95,6 +103,9 @@ static int check_lines(struct walk *w, const char *file, const char *real)
 		rc = check_line(w, file, dir, no, type, arg);
 	}
 	fclose(f);
+	if (!rc && !named) /* else Xapian's "uninitialised Database object" */
+		return error_set(w->err, DOCKET_CORRUPT, "%s: an empty stub file (it "
+		                 "names no database)", file);
 	return rc;
 }
 
@@ -131,8 +142,10 @@ static int check_path(struct walk *w, const char *path, const char *from,
 	return rc;
 }
 
-int stub_check(const char *path, struct docket_error *err)
+int stub_check(const char *path, int *programs, struct docket_error *err)
 {
-	struct walk w = {{NULL}, 0, 0, err};
-	return check_path(&w, path, NULL, 0);
+	struct walk w = {{NULL}, 0, 0, 0, err};
+	int rc = check_path(&w, path, NULL, 0);
+	*programs = !rc && w.runs;
+	return rc;
 }

@@ -17,11 +17,13 @@
  * the message in ERR naming the stub and the line:
  *   - DOCKET_CORRUPT: a stub naming itself, directly or through other
  *     stubs or a folder's XAPIANDB, or nested deeper than STUB_DEPTH_MAX;
+ *     a stub naming nothing at all (empty, or comments only);
  *   - DOCKET_UNSUPPORTED: a "remote :PROGRAM" line (it runs PROGRAM),
  *     unless PATH is itself a stub file (not a folder), the line is in it
  *     (not in a stub it names), and the environment has
  *     DOCKET_ALLOW_PROGRAMS=1.  An index folder never runs a program.
- * Cannot fail otherwise. */
-int stub_check(const char *path, struct docket_error *err);
+ * *PROGRAMS says whether opening PATH will run a program (an allowed
+ * program line; 0 when refused).  Cannot fail otherwise. */
+int stub_check(const char *path, int *programs, struct docket_error *err);
 
 #endif

@@ -471,6 +471,12 @@ static void update_file(struct worker *w, const struct job *j)
 		have->seen = 1;
 		ev = DOCKET_EVENT_UNCHANGED;
 	} else if (input_read(j->path, w->ix->walk.max_size, &in, why, sizeof why)) {
+		if (error_text_fd_limit(why)) { /* the run's trouble, not the file's */
+			char text[128];
+			error_fd_text(EMFILE, text, sizeof text);
+			wfail(w, DOCKET_IO_ERROR, "%s: %s (opening %s)", w->ix->idx->path,
+			      text, j->path);
+		}
 		if (have)
 			have->seen = 1; /* keep what the index had for it */
 		ev = DOCKET_EVENT_SKIPPED;

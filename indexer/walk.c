@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../common/error.h"
 #include "../docket.h"
 
 #define IGNORE_FILE ".docketignore"
@@ -254,6 +255,12 @@ static int visit(struct walker *w, FTS *fts, FTSENT *e)
 	case FTS_DNR:
 	case FTS_ERR:
 	case FTS_NS:
+		if (error_is_fd_limit(e->fts_errno)) { /* the run's trouble: stop */
+			char text[128];
+			error_fd_text(e->fts_errno, text, sizeof text);
+			keep(w, e->fts_path, e->fts_errno, text);
+			return DOCKET_IO_ERROR;
+		}
 		if (root)
 			skip(w, e->fts_path, strerror(e->fts_errno));
 		else
@@ -277,7 +284,10 @@ int walk_tree(const char *root, const struct walk_opts *o, walk_file_fn file,
 	char *argv[2] = {(char *)root, NULL};
 	FTS *fts = fts_open(argv, flags, by_name);
 	if (!fts) {
-		skip(&w, root, strerror(errno));
+		char text[128];
+		if (error_is_fd_limit(errno))
+			error_fd_text(errno, text, sizeof text);
+		skip(&w, root, error_is_fd_limit(errno) ? text : strerror(errno));
 		free_rules(&w);
 		return errno == ENOMEM ? DOCKET_NO_MEMORY : DOCKET_IO_ERROR;
 	}
@@ -289,7 +299,10 @@ int walk_tree(const char *root, const struct walk_opts *o, walk_file_fn file,
 		rc = visit(&w, fts, e);
 	}
 	if (!rc && errno) {
-		skip(&w, root, strerror(errno));
+		char text[128];
+		if (error_is_fd_limit(errno))
+			error_fd_text(errno, text, sizeof text);
+		skip(&w, root, error_is_fd_limit(errno) ? text : strerror(errno));
 		rc = DOCKET_IO_ERROR;
 	}
 	fts_close(fts);

@@ -106,7 +106,7 @@ for try in 1 2 3; do
 	n=$((n * 2))
 done
 is "$st" 130 "SIGINT during docket index: exit 130"
-like "$(tail -n 1 "$tmp/berr")" "^docket: interrupted; the files committed so far are kept" "and says so"
+like "$(tail -n 1 "$tmp/berr")" "^docket: interrupted by SIGINT; the files committed so far are kept" "and says so"
 added=$(grep -c '^added' "$tmp/berr")
 kept=$("$DOCKET" search --index "$tmp/bidx" --json -n 10000 --per-article 0 --copies clerk | grep -c '"type":"hit"')
 is "$kept" "$added" "every file reported added is in the index ($added)"

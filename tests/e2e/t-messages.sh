@@ -1,0 +1,46 @@
+#!/bin/sh
+# t-messages.sh — one clear line for what used to give engine text or a
+# leftover (issue 15): an empty stub (a file, or a folder's XAPIANDB) says
+# so instead of Xapian's "uninitialised Database object"; an error raised
+# mid-search names the index and the damaged shard; --max-size 0 and an
+# unknown --lang name the bad value and leave no index behind (a new
+# folder is never made, an existing index is unchanged).
+. "$(dirname "$0")/lib.sh"
+
+: >"$tmp/empty.stub"
+err=$(d search --index "$tmp/empty.stub" court 2>&1 >/dev/null); rc=$?
+is "$rc" 2 "an empty stub file: exit 2"
+is "$err" "docket: $tmp/empty.stub: an empty stub file (it names no database)" "... one line saying so"
+mkdir "$tmp/ef" && printf '# only a comment\n\n' >"$tmp/ef/XAPIANDB"
+err=$(d search --index "$tmp/ef" court 2>&1 >/dev/null)
+is "$err" "docket: $tmp/ef/XAPIANDB: an empty stub file (it names no database)" "a folder whose XAPIANDB names nothing: the same line"
+
+err=$(d index --index "$tmp/new1" --max-size 0 "$corpus" 2>&1 >/dev/null); rc=$?
+is "$rc" 2 "--max-size 0: exit 2"
+like "$err" "^docket: --max-size: '0' is not a size above 0" "... naming the value"
+ok "... and no index folder is made" test ! -e "$tmp/new1"
+err=$(d index --index "$tmp/new2/sub" --lang klingon "$corpus" 2>&1 >/dev/null); rc=$?
+is "$rc" 2 "--lang klingon: exit 2"
+like "$err" "^docket: --lang: unknown stemming language 'klingon'" "... naming the value"
+ok "... and no folder is made, not even its parent" test ! -e "$tmp/new2"
+
+d index --index "$tmp/ix" --shards 2 -q "$corpus" 2>/dev/null
+before=$(cd "$tmp/ix" && ls -lR --time-style=full-iso . | cksum)
+d index --index "$tmp/ix" --lang klingon "$corpus" >/dev/null 2>&1
+d index --index "$tmp/ix" --max-size 0 "$corpus" >/dev/null 2>&1
+is "$(cd "$tmp/ix" && ls -lR --time-style=full-iso . | cksum)" "$before" "an existing index is unchanged by either"
+
+# A shard damaged under a search: the line names the index and the shard.
+python3 - "$tmp/ix/shard-1/postlist.glass" <<'PY'
+import sys
+with open(sys.argv[1], 'r+b') as f:
+    size = f.seek(0, 2)
+    for b in range(1, size // 8192):
+        f.seek(8192 * b + 40)
+        f.write(b'\x5a' * 32)
+PY
+err=$(d search --index "$tmp/ix" court 2>&1 >/dev/null); rc=$?
+is "$rc" 2 "a search meeting a damaged shard: exit 2"
+like "$err" "^docket: $tmp/ix: searching: .*damaged: shard-1; see 'docket check'" "... names the index and the shard"
+is "$(printf '%s\n' "$err" | wc -l)" 1 "... in one line"
+done_testing
