@@ -136,6 +136,15 @@ static int show(docket_index *idx, const struct show_opts *o)
 	return rc;
 }
 
+/* Whether ID ends in "#N", as every passage id does. */
+static int ends_in_ordinal(const char *id)
+{
+	const char *h = strrchr(id, '#');
+	if (!h || !h[1])
+		return 0;
+	return strspn(h + 1, "0123456789") == strlen(h + 1);
+}
+
 int cmd_show(int argc, char **argv)
 {
 	struct show_opts o = {.context = 1, .format = printer_formats,
@@ -144,8 +153,15 @@ int cmd_show(int argc, char **argv)
 	int rc = parse_args(argc, argv, &o);
 	if (rc == 0 && open_for_reading(&o.indexes, &idx) != DOCKET_OK)
 		rc = EXIT_TROUBLE;
+	char *first = NULL; /* an article id stands for its first passage */
+	if (rc == 0 && !ends_in_ordinal(o.id) &&
+	    (first = malloc(strlen(o.id) + 3)) != NULL) {
+		sprintf(first, "%s#1", o.id);
+		o.id = first;
+	}
 	if (rc == 0)
 		rc = show(idx, &o);
+	free(first);
 	if (rc == -1)
 		rc = EXIT_HITS; /* --help */
 	docket_index_close(idx);

@@ -40,6 +40,7 @@
 #include "document.h"
 #include "legal.h"
 #include "filestate.h"
+#include "roots.h"
 #include "stage.h"
 #include "walk.h"
 
@@ -91,6 +92,8 @@ struct run {
 	                            * there, NUL-separated: what the index has
 	                            * under them stays (written by the walk,
 	                            * read by the workers after it ends) */
+	const char *prefix;        /* article ids start so (roots.c) */
+	struct roots *roots;       /* the index's roots, this one added */
 };
 
 struct docket_indexer {
@@ -361,21 +364,21 @@ static void flush_warnings(struct file_job *job)
 		emit(job->w->ix, DOCKET_EVENT_WARNING, job->path, p);
 }
 
-/* The stable article id of a file: ROOT's name / REL, or REL alone when the
- * root is the file itself. */
+/* The stable article id of a file: the run's prefix (roots.c) / REL; for a
+ * lone file, the prefix, or REL when it lies under no recorded root. */
 static char *article_id(const struct run *run, const char *rel)
 {
 	int rc = 0;
 	buf id = BUF_INIT;
-	if (run->root_is_dir) {
-		const char *base = strrchr(run->absroot, '/');
-		base = base ? base + 1 : run->absroot;
-		if (*base) {
-			buf_puts(&rc, &id, base);
+	if (run->root_is_dir || !*run->prefix) {
+		if (run->root_is_dir && *run->prefix) {
+			buf_puts(&rc, &id, run->prefix);
 			buf_putc(&rc, &id, '/');
 		}
+		buf_puts(&rc, &id, rel);
+	} else {
+		buf_puts(&rc, &id, run->prefix);
 	}
-	buf_puts(&rc, &id, rel);
 	return buf_steal(&rc, &id);
 }
 
@@ -467,7 +470,9 @@ static void update_file(struct worker *w, const struct job *j)
 	struct file_rec *have = file_table_find(&w->files, r.key);
 	docket_event ev = have ? DOCKET_EVENT_UPDATED : DOCKET_EVENT_ADDED;
 	struct input in = {0};
-	if (have && have->size == r.size && have->mtime_ns == r.mtime_ns) {
+	/* under a root this one absorbed: its id changes, so rewrite it */
+	int moved = have && roots_absorbed(w->ix->run->roots, w->ix->run->absroot, abs.p);
+	if (!moved && have && have->size == r.size && have->mtime_ns == r.mtime_ns) {
 		have->seen = 1;
 		ev = DOCKET_EVENT_UNCHANGED;
 	} else if (input_read(j->path, w->ix->walk.max_size, &in, why, sizeof why)) {
@@ -479,7 +484,7 @@ static void update_file(struct worker *w, const struct job *j)
 		r.mtime_ns = settled_mtime(r.mtime_ns); /* as recorded */
 		enum outcome out = WRITTEN;
 		int staged = !have && use_stage(w, r.key);
-		if (have && strcmp(have->hash, r.hash) == 0)
+		if (have && !moved && strcmp(have->hash, r.hash) == 0)
 			ev = DOCKET_EVENT_UNCHANGED; /* touched, not changed */
 		else if (index_file(w, j->path, j->rel, r.key, have != NULL, staged,
 		                    &in, &out))
@@ -663,6 +668,33 @@ static int worker_status(docket_indexer *ix)
 	return DOCKET_OK;
 }
 
+/* Give RUN its id prefix from the index's roots (roots.c), record a new
+ * root, and report one line when another root has the same name.  Returns
+ * a docket_status. */
+static int name_root(docket_indexer *ix, const char *path, struct run *run,
+                     buf *prefix)
+{
+	struct xap_db *db = ix->idx->shards[0];
+	const char *label = NULL, *clash = NULL;
+	int rc = roots_load(db, run->roots);
+	if (!rc)
+		rc = roots_assign(run->roots, run->absroot, run->root_is_dir, prefix,
+		                  &label, &clash);
+	if (!rc)
+		rc = roots_save(db, run->roots);
+	if (rc)
+		return index_fail(ix->idx, rc, "%s: cannot record the root: %s", path,
+		                  xap_error(db));
+	run->prefix = prefix->p ? prefix->p : "";
+	if (clash) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "another root named so is in the index (%.250s); "
+		         "this one's ids start '%.250s/'", clash, label);
+		emit(ix, DOCKET_EVENT_WARNING, path, msg);
+	}
+	return 0;
+}
+
 /* Walk ROOT with one thread per shard taking the files. */
 static int run_workers(docket_indexer *ix, const char *path, struct run *run,
                        int *walk_rc)
@@ -704,9 +736,15 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 		return index_fail(ix->idx, err == ENOMEM ? DOCKET_NO_MEMORY : DOCKET_NOT_FOUND,
 		                  "%s: %s", path, strerror(err));
 	}
-	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT};
+	struct roots roots = {0};
+	buf prefix = BUF_INIT;
+	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT, "", &roots};
 	int walk_rc = 0;
-	rc = run_workers(ix, path, &run, &walk_rc);
+	rc = name_root(ix, path, &run, &prefix);
+	if (!rc)
+		rc = run_workers(ix, path, &run, &walk_rc);
+	roots_free(&roots);
+	buf_free(&prefix);
 	free(abs);
 	buf_free(&run.kept);
 	if (rc)
