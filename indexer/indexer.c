@@ -94,6 +94,8 @@ struct run {
 	                            * read by the workers after it ends) */
 	const char *prefix;        /* article ids start so (roots.c) */
 	struct roots *roots;       /* the index's roots, this one added */
+	int roots_unsaved;         /* ROOTS changed: shard 0's worker writes
+	                            * them inside its first batch */
 };
 
 struct docket_indexer {
@@ -195,13 +197,25 @@ static int load_records(struct worker *w)
 	return 0;
 }
 
+/* Open a batch on W's shard (a no-op when one is open).  Shard 0's first
+ * batch of a run also carries the run's root records: written before it,
+ * begin_transaction would commit them on their own, and a second commit on
+ * a live shard before a bulk-load merge lets Xapian reuse the blocks a
+ * reader opened before the run still reads (DatabaseModifiedError, then a
+ * reopen onto a generation already swept: t-stage 36-37). */
 static int begin_batch(struct worker *w)
 {
+	struct run *run = w->ix->run;
 	if (w->in_batch || w->err.status)
 		return w->err.status;
 	if (fatal(w, xap_begin(w->db)))
 		return w->err.status;
 	w->in_batch = 1;
+	if (w == w->ix->workers && run->roots_unsaved) {
+		run->roots_unsaved = 0;
+		if (fatal(w, roots_save(w->db, run->roots)))
+			return w->err.status;
+	}
 	return 0;
 }
 
@@ -594,6 +608,8 @@ static void *work(void *arg)
 	}
 	if (!w->err.status && !stopped(ix) && ix->run->walk_ok && !ix->run->keep_all)
 		remove_unseen(w, ix->run->absroot);
+	if (w == ix->workers && ix->run->roots_unsaved)
+		begin_batch(w); /* no file of shard 0 changed: the roots alone */
 	if (w->err.status && w->in_batch) {
 		xap_cancel(w->db);
 		w->in_batch = 0;
@@ -668,8 +684,8 @@ static int worker_status(docket_indexer *ix)
 	return DOCKET_OK;
 }
 
-/* Give RUN its id prefix from the index's roots (roots.c), record a new
- * root, and report one line when another root has the same name.  Returns
+/* Give RUN its id prefix from the index's roots (roots.c), mark a new or
+ * absorbed root for shard 0's first batch (begin_batch), and report one line when another root has the same name.  Returns
  * a docket_status. */
 static int name_root(docket_indexer *ix, const char *path, struct run *run,
                      buf *prefix)
@@ -680,8 +696,7 @@ static int name_root(docket_indexer *ix, const char *path, struct run *run,
 	if (!rc)
 		rc = roots_assign(run->roots, run->absroot, run->root_is_dir, prefix,
 		                  &label, &clash);
-	if (!rc)
-		rc = roots_save(db, run->roots);
+	run->roots_unsaved = roots_changed(run->roots);
 	if (rc)
 		return index_fail(ix->idx, rc, "%s: cannot record the root: %s", path,
 		                  xap_error(db));
@@ -738,7 +753,7 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 	}
 	struct roots roots = {0};
 	buf prefix = BUF_INIT;
-	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT, "", &roots};
+	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT, "", &roots, 0};
 	int walk_rc = 0;
 	rc = name_root(ix, path, &run, &prefix);
 	if (!rc)

@@ -130,6 +130,14 @@ int roots_absorbed(const struct roots *r, const char *abs, const char *path)
 	return 0;
 }
 
+int roots_changed(const struct roots *r)
+{
+	for (size_t k = 0; k < r->n; k++)
+		if (r->v[k].fresh || r->v[k].absorbed)
+			return 1;
+	return 0;
+}
+
 int roots_save(struct xap_db *db, const struct roots *r)
 {
 	int rc = 0;

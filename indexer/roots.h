@@ -34,6 +34,8 @@ int roots_assign(struct roots *r, const char *abs, int is_dir, buf *prefix,
                  const char **newlabel, const char **clash);
 /* Whether PATH lies under a root that ABS absorbed this run. */
 int roots_absorbed(const struct roots *r, const char *abs, const char *path);
+/* Whether R has a root to record or unrecord (roots_save has work). */
+int roots_changed(const struct roots *r);
 /* Record R's roots in DB (absorbed ones removed).  Returns a docket_status. */
 int roots_save(struct xap_db *db, const struct roots *r);
 void roots_free(struct roots *r);

@@ -37,6 +37,12 @@ is "$(ids "$tmp/i2")" "x/a/f.txt#1 x/a/sub/g.txt#1 " "which are the parent's nam
 is "$(ids "$tmp/i2")" "x/a/f.txt#1 x/a/sub/g.txt#1 " "a subfolder or file indexed inside a recorded root keeps the root's ids"
 "$DOCKET" index --index "$tmp/i3" "$w/x/a/sub/g.txt" 2>/dev/null
 is "$(ids "$tmp/i3")" "g.txt#1 " "a lone file under no recorded root: its name"
+# A root whose files all land in other shards is still recorded (shard 0's
+# worker writes the roots inside its batch, or alone when it has none).
+mkdir -p "$w/p/a" "$w/q/a"
+"$DOCKET" index --index "$tmp/i4" --shards 3 "$w/p/a" 2>/dev/null
+"$DOCKET" index --index "$tmp/i4" "$w/q/a" 2>"$tmp/err"
+is "$(grep -c 'another root named so' "$tmp/err")" 1 "an empty root is recorded too: the next of its name is reported"
 pid=$("$DOCKET" search --index "$tmp/i1" --color never 'judge denied wombat' |
 	grep -o '\[[^]]*#[0-9]*\]$' | head -1 | tr -d '[]')
 is "$pid" "y/a/f.txt#1" "the text output ends the citation line with the passage id"
