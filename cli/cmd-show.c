@@ -41,7 +41,9 @@ static const struct cli_option options[] = {
 
 static const struct cli_spec spec = CLI_SPEC("show",
 	"usage: docket show [OPTION]... PASSAGE_ID\n"
-	"Show a passage in its context, then its citation.\n"
+	"Show a passage in its context, then its citation.  PASSAGE_ID is\n"
+	"ARTICLE_ID#N as search prints it; an ARTICLE_ID alone, or a file's\n"
+	"path (with or without #N), also works.\n"
 	"\n",
 	options,
 	"Exit status: 0 if shown, 1 if there is no such passage, 2 on error.\n");

@@ -40,7 +40,7 @@ static void put_place_line(const struct render *r, const struct hit_view *v,
                            int indent)
 {
 	printf("%*s%s", indent, "", r->color ? "\033[2m" : "");
-	put_place(stdout, v->field[DOCKET_FIELD_SECTION], v->paragraph);
+	put_place(stdout, v->field[DOCKET_FIELD_SECTION], v->paragraph, v->part);
 	fputs(r->color ? "\033[0m\n" : "\n", stdout);
 }
 
@@ -189,7 +189,7 @@ static int text_passages(const struct printer *p, const struct hit_view *v,
 		if (mine)
 			focus = &v[i];
 		printf("\n%s  %s", mine ? ">" : " ", r.color ? "\033[2m" : "");
-		put_place(stdout, section, v[i].paragraph);
+		put_place(stdout, section, v[i].paragraph, v[i].part);
 		fputs("  [", stdout);
 		put_escaped(stdout, id);
 		fputs(r.color ? "]\033[0m\n" : "]\n", stdout);

@@ -163,6 +163,7 @@ _PROTOTYPES = {
     "docket_hit_rank": (c_size_t, [_P]),
     "docket_hit_paragraph": (c_int, [_P]),
     "docket_hit_ordinal": (c_int, [_P]),
+    "docket_hit_part": (c_int, [_P]),
     "docket_hit_source_count": (c_size_t, [_P]),
     "docket_hit_source": (c_char_p, [_P, c_size_t]),
     "docket_hit_snippet_range": (None, [_P, _SZ, _SZ]),

@@ -48,4 +48,37 @@ pid=$("$DOCKET" search --index "$tmp/i1" --color never 'judge denied wombat' |
 is "$pid" "y/a/f.txt#1" "the text output ends the citation line with the passage id"
 like "$("$DOCKET" show --index "$tmp/i1" "$pid")" "denied" "which docket show takes as printed"
 like "$("$DOCKET" show --index "$tmp/i1" y/a/f.txt)" "denied" "docket show takes an article id for its first passage"
+
+# True paragraph numbers, and parts for a paragraph cut into passages.
+mkdir -p "$w/long"
+{
+	printf 'Title: A long ruling\n\n# Background\n\nA short opening about the quokka appeal.\n\n'
+	i=0
+	while [ $i -lt 30 ]; do
+		printf 'Witness %d told the quokka panel about the permit dispute at length. ' $i
+		i=$((i + 1))
+	done
+	printf '\n\nA closing paragraph on the quokka appeal.\n'
+} >"$w/long/r.txt"
+"$DOCKET" index --index "$tmp/i5" "$w/long" 2>/dev/null
+places=$("$DOCKET" search --index "$tmp/i5" --json -n 50 --per-article 0 quokka |
+	jq -r 'select(.type=="hit") | "\(.passage_id) \(.paragraph) \(.part)"' | sort -t'#' -k2n | tr '\n' ,)
+is "$places" "long/r.txt#1 1 0,long/r.txt#2 2 1,long/r.txt#3 2 2,long/r.txt#4 2 3,long/r.txt#5 3 0," \
+	"a cut paragraph keeps its number, its passages are parts 1..n; the next paragraph is ¶ 3 (headings not counted)"
+like "$("$DOCKET" search --index "$tmp/i5" --color never -n 50 --per-article 0 'witness 29' | tr '\n' ' ')" \
+	"¶ 2 \(part 3\) .*\[long/r.txt#4\]" "the text citation says ¶ 2 (part 3), then the passage id"
+like "$("$DOCKET" search --index "$tmp/i5" --json -n 1 'witness 29' | jq -r 'select(.type=="hit") | .citation')" \
+	"¶ 2 \(part 3\)" "so does the JSON citation"
+like "$("$DOCKET" search --index "$tmp/i5" --cite bibtex --json -n 1 'witness 29' | jq -r 'select(.type=="hit") | .citation')" \
+	"¶ 2 \(part 3\)" "and the BibTeX note"
+
+# show takes a file's path, absolute or relative, alone or with #N.
+like "$("$DOCKET" show --index "$tmp/i5" -C 0 "$w/long/r.txt#5")" "closing paragraph" "show ABSOLUTE_PATH#N"
+like "$("$DOCKET" show --index "$tmp/i5" -C 0 "$w/long/r.txt")" "short opening" "show ABSOLUTE_PATH: its first passage"
+like "$(cd "$w/long" && "$DOCKET" show --index "$tmp/i5" -C 0 'r.txt#5')" "closing paragraph" "show a path relative to the current folder"
+like "$("$DOCKET" show --index "$tmp/i5" -C 0 --json "$w/long/r.txt#2" | jq -r .passage_id)" "^long/r.txt#2$" \
+	"... which names the passage by its id"
+"$DOCKET" show --index "$tmp/i5" "$w/x/a/f.txt#1" >/dev/null 2>"$tmp/err"
+is "$?" 1 "a file on disk that this index does not hold: no passage (exit 1)"
+like "$("$DOCKET" copies --index "$tmp/i5" "$w/long/r.txt#5" 2>&1)" "\\[long/r.txt#5\\]" "docket copies takes a path too"
 done_testing
