@@ -215,6 +215,8 @@ typedef enum docket_event {
 	DOCKET_EVENT_MERGING,    /* staged files are being merged into their
 	                          * shard (seconds for a big load); PATH is "",
 	                          * REASON says which shard and how much */
+	DOCKET_EVENT_NOTE,       /* indexed, and REASON tells how (a file read
+	                          * in another charset and converted) */
 	DOCKET_EVENT_LAST
 } docket_event;
 

@@ -336,6 +336,10 @@ static int on_event(void *ctx, docket_event ev, const char *path,
 	case DOCKET_EVENT_WARNING:
 		put_file_line(p, "docket: ", path, reason);
 		break;
+	case DOCKET_EVENT_NOTE:
+		if (p->o->verbose)
+			put_file_line(p, "docket: ", path, reason);
+		break;
 	case DOCKET_EVENT_ADDED:
 	case DOCKET_EVENT_UPDATED:
 	case DOCKET_EVENT_REMOVED:
@@ -346,7 +350,7 @@ static int on_event(void *ctx, docket_event ev, const char *path,
 		break;
 	}
 	if (ev != DOCKET_EVENT_COMMITTED && ev != DOCKET_EVENT_WARNING &&
-	    ev != DOCKET_EVENT_MERGING)
+	    ev != DOCKET_EVENT_MERGING && ev != DOCKET_EVENT_NOTE)
 		p->files++;
 	draw(p, ev == DOCKET_EVENT_MERGING, ev == DOCKET_EVENT_MERGING ? reason : NULL);
 	return interrupted;

@@ -523,8 +523,10 @@ int parse_html(const char *data, size_t len, const struct parse_ctx *p)
 			p->warn(p->ctx, lx_error);
 		return DOCKET_UNSUPPORTED;
 	}
+	/* input.c has converted the page to UTF-8 (charset.c): its own
+	 * <meta charset> must not make libxml2 decode it a second time */
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC;
 	htmlParserCtxtPtr ctxt = lx.new_ctxt();
 	if (!ctxt)
 		return DOCKET_NO_MEMORY;

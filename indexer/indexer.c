@@ -421,6 +421,8 @@ static int index_file(struct worker *w, const char *path, const char *rel,
 		*out = WRITTEN;
 		if (job.had_record && !job.deleted)
 			delete_file_docs(w, fkey); /* it now holds no passage */
+		if (in->converted[0])
+			emit(w->ix, DOCKET_EVENT_NOTE, path, in->converted);
 		if (in->replaced)
 			emit(w->ix, DOCKET_EVENT_WARNING, path,
 			     "invalid UTF-8 or NUL bytes replaced");
