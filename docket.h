@@ -200,6 +200,8 @@ typedef enum docket_indexer_option {
 	DOCKET_INDEXER_BATCH,      /* files per commit, per shard (default 200);
 	                            * after one batch of new files a run loads
 	                            * the rest in bulk (docket_indexer_run) */
+	DOCKET_INDEXER_ONE_FILE_SYSTEM, /* enter no folder on another file
+	                                 * system than the root's (0/1) */
 	DOCKET_INDEXER_LAST_OPTION
 } docket_indexer_option;
 

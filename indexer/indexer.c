@@ -842,6 +842,12 @@ DOCKET_EXPORT docket_status docket_indexer_new(docket_index *idx,
 	ix->idx = idx;
 	ix->walk.max_size = DEFAULT_MAX_SIZE;
 	ix->walk.keep = on_keep;
+	struct stat st; /* the walk never enters the index's own folder */
+	if (stat(idx->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		ix->walk.has_index = 1;
+		ix->walk.index_dev = st.st_dev;
+		ix->walk.index_ino = st.st_ino;
+	}
 	ix->batch = DEFAULT_BATCH;
 	ix->workers = calloc(idx->nshards, sizeof *ix->workers);
 	for (unsigned k = 0; ix->workers && k < idx->nshards; k++) {
@@ -872,6 +878,9 @@ DOCKET_EXPORT docket_status docket_indexer_set(docket_indexer *ix,
 		return DOCKET_OK;
 	case DOCKET_INDEXER_HIDDEN:
 		ix->walk.hidden = value != 0;
+		return DOCKET_OK;
+	case DOCKET_INDEXER_ONE_FILE_SYSTEM:
+		ix->walk.one_fs = value != 0;
 		return DOCKET_OK;
 	case DOCKET_INDEXER_MAX_SIZE:
 		if (value == 0)

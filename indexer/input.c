@@ -98,7 +98,7 @@ static int read_plain(struct reader *r, buf *out)
 		out->n += (size_t)got;
 		out->p[out->n] = '\0';
 		if (out->n > r->max)
-			return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes",
+			return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)",
 			            r->max);
 	}
 	return 0;
@@ -120,7 +120,7 @@ static int inflate_some(struct reader *r, z_stream *z, buf *out)
 		out->n += CHUNK - z->avail_out;
 		out->p[out->n] = '\0';
 		if (out->n > r->max)
-			return fail(r, DOCKET_BAD_INPUT, "decompresses past %zu bytes",
+			return fail(r, DOCKET_BAD_INPUT, "decompresses past %zu bytes (--max-size)",
 			            r->max);
 		if (zr == Z_STREAM_END)
 			return 1;
@@ -291,7 +291,7 @@ static int open_regular(struct reader *r, const char *path)
 		return fail(r, DOCKET_BAD_INPUT, "empty file");
 	if (!has_suffix(path, strlen(path), ".gz") &&
 	    (unsigned long long)st.st_size > r->max)
-		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes", r->max);
+		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)", r->max);
 	return 0;
 }
 
@@ -312,7 +312,7 @@ static int read_content(struct reader *r, const char *path, buf *raw)
 	if (rc)
 		return fail(r, rc, "out of memory");
 	if ((size_t)have > r->max)
-		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes", r->max);
+		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)", r->max);
 	return read_plain(r, raw);
 }
 
