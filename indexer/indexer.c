@@ -328,10 +328,26 @@ static int extract_legal(const struct article *a, struct legal *lg)
 	return rc;
 }
 
+/* An article with a headline and no body text is its headline: one
+ * passage, so it can be found (else it would be "added" and never match).
+ * Returns 0 or DOCKET_NO_MEMORY. */
+static int headline_passage(struct article *a)
+{
+	int rc = 0;
+	if (a->npassages == 0 && a->title[0])
+		article_add_block(&rc, a, NULL, a->title, strlen(a->title),
+		                  BLOCK_PARAGRAPH);
+	return rc;
+}
+
 static int write_article(void *ctx, struct article *a)
 {
 	struct file_job *job = ctx;
 	struct worker *w = job->w;
+	if (headline_passage(a))
+		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
+	if (a->npassages == 0)
+		return 0; /* nothing to find: not counted (index_file says so) */
 	if (job->had_record && !job->deleted) {
 		if (delete_file_docs(w, job->fkey))
 			return w->err.status;
@@ -412,11 +428,12 @@ static int index_file(struct worker *w, const char *path, const char *rel,
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
 	int rc = (!staged && begin_batch(w)) ? 0 : input_parse(in, &pc);
 	free(id);
-	if (!w->err.status && rc && job.articles == 0) {
+	if (!w->err.status && job.articles == 0) {
 		*out = SKIPPED;
 		emit(w->ix, DOCKET_EVENT_SKIPPED, path,
 		     job.nwarnings ? job.warnings.p
-		     : rc == DOCKET_NO_MEMORY ? "out of memory" : "no article in it");
+		     : rc == DOCKET_NO_MEMORY ? "out of memory"
+		     : rc ? "no article in it" : "no text in it");
 	} else if (!w->err.status) {
 		*out = WRITTEN;
 		if (job.had_record && !job.deleted)
@@ -544,15 +561,29 @@ static int kept(const struct run *run, const char *path)
 	return 0;
 }
 
+/* Whether R is a file of a recorded root that was renamed to this run's
+ * root: its root's folder is gone, R's own file too, and the file of the
+ * same relative path exists under this root (roots_moved). */
+static int moved_here(const struct run *run, const struct file_rec *r)
+{
+	struct stat st;
+	buf there = BUF_INIT;
+	int yes = run->root_is_dir && roots_moved(run->roots, run->absroot, r->path, &there) &&
+	          lstat(r->path, &st) != 0 && errno == ENOENT && lstat(there.p, &st) == 0;
+	buf_free(&there);
+	return yes;
+}
+
 /* Remove the files of W's shard recorded under ROOT that this run did not
  * meet, unless they lie under an entry that is still there but could not
- * be read (a folder unreadable this time, a file grown too big). */
+ * be read (a folder unreadable this time, a file grown too big); and the
+ * files of a root renamed to ROOT (moved_here). */
 static void remove_unseen(struct worker *w, const char *root)
 {
 	for (size_t i = 0; i < w->files.cap && !w->err.status; i++) {
 		struct file_rec *r = &w->files.slots[i];
-		if (!r->path || r->seen || !under_root(r->path, root) ||
-		    kept(w->ix->run, r->path))
+		if (!r->path || r->seen || kept(w->ix->run, r->path) ||
+		    (!under_root(r->path, root) && !moved_here(w->ix->run, r)))
 			continue;
 		char key[2 + FILE_KEY_LEN];
 		meta_key(key, r->key);

@@ -13,8 +13,10 @@
  * indexer.c before the workers start (single thread). */
 #include "roots.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../docket.h"
 #include "../engine/engine.h"
@@ -41,7 +43,7 @@ static int load_one(void *ctx, const char *key, size_t klen, const char *val,
 	r->v = v;
 	v[r->n].label = strndup(key + skip, klen - skip);
 	v[r->n].path = strndup(val, vlen);
-	v[r->n].absorbed = v[r->n].fresh = 0;
+	v[r->n].absorbed = v[r->n].fresh = v[r->n].vanished = 0;
 	if (!v[r->n].label || !v[r->n].path) {
 		free(v[r->n].label);
 		free(v[r->n].path);
@@ -101,6 +103,10 @@ int roots_assign(struct roots *r, const char *abs, int is_dir, buf *prefix,
 			buf_puts(&rc, prefix, abs + strlen(r->v[k].path));
 			return rc;
 		}
+	for (size_t k = 0; k < r->n; k++) {
+		struct stat st;
+		r->v[k].vanished = lstat(r->v[k].path, &st) != 0 && errno == ENOENT;
+	}
 	if (!is_dir)
 		return 0; /* a lone file: its name is its id */
 	for (size_t k = 0; k < r->n; k++)
@@ -115,10 +121,24 @@ int roots_assign(struct roots *r, const char *abs, int is_dir, buf *prefix,
 		return DOCKET_NO_MEMORY;
 	}
 	r->v = v;
-	v[r->n] = (struct root){label, path, 0, 1};
+	v[r->n] = (struct root){label, path, 0, 1, 0};
 	*newlabel = v[r->n++].label;
 	buf_puts(&rc, prefix, label);
 	return rc;
+}
+
+int roots_moved(const struct roots *r, const char *abs, const char *path,
+                buf *out)
+{
+	int rc = 0;
+	for (size_t k = 0; k < r->n; k++)
+		if (r->v[k].vanished && within(path, r->v[k].path)) {
+			buf_reset(out);
+			buf_puts(&rc, out, abs);
+			buf_puts(&rc, out, path + strlen(r->v[k].path));
+			return !rc;
+		}
+	return 0;
 }
 
 int roots_absorbed(const struct roots *r, const char *abs, const char *path)

@@ -16,6 +16,8 @@ struct root {
 	char *path;      /* absolute */
 	int absorbed;    /* inside this run's root: its record goes */
 	int fresh;       /* added this run: its record is written */
+	int vanished;    /* its folder is gone (roots_assign): a renamed
+	                  * root's files are removed (indexer.c) */
 };
 
 struct roots {
@@ -32,6 +34,11 @@ int roots_load(struct xap_db *db, struct roots *out);
  * or NULL.  Returns a docket_status. */
 int roots_assign(struct roots *r, const char *abs, int is_dir, buf *prefix,
                  const char **newlabel, const char **clash);
+/* The path PATH of a file under a vanished root (roots_assign) would have
+ * under ABS, when the root was renamed to ABS: into OUT, returning 1; 0
+ * when PATH lies under no vanished root. */
+int roots_moved(const struct roots *r, const char *abs, const char *path,
+                buf *out);
 /* Whether PATH lies under a root that ABS absorbed this run. */
 int roots_absorbed(const struct roots *r, const char *abs, const char *path);
 /* Whether R has a root to record or unrecord (roots_save has work). */
