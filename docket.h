@@ -240,6 +240,8 @@ typedef enum docket_indexer_option {
 	DOCKET_INDEXER_BATCH,      /* files per commit, per shard (default 200);
 	                            * after one batch of new files a run loads
 	                            * the rest in bulk (docket_indexer_run) */
+	DOCKET_INDEXER_ONE_FILE_SYSTEM, /* enter no folder on another file
+	                                 * system than the root's (0/1) */
 	DOCKET_INDEXER_LAST_OPTION
 } docket_indexer_option;
 
@@ -255,6 +257,8 @@ typedef enum docket_event {
 	DOCKET_EVENT_MERGING,    /* staged files are being merged into their
 	                          * shard (seconds for a big load); PATH is "",
 	                          * REASON says which shard and how much */
+	DOCKET_EVENT_NOTE,       /* indexed, and REASON tells how (a file read
+	                          * in another charset and converted) */
 	DOCKET_EVENT_LAST
 } docket_event;
 
@@ -381,6 +385,8 @@ DOCKET_EXPORT docket_status docket_query_run(docket_query *q,
 
 /* A query whose hits are the passage PASSAGE_ID and up to CONTEXT passages
  * before and after it in its article, in article order (for `docket show`).
+ * PASSAGE_ID is ARTICLE_ID#N, or PATH#N for an indexed file at PATH (as
+ * the caller's process sees it) when no passage has that id.
  * QUERY_STRING (NULL or "" for none) only decides the highlights.  Running
  * it returns DOCKET_NOT_FOUND when there is no such passage. */
 DOCKET_EXPORT docket_status docket_query_new_passage(docket_index *idx,
@@ -444,8 +450,13 @@ DOCKET_EXPORT const char *docket_hit_field(const docket_hit *hit,
 DOCKET_EXPORT double docket_hit_score(const docket_hit *hit);
 /* 1-based rank within the whole result (offset included). */
 DOCKET_EXPORT size_t docket_hit_rank(const docket_hit *hit);
-/* Paragraph number of the passage within its article (1-based). */
+/* Paragraph number of the passage within its article (1-based): headings
+ * are not counted, every paragraph, bullet and block quote is. */
 DOCKET_EXPORT int docket_hit_paragraph(const docket_hit *hit);
+/* Which piece (1-based) of its paragraph the passage is, when a paragraph
+ * of more than 150 words was cut into several passages ("¶ 7 (part 2)");
+ * 0 when the passage is the whole paragraph. */
+DOCKET_EXPORT int docket_hit_part(const docket_hit *hit);
 /* Ordinal of the passage within its article (1-based). */
 DOCKET_EXPORT int docket_hit_ordinal(const docket_hit *hit);
 

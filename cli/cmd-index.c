@@ -25,6 +25,7 @@ struct index_opts {
 	const char *lang;    /* --lang */
 	long shards;         /* --shards, 0 = the library's choice */
 	int follow, hidden;  /* --follow, --hidden */
+	int one_fs;          /* --one-file-system */
 	long max_size;       /* --max-size, -1 = library default */
 	long batch;          /* --batch, -1 = library default */
 	int quiet, verbose;  /* -q, -v */
@@ -56,7 +57,7 @@ static volatile sig_atomic_t interrupted; /* the signal that asked us to
                                            * stop (SIGINT, SIGTERM), or 0 */
 
 enum { OPT_INDEX = 256, OPT_LANG, OPT_FOLLOW, OPT_HIDDEN, OPT_EXCLUDE,
-       OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT, OPT_SHARDS };
+       OPT_MAX_SIZE, OPT_BATCH, OPT_WAIT, OPT_SHARDS, OPT_ONE_FS };
 
 static const struct cli_option options[] = {
 	{"index", OPT_INDEX, required_argument, "DIR",
@@ -69,6 +70,8 @@ static const struct cli_option options[] = {
 	{"follow", OPT_FOLLOW, no_argument, NULL, "follow symbolic links", NULL},
 	{"hidden", OPT_HIDDEN, no_argument, NULL,
 	 "index hidden files and folders too", NULL},
+	{"one-file-system", OPT_ONE_FS, no_argument, NULL,
+	 "enter no folder on another file system", NULL},
 	{"exclude", OPT_EXCLUDE, required_argument, "GLOB",
 	 "skip files matching GLOB (repeatable)", NULL},
 	{"max-size", OPT_MAX_SIZE, required_argument, "BYTES",
@@ -78,7 +81,7 @@ static const struct cli_option options[] = {
 	 "wait for another writer to finish (default 60 s)", NULL},
 	{"quiet", 'q', no_argument, NULL, "no progress and no summary", NULL},
 	{"verbose", 'v', no_argument, NULL,
-	 "list the files added, updated and removed", NULL},
+	 "list each file added, updated, removed, skipped or converted", NULL},
 	{"help", 'h', no_argument, NULL, "show this help", NULL},
 };
 
@@ -123,6 +126,7 @@ static int take_option(void *p, int c, const char *arg)
 		return 0;
 	case OPT_FOLLOW: o->follow = 1; return 0;
 	case OPT_HIDDEN: o->hidden = 1; return 0;
+	case OPT_ONE_FS: o->one_fs = 1; return 0;
 	case OPT_EXCLUDE: return add_exclude(o, arg);
 	case 'q': o->quiet = 1; return 0;
 	case 'v': o->verbose = 1; return 0;
@@ -295,10 +299,30 @@ static void draw(struct progress *p, int force, const char *merging)
 	p->drawn = 1;
 }
 
-/* Count a skip under its reason's text up to the first ':'. */
+/* The short name a skip is counted under in the summary: a known
+ * reason's class ("binary", "too large"), else its text up to ':' or ';'. */
+static size_t reason_class(const char **reason)
+{
+	static const struct { const char *starts, *cls; } classes[] = {
+		{"binary file", "binary"},        {"larger than", "too large"},
+		{"decompresses past", "too large"}, {"not an article", "not articles"},
+		{"a saved page's assets", "asset folders"},
+		{"symbolic link", "symbolic links"}, {"not a regular file", "special files"},
+		{"a system folder", "system folders"},
+		{"empty file", "empty"},
+	};
+	for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
+		if (!strncmp(*reason, classes[i].starts, strlen(classes[i].starts))) {
+			*reason = classes[i].cls;
+			return strlen(*reason);
+		}
+	return strcspn(*reason, ":;");
+}
+
+/* Count a skip under its reason's class (reason_class). */
 static void count_reason(struct progress *p, const char *reason)
 {
-	size_t len = strcspn(reason, ":");
+	size_t len = reason_class(&reason);
 	struct reason *r;
 	for (size_t i = 0; i < p->nreasons; i++) {
 		if (strlen(p->reasons[i].text) == len &&
@@ -338,12 +362,19 @@ static int on_event(void *ctx, docket_event ev, const char *path,
 	};
 	struct progress *p = ctx;
 	switch (ev) {
-	case DOCKET_EVENT_SKIPPED:
+	case DOCKET_EVENT_SKIPPED: /* one line each with -v; else counted */
 		count_reason(p, reason);
-		put_file_line(p, "docket: ", path, *reason ? reason : "skipped");
+		/* what the index keeps for an entry it could not read now may be
+		 * stale: always said (indexer.c's on_keep words it so) */
+		if (p->o->verbose || strstr(reason, "what was indexed from it is kept"))
+			put_file_line(p, "docket: ", path, *reason ? reason : "skipped");
 		break;
 	case DOCKET_EVENT_WARNING:
 		put_file_line(p, "docket: ", path, reason);
+		break;
+	case DOCKET_EVENT_NOTE:
+		if (p->o->verbose)
+			put_file_line(p, "docket: ", path, reason);
 		break;
 	case DOCKET_EVENT_ADDED:
 	case DOCKET_EVENT_UPDATED:
@@ -355,7 +386,7 @@ static int on_event(void *ctx, docket_event ev, const char *path,
 		break;
 	}
 	if (ev != DOCKET_EVENT_COMMITTED && ev != DOCKET_EVENT_WARNING &&
-	    ev != DOCKET_EVENT_MERGING)
+	    ev != DOCKET_EVENT_MERGING && ev != DOCKET_EVENT_NOTE)
 		p->files++;
 	draw(p, ev == DOCKET_EVENT_MERGING, ev == DOCKET_EVENT_MERGING ? reason : NULL);
 	return interrupted;
@@ -374,9 +405,9 @@ static void put_summary(const struct progress *p, const docket_indexer *ix)
 	        "%zu unchanged, %zu skipped",
 	        a + u + c + s, a + u + c + s == 1 ? "" : "s", a, u, r, c, s);
 	for (size_t i = 0; i < p->nreasons; i++)
-		fprintf(stderr, "%s%zu %s", i ? ", " : " (", p->reasons[i].count,
+		fprintf(stderr, "%s%zu %s", i ? ", " : ": ", p->reasons[i].count,
 		        p->reasons[i].text);
-	fputs(p->nreasons ? ")\n" : "\n", stderr);
+	fputs(p->nreasons && !p->o->verbose ? "; -v lists them\n" : "\n", stderr);
 }
 
 /* ------------------------------------------------------------ running */
@@ -396,6 +427,8 @@ static docket_status make_indexer(const struct index_opts *o,
 		st = docket_indexer_set(*out, DOCKET_INDEXER_FOLLOW, o->follow);
 	if (!st)
 		st = docket_indexer_set(*out, DOCKET_INDEXER_HIDDEN, o->hidden);
+	if (!st)
+		st = docket_indexer_set(*out, DOCKET_INDEXER_ONE_FILE_SYSTEM, o->one_fs);
 	if (!st && o->max_size >= 0)
 		st = docket_indexer_set(*out, DOCKET_INDEXER_MAX_SIZE, o->max_size);
 	if (!st && o->batch > 0)

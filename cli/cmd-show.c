@@ -42,7 +42,9 @@ static const struct cli_option options[] = {
 
 static const struct cli_spec spec = CLI_SPEC("show",
 	"usage: docket show [OPTION]... PASSAGE_ID\n"
-	"Show a passage in its context, then its citation.\n"
+	"Show a passage in its context, then its citation.  PASSAGE_ID is\n"
+	"ARTICLE_ID#N as search prints it; an ARTICLE_ID alone, or a file's\n"
+	"path (with or without #N), also works.\n"
 	"\n",
 	options,
 	"Exit status: 0 if shown, 1 if there is no such passage, 2 on error.\n");
@@ -137,6 +139,15 @@ static int show(docket_index *idx, const struct show_opts *o)
 	return rc;
 }
 
+/* Whether ID ends in "#N", as every passage id does. */
+static int ends_in_ordinal(const char *id)
+{
+	const char *h = strrchr(id, '#');
+	if (!h || !h[1])
+		return 0;
+	return strspn(h + 1, "0123456789") == strlen(h + 1);
+}
+
 int cmd_show(int argc, char **argv)
 {
 	struct show_opts o = {.context = 1, .format = printer_formats,
@@ -145,8 +156,15 @@ int cmd_show(int argc, char **argv)
 	int rc = parse_args(argc, argv, &o);
 	if (rc == 0 && open_for_reading(&o.indexes, &idx) != DOCKET_OK)
 		rc = EXIT_TROUBLE;
+	char *first = NULL; /* an article id stands for its first passage */
+	if (rc == 0 && !ends_in_ordinal(o.id) &&
+	    (first = malloc(strlen(o.id) + 3)) != NULL) {
+		sprintf(first, "%s#1", o.id);
+		o.id = first;
+	}
 	if (rc == 0)
 		rc = show(idx, &o);
+	free(first);
 	if (rc == -1)
 		rc = EXIT_HITS; /* --help */
 	docket_index_close(idx);

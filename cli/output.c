@@ -34,6 +34,7 @@ int hit_view_fill(struct hit_view *v, const docket_hit *h,
 	if (!v->citation)
 		v->citation = v->field[DOCKET_FIELD_CITATION];
 	v->paragraph = docket_hit_paragraph(h);
+	v->part = docket_hit_part(h);
 	docket_hit_snippet_range(h, &v->snip_start, &v->snip_end);
 	v->nhl = docket_hit_highlight_count(h);
 	v->nsources = docket_hit_source_count(h);
@@ -79,7 +80,7 @@ void hit_views_free(struct hit_view *v, size_t n)
 	free(v);
 }
 
-void put_place(FILE *f, const char *section, int paragraph)
+void put_place(FILE *f, const char *section, int paragraph, int part)
 {
 	if (*section) {
 		fputs("\xc2\xa7 ", f);
@@ -87,6 +88,8 @@ void put_place(FILE *f, const char *section, int paragraph)
 		fputs(", ", f);
 	}
 	fprintf(f, "\xc2\xb6 %d", paragraph);
+	if (part)
+		fprintf(f, " (part %d)", part);
 }
 
 /* ---------------------------------------------------------------- UTF-8 */

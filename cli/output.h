@@ -19,6 +19,7 @@ struct hit_view {
 	const char *field[DOCKET_FIELD_LAST]; /* by docket_field, never NULL */
 	const char *citation;      /* in the chosen style */
 	int paragraph;             /* 1-based paragraph number */
+	int part;                  /* piece of a cut paragraph, or 0 */
 	size_t snip_start;         /* snippet window [snip_start, snip_end) */
 	size_t snip_end;           /*   as byte offsets into the text */
 	size_t (*hl)[2];           /* highlights: [start, end) byte ranges */
@@ -102,9 +103,10 @@ void put_dim_line(FILE *f, const struct render *r, const char *s);
  * first under INDENT spaces, none re-wrapped. */
 void put_dim_wrapped(FILE *f, const struct render *r, const char *s,
                      size_t col, size_t indent);
-/* Write where a passage sits, "§ SECTION, ¶ PARAGRAPH" (the section part
- * only when there is one), escaped, with no colour and no newline. */
-void put_place(FILE *f, const char *section, int paragraph);
+/* Write where a passage sits, "§ SECTION, ¶ PARAGRAPH (part N)" (the section
+ * part only when there is one, the part only when the paragraph was cut),
+ * escaped, with no colour and no newline. */
+void put_place(FILE *f, const char *section, int paragraph, int part);
 /* Write S in bold (when colouring), escaped, then a newline. */
 void put_bold_line(FILE *f, const struct render *r, const char *s);
 /* Write the hit's copies on one dimmed line under INDENT — "also in 2

@@ -231,6 +231,7 @@ static int put_json_hit(FILE *f, const char *type, const struct hit_view *v)
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
 		put(o, head[i].key, jstr(v->field[head[i].field]), &bad);
 	put(o, "paragraph", json_integer(v->paragraph), &bad);
+	put(o, "part", json_integer(v->part), &bad);
 	put(o, "sources", jsources(v), &bad);
 	put(o, "cases", jlist(v->hit, DOCKET_LIST_CASES), &bad);
 	put(o, "dockets", jlist(v->hit, DOCKET_LIST_DOCKETS), &bad);

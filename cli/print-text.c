@@ -13,7 +13,8 @@
 #include "printer.h"
 
 /* Print one hit of the plain list: "RANK. SCORE  snippet", the citation
- * dimmed below, then a blank line. */
+ * and the passage id (what `docket show` takes) dimmed below, then a blank
+ * line. */
 static void put_text_hit(const struct render *r, const struct hit_view *v)
 {
 	int indent = printf("%zu. ", v->rank);
@@ -22,7 +23,13 @@ static void put_text_hit(const struct render *r, const struct hit_view *v)
 	            v->snip_end, (const size_t (*)[2])v->hl, v->nhl, 1,
 	            (size_t)col, (size_t)indent);
 	printf("%*s", indent, "");
-	put_dim_wrapped(stdout, r, v->citation, (size_t)indent, (size_t)indent);
+	size_t n = strlen(v->citation) + strlen(v->field[DOCKET_FIELD_PASSAGE_ID]) + 8;
+	char *line = malloc(n);
+	if (line)
+		snprintf(line, n, "%s  [%s]", v->citation, v->field[DOCKET_FIELD_PASSAGE_ID]);
+	put_dim_wrapped(stdout, r, line ? line : v->citation, (size_t)indent,
+	                (size_t)indent);
+	free(line);
 	put_copies_line(stdout, r, v->hit, indent);
 	put_explain(stdout, r, v->hit, indent);
 	putchar('\n');
@@ -33,7 +40,7 @@ static void put_place_line(const struct render *r, const struct hit_view *v,
                            int indent)
 {
 	printf("%*s%s", indent, "", r->color ? "\033[2m" : "");
-	put_place(stdout, v->field[DOCKET_FIELD_SECTION], v->paragraph);
+	put_place(stdout, v->field[DOCKET_FIELD_SECTION], v->paragraph, v->part);
 	fputs(r->color ? "\033[0m\n" : "\n", stdout);
 }
 
@@ -182,7 +189,7 @@ static int text_passages(const struct printer *p, const struct hit_view *v,
 		if (mine)
 			focus = &v[i];
 		printf("\n%s  %s", mine ? ">" : " ", r.color ? "\033[2m" : "");
-		put_place(stdout, section, v[i].paragraph);
+		put_place(stdout, section, v[i].paragraph, v[i].part);
 		fputs("  [", stdout);
 		put_escaped(stdout, id);
 		fputs(r.color ? "]\033[0m\n" : "]\n", stdout);

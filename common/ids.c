@@ -33,6 +33,13 @@ void article_key(const char *id, size_t n, char out[ARTICLE_KEY_LEN + 1])
 	         (unsigned long long)XXH3_64bits(id, n));
 }
 
+void file_key(const char *path, char out[FILE_KEY_LEN + 1])
+{
+	snprintf(out, FILE_KEY_LEN + 1, "%016llx",
+	         (unsigned long long)XXH3_64bits(path, strlen(path)));
+}
+
+
 int passage_id_split(const char *id, size_t *article_len, int *ordinal)
 {
 	const char *hash = strrchr(id, '#');

@@ -14,6 +14,7 @@
 #include "buf.h"
 
 #define ARTICLE_KEY_LEN 16
+#define FILE_KEY_LEN 16 /* hex digits of the file key */
 
 /* Append ARTICLE_ID#ORDINAL to OUT.  Sticky on *rc. */
 void passage_id(int *rc, buf *out, const char *article_id, int ordinal);
@@ -25,6 +26,10 @@ void id_term(int *rc, buf *out, const char *id, size_t n);
 
 /* The article key of ID: 16 hex digits of XXH3-64. Cannot fail. */
 void article_key(const char *id, size_t n, char out[ARTICLE_KEY_LEN + 1]);
+
+/* The key of the file at absolute PATH (its XF term and record key): 16
+ * hex digits of XXH3-64.  Cannot fail. */
+void file_key(const char *path, char out[FILE_KEY_LEN + 1]);
 
 /* Split passage id ID at its last '#': the article id's length and the
  * ordinal.  Returns -1 if ID does not end in #DIGITS. */

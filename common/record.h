@@ -29,7 +29,8 @@ enum rec_field {
 	REC_DATE,      /* YYYY-MM-DD or "" */
 	REC_URL,
 	REC_SECTION,
-	REC_PARAGRAPH, /* decimal */
+	REC_PARAGRAPH, /* decimal, then " (part N)" when the paragraph was cut
+	                * into several passages: the place as cited */
 	REC_ORDINAL,   /* decimal */
 	REC_SOURCES,   /* joined with '\n' */
 	REC_TEXT,

@@ -464,7 +464,7 @@ static void cut_passages(int *rc, struct article *a, const char *section,
 		add_passage(rc, a, section, s, n, kind, src, nsrc);
 		return;
 	}
-	size_t nu = 0;
+	size_t nu = 0, first = a->npassages;
 	struct unit *u = sentence_units(rc, s, n, &nu);
 	size_t i = 0, left = total;
 	while (i < nu && !*rc) {
@@ -478,6 +478,8 @@ static void cut_passages(int *rc, struct article *a, const char *section,
 		i = j;
 	}
 	free(u);
+	for (size_t k = first; a->npassages - first > 1 && k < a->npassages; k++)
+		a->passages[k].part = (int)(k - first + 1); /* "¶ 7 (part 2)" */
 }
 
 void article_add_block(int *rc, struct article *a, const char *section,

@@ -28,6 +28,7 @@ struct passage {
 	size_t len;       /* strlen(text) */
 	char *section;    /* the heading it sits under, or "" */
 	int paragraph;    /* 1-based number of its block within the article */
+	int part;         /* 1-based piece of a block cut into several, or 0 */
 	int ordinal;      /* 1-based number of the passage within the article */
 	int kind;         /* enum block_kind of its block */
 	char **sources;   /* credited sources, lower-case, e.g. "wired.com" */

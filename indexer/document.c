@@ -358,9 +358,12 @@ static void add_record(struct doc_builder *b, struct xap_doc *d,
                        const struct quote_list *ql)
 {
 	struct record r;
-	char para[16], ord[16];
+	char para[40], ord[16];
 	buf sources = BUF_INIT;
-	snprintf(para, sizeof para, "%d", p->paragraph);
+	if (p->part)
+		snprintf(para, sizeof para, "%d (part %d)", p->paragraph, p->part);
+	else
+		snprintf(para, sizeof para, "%d", p->paragraph);
 	snprintf(ord, sizeof ord, "%d", p->ordinal);
 	for (size_t i = 0; i < p->nsources; i++) {
 		if (i)

@@ -8,12 +8,6 @@
 
 #include "../docket.h"
 
-void file_key(const char *path, char out[FILE_KEY_LEN + 1])
-{
-	snprintf(out, FILE_KEY_LEN + 1, "%016llx",
-	         (unsigned long long)XXH3_64bits(path, strlen(path)));
-}
-
 void content_hash(const void *data, size_t n, char out[33])
 {
 	XXH128_hash_t h = XXH3_128bits(data, n);

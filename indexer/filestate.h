@@ -10,8 +10,8 @@
 #include <stdint.h>
 
 #include "../common/buf.h"
+#include "../common/ids.h" /* file_key, FILE_KEY_LEN */
 
-#define FILE_KEY_LEN 16 /* hex digits of the file key */
 
 struct file_rec {
 	char key[FILE_KEY_LEN + 1]; /* hex XXH3-64 of the absolute path */
@@ -28,8 +28,6 @@ struct file_table {
 	size_t n;
 };
 
-/* The file key of absolute path PATH into OUT. Cannot fail. */
-void file_key(const char *path, char out[FILE_KEY_LEN + 1]);
 /* Hex XXH3-128 of DATA into OUT. Cannot fail. */
 void content_hash(const void *data, size_t n, char out[33]);
 

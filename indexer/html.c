@@ -6,16 +6,20 @@
  * nested <div>s costs no C stack.  Called by indexer/input.c and the fuzz
  * target tests/fuzz/fuzz-html.c.
  *
- * Metadata, first match wins:
- *   title   <meta property=og:title>, the first <h1>, <title> without a
- *           trailing " | Site", " - Site" or " — Site" (a suffix of at most
- *           60 bytes after a longer title)
- *   outlet  <meta property=og:site_name>
+ * Metadata, first match wins (LD: the first JSON-LD object, in a
+ * <script type=application/ld+json>, whose @type is NewsArticle, Article,
+ * ReportageNewsArticle or another *Article, or BlogPosting; at the top, in
+ * an array or in "@graph"):
+ *   title   <meta property=og:title>, the first <h1>, LD headline, <title>
+ *           without a trailing " | Site", " - Site" or " — Site" (a suffix
+ *           of at most 60 bytes after a longer title)
+ *   outlet  <meta property=og:site_name>, LD publisher (its name)
  *   date    <meta property=article:published_time>, <meta name=date> (or
- *           pubdate, publish-date, dc.date), the first <time datetime>;
- *           read with date_parse(), "" when none parses
- *   author  <meta name=author>, <meta property=article:author> unless a URL
- *   url     <link rel=canonical href>, <meta property=og:url>
+ *           pubdate, publish-date, dc.date), LD datePublished, the first
+ *           <time datetime>; read with date_parse(), "" when none parses
+ *   author  <meta name=author>, <meta property=article:author> unless a URL,
+ *           LD author (names of one or several, joined with ", ")
+ *   url     <link rel=canonical href>, <meta property=og:url>, LD url
  *
  * A page with neither a title nor body text is DOCKET_BAD_INPUT ("no
  * text"), as with the text parser.
@@ -54,6 +58,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -197,9 +202,18 @@ static void text_of(int *rc, buf *out, xmlNode *top)
 
 /* ---------------------------------------------------------- metadata */
 
+#define LD_MAX 8 /* JSON-LD scripts looked at per page */
+
 struct meta {
 	xmlNode *og_title, *h1, *title, *site, *published, *date_meta, *time,
 		*author, *article_author, *canonical, *og_url;
+	xmlNode *ld[LD_MAX]; /* <script type=application/ld+json> */
+	size_t nld;
+};
+
+/* What the page's JSON-LD article object says ("" when it does not). */
+struct ld {
+	buf headline, date, author, publisher, url;
 };
 
 static const char *attr(const xmlNode *n, const char *name)
@@ -265,8 +279,12 @@ static void find_meta(struct meta *m, xmlNode *root)
 		else if (is_name(n, "time") && attr(n, "datetime"))
 			first(&m->time, n);
 		else if (n->type == XML_ELEMENT_NODE && n != root &&
-		         (is_name(n, "script") || is_name(n, "style")))
+		         (is_name(n, "script") || is_name(n, "style"))) {
 			skip_kids = 1;
+			if (m->nld < LD_MAX && is_name(n, "script") &&
+			    attr_is(n, "type", "application/ld+json"))
+				m->ld[m->nld++] = n;
+		}
 		n = next_node(n, root, skip_kids, NULL, NULL);
 	}
 }
@@ -310,13 +328,17 @@ static void set_from_attr(int *rc, char **field, xmlNode *n, const char *a)
 	article_set(rc, field, v, strlen(v));
 }
 
-static void set_date(int *rc, struct article *a, const struct meta *m)
+/* The first date that parses of the page's metas, LD_DATE (JSON-LD
+ * datePublished) and its first <time datetime>. */
+static void set_date(int *rc, struct article *a, const struct meta *m,
+                     const buf *ld_date)
 {
-	const xmlNode *cand[] = {m->published, m->date_meta, m->time};
-	const char *attrs[] = {"content", "content", "datetime"};
-	for (size_t i = 0; i < 3; i++) {
+	const xmlNode *cand[] = {m->published, m->date_meta, NULL, m->time};
+	const char *attrs[] = {"content", "content", NULL, "datetime"};
+	for (size_t i = 0; i < 4; i++) {
 		char out[11];
-		const char *v = cand[i] ? attr(cand[i], attrs[i]) : NULL;
+		const char *v = cand[i] ? attr(cand[i], attrs[i])
+		                : attrs[i] ? NULL : ld_date->p;
 		if (v && date_parse(v, strlen(v), out) == 0) {
 			article_set(rc, &a->date, out, 10);
 			return;
@@ -324,15 +346,107 @@ static void set_date(int *rc, struct article *a, const struct meta *m)
 	}
 }
 
+/* ------------------------------------------------------------ JSON-LD */
+
+/* Whether V's "@type" (a string or an array of them) names an article. */
+static int ld_is_article(json_t *v)
+{
+	json_t *t = json_object_get(v, "@type");
+	size_t n = json_is_array(t) ? json_array_size(t) : 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = json_string_value(json_is_array(t) ? json_array_get(t, i) : t);
+		size_t k = s ? strlen(s) : 0;
+		if (s && ((k >= 7 && !strcmp(s + k - 7, "Article")) ||
+		          !strcmp(s, "BlogPosting")))
+			return 1;
+	}
+	return 0;
+}
+
+/* The first article object in V: V itself, an element of an array V, or
+ * one of V's "@graph"; NULL when none. */
+static json_t *ld_article(json_t *v)
+{
+	if (json_is_object(v) && ld_is_article(v))
+		return v;
+	json_t *list = json_is_array(v) ? v : json_object_get(v, "@graph");
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		json_t *e = json_array_get(list, i);
+		if (json_is_object(e) && ld_is_article(e))
+			return e;
+	}
+	return NULL;
+}
+
+/* Append the name V stands for (a string, or an object's "name") to OUT,
+ * after ", " when OUT has one already. */
+static void ld_name(int *rc, buf *out, json_t *v)
+{
+	const char *s = json_is_string(v) ? json_string_value(v)
+	                : json_string_value(json_object_get(v, "name"));
+	if (!s || !*s)
+		return;
+	if (out->n)
+		buf_puts(rc, out, ", ");
+	buf_puts(rc, out, s);
+}
+
+/* Fill L from the page's first JSON-LD article object. */
+static void ld_read(int *rc, const struct meta *m, struct ld *l)
+{
+	json_t *art = NULL, *doc = NULL;
+	for (size_t i = 0; i < m->nld && !art; i++) {
+		buf text = BUF_INIT;
+		for (xmlNode *c = m->ld[i]->children; c; c = c->next)
+			if (c->content)
+				buf_puts(rc, &text, (const char *)c->content);
+		json_decref(doc);
+		doc = text.p ? json_loadb(text.p, text.n, 0, NULL) : NULL;
+		art = doc ? ld_article(doc) : NULL;
+		buf_free(&text);
+	}
+	if (art) {
+		json_t *au = json_object_get(art, "author");
+		ld_name(rc, &l->headline, json_object_get(art, "headline"));
+		ld_name(rc, &l->date, json_object_get(art, "datePublished"));
+		for (size_t i = 0; json_is_array(au) && i < json_array_size(au); i++)
+			ld_name(rc, &l->author, json_array_get(au, i));
+		if (!json_is_array(au))
+			ld_name(rc, &l->author, au);
+		ld_name(rc, &l->publisher, json_object_get(art, "publisher"));
+		ld_name(rc, &l->url, json_object_get(art, "url"));
+	}
+	json_decref(doc);
+}
+
+/* Set *FIELD from B when *FIELD is still empty. */
+static void set_if_empty(int *rc, char **field, const buf *b)
+{
+	if (!*rc && !(*field)[0] && b->n)
+		article_set(rc, field, b->p, b->n);
+}
+
+static void ld_free(struct ld *l)
+{
+	buf_free(&l->headline);
+	buf_free(&l->date);
+	buf_free(&l->author);
+	buf_free(&l->publisher);
+	buf_free(&l->url);
+}
+
 static void fill_meta(int *rc, struct article *a, xmlNode *root)
 {
 	struct meta m;
+	struct ld ld = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
 	memset(&m, 0, sizeof m);
 	find_meta(&m, root);
+	ld_read(rc, &m, &ld);
 	if (m.og_title)
 		set_from_attr(rc, &a->title, m.og_title, "content");
 	if (!*rc && !a->title[0] && m.h1)
 		set_from_text(rc, &a->title, m.h1, 0);
+	set_if_empty(rc, &a->title, &ld.headline);
 	if (!*rc && !a->title[0] && m.title)
 		set_from_text(rc, &a->title, m.title, 1);
 	if (m.site)
@@ -346,7 +460,11 @@ static void fill_meta(int *rc, struct article *a, xmlNode *root)
 		set_from_attr(rc, &a->url, m.canonical, "href");
 	else if (m.og_url)
 		set_from_attr(rc, &a->url, m.og_url, "content");
-	set_date(rc, a, &m);
+	set_if_empty(rc, &a->outlet, &ld.publisher);
+	set_if_empty(rc, &a->author, &ld.author);
+	set_if_empty(rc, &a->url, &ld.url);
+	set_date(rc, a, &m, &ld.date);
+	ld_free(&ld);
 }
 
 /* -------------------------------------------------------------- body */
@@ -523,8 +641,10 @@ int parse_html(const char *data, size_t len, const struct parse_ctx *p)
 			p->warn(p->ctx, lx_error);
 		return DOCKET_UNSUPPORTED;
 	}
+	/* input.c has converted the page to UTF-8 (charset.c): its own
+	 * <meta charset> must not make libxml2 decode it a second time */
 	int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+	           HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC;
 	htmlParserCtxtPtr ctxt = lx.new_ctxt();
 	if (!ctxt)
 		return DOCKET_NO_MEMORY;

@@ -40,6 +40,7 @@
 #include "document.h"
 #include "legal.h"
 #include "filestate.h"
+#include "roots.h"
 #include "stage.h"
 #include "walk.h"
 
@@ -91,6 +92,10 @@ struct run {
 	                            * there, NUL-separated: what the index has
 	                            * under them stays (written by the walk,
 	                            * read by the workers after it ends) */
+	const char *prefix;        /* article ids start so (roots.c) */
+	struct roots *roots;       /* the index's roots, this one added */
+	int roots_unsaved;         /* ROOTS changed: shard 0's worker writes
+	                            * them inside its first batch */
 };
 
 struct docket_indexer {
@@ -192,13 +197,25 @@ static int load_records(struct worker *w)
 	return 0;
 }
 
+/* Open a batch on W's shard (a no-op when one is open).  Shard 0's first
+ * batch of a run also carries the run's root records: written before it,
+ * begin_transaction would commit them on their own, and a second commit on
+ * a live shard before a bulk-load merge lets Xapian reuse the blocks a
+ * reader opened before the run still reads (DatabaseModifiedError, then a
+ * reopen onto a generation already swept: t-stage 36-37). */
 static int begin_batch(struct worker *w)
 {
+	struct run *run = w->ix->run;
 	if (w->in_batch || w->err.status)
 		return w->err.status;
 	if (fatal(w, xap_begin(w->db)))
 		return w->err.status;
 	w->in_batch = 1;
+	if (w == w->ix->workers && run->roots_unsaved) {
+		run->roots_unsaved = 0;
+		if (fatal(w, roots_save(w->db, run->roots)))
+			return w->err.status;
+	}
 	return 0;
 }
 
@@ -311,10 +328,26 @@ static int extract_legal(const struct article *a, struct legal *lg)
 	return rc;
 }
 
+/* An article with a headline and no body text is its headline: one
+ * passage, so it can be found (else it would be "added" and never match).
+ * Returns 0 or DOCKET_NO_MEMORY. */
+static int headline_passage(struct article *a)
+{
+	int rc = 0;
+	if (a->npassages == 0 && a->title[0])
+		article_add_block(&rc, a, NULL, a->title, strlen(a->title),
+		                  BLOCK_PARAGRAPH);
+	return rc;
+}
+
 static int write_article(void *ctx, struct article *a)
 {
 	struct file_job *job = ctx;
 	struct worker *w = job->w;
+	if (headline_passage(a))
+		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
+	if (a->npassages == 0)
+		return 0; /* nothing to find: not counted (index_file says so) */
 	if (job->had_record && !job->deleted) {
 		if (delete_file_docs(w, job->fkey))
 			return w->err.status;
@@ -361,21 +394,21 @@ static void flush_warnings(struct file_job *job)
 		emit(job->w->ix, DOCKET_EVENT_WARNING, job->path, p);
 }
 
-/* The stable article id of a file: ROOT's name / REL, or REL alone when the
- * root is the file itself. */
+/* The stable article id of a file: the run's prefix (roots.c) / REL; for a
+ * lone file, the prefix, or REL when it lies under no recorded root. */
 static char *article_id(const struct run *run, const char *rel)
 {
 	int rc = 0;
 	buf id = BUF_INIT;
-	if (run->root_is_dir) {
-		const char *base = strrchr(run->absroot, '/');
-		base = base ? base + 1 : run->absroot;
-		if (*base) {
-			buf_puts(&rc, &id, base);
+	if (run->root_is_dir || !*run->prefix) {
+		if (run->root_is_dir && *run->prefix) {
+			buf_puts(&rc, &id, run->prefix);
 			buf_putc(&rc, &id, '/');
 		}
+		buf_puts(&rc, &id, rel);
+	} else {
+		buf_puts(&rc, &id, run->prefix);
 	}
-	buf_puts(&rc, &id, rel);
 	return buf_steal(&rc, &id);
 }
 
@@ -395,15 +428,18 @@ static int index_file(struct worker *w, const char *path, const char *rel,
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
 	int rc = (!staged && begin_batch(w)) ? 0 : input_parse(in, &pc);
 	free(id);
-	if (!w->err.status && rc && job.articles == 0) {
+	if (!w->err.status && job.articles == 0) {
 		*out = SKIPPED;
 		emit(w->ix, DOCKET_EVENT_SKIPPED, path,
 		     job.nwarnings ? job.warnings.p
-		     : rc == DOCKET_NO_MEMORY ? "out of memory" : "no article in it");
+		     : rc == DOCKET_NO_MEMORY ? "out of memory"
+		     : rc ? "no article in it" : "no text in it");
 	} else if (!w->err.status) {
 		*out = WRITTEN;
 		if (job.had_record && !job.deleted)
 			delete_file_docs(w, fkey); /* it now holds no passage */
+		if (in->converted[0])
+			emit(w->ix, DOCKET_EVENT_NOTE, path, in->converted);
 		if (in->replaced)
 			emit(w->ix, DOCKET_EVENT_WARNING, path,
 			     "invalid UTF-8 or NUL bytes replaced");
@@ -467,7 +503,9 @@ static void update_file(struct worker *w, const struct job *j)
 	struct file_rec *have = file_table_find(&w->files, r.key);
 	docket_event ev = have ? DOCKET_EVENT_UPDATED : DOCKET_EVENT_ADDED;
 	struct input in = {0};
-	if (have && have->size == r.size && have->mtime_ns == r.mtime_ns) {
+	/* under a root this one absorbed: its id changes, so rewrite it */
+	int moved = have && roots_absorbed(w->ix->run->roots, w->ix->run->absroot, abs.p);
+	if (!moved && have && have->size == r.size && have->mtime_ns == r.mtime_ns) {
 		have->seen = 1;
 		ev = DOCKET_EVENT_UNCHANGED;
 	} else if (input_read(j->path, w->ix->walk.max_size, &in, why, sizeof why)) {
@@ -485,7 +523,7 @@ static void update_file(struct worker *w, const struct job *j)
 		r.mtime_ns = settled_mtime(r.mtime_ns); /* as recorded */
 		enum outcome out = WRITTEN;
 		int staged = !have && use_stage(w, r.key);
-		if (have && strcmp(have->hash, r.hash) == 0)
+		if (have && !moved && strcmp(have->hash, r.hash) == 0)
 			ev = DOCKET_EVENT_UNCHANGED; /* touched, not changed */
 		else if (index_file(w, j->path, j->rel, r.key, have != NULL, staged,
 		                    &in, &out))
@@ -529,15 +567,29 @@ static int kept(const struct run *run, const char *path)
 	return 0;
 }
 
+/* Whether R is a file of a recorded root that was renamed to this run's
+ * root: its root's folder is gone, R's own file too, and the file of the
+ * same relative path exists under this root (roots_moved). */
+static int moved_here(const struct run *run, const struct file_rec *r)
+{
+	struct stat st;
+	buf there = BUF_INIT;
+	int yes = run->root_is_dir && roots_moved(run->roots, run->absroot, r->path, &there) &&
+	          lstat(r->path, &st) != 0 && errno == ENOENT && lstat(there.p, &st) == 0;
+	buf_free(&there);
+	return yes;
+}
+
 /* Remove the files of W's shard recorded under ROOT that this run did not
  * meet, unless they lie under an entry that is still there but could not
- * be read (a folder unreadable this time, a file grown too big). */
+ * be read (a folder unreadable this time, a file grown too big); and the
+ * files of a root renamed to ROOT (moved_here). */
 static void remove_unseen(struct worker *w, const char *root)
 {
 	for (size_t i = 0; i < w->files.cap && !w->err.status; i++) {
 		struct file_rec *r = &w->files.slots[i];
-		if (!r->path || r->seen || !under_root(r->path, root) ||
-		    kept(w->ix->run, r->path))
+		if (!r->path || r->seen || kept(w->ix->run, r->path) ||
+		    (!under_root(r->path, root) && !moved_here(w->ix->run, r)))
 			continue;
 		char key[2 + FILE_KEY_LEN];
 		meta_key(key, r->key);
@@ -595,6 +647,8 @@ static void *work(void *arg)
 	}
 	if (!w->err.status && !stopped(ix) && ix->run->walk_ok && !ix->run->keep_all)
 		remove_unseen(w, ix->run->absroot);
+	if (w == ix->workers && ix->run->roots_unsaved)
+		begin_batch(w); /* no file of shard 0 changed: the roots alone */
 	if (w->err.status && w->in_batch) {
 		xap_cancel(w->db);
 		w->in_batch = 0;
@@ -669,6 +723,32 @@ static int worker_status(docket_indexer *ix)
 	return DOCKET_OK;
 }
 
+/* Give RUN its id prefix from the index's roots (roots.c), mark a new or
+ * absorbed root for shard 0's first batch (begin_batch), and report one line when another root has the same name.  Returns
+ * a docket_status. */
+static int name_root(docket_indexer *ix, const char *path, struct run *run,
+                     buf *prefix)
+{
+	struct xap_db *db = ix->idx->shards[0];
+	const char *label = NULL, *clash = NULL;
+	int rc = roots_load(db, run->roots);
+	if (!rc)
+		rc = roots_assign(run->roots, run->absroot, run->root_is_dir, prefix,
+		                  &label, &clash);
+	run->roots_unsaved = roots_changed(run->roots);
+	if (rc)
+		return index_fail(ix->idx, rc, "%s: cannot record the root: %s", path,
+		                  xap_error(db));
+	run->prefix = prefix->p ? prefix->p : "";
+	if (clash) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "another root named so is in the index (%.250s); "
+		         "this one's ids start '%.250s/'", clash, label);
+		emit(ix, DOCKET_EVENT_WARNING, path, msg);
+	}
+	return 0;
+}
+
 /* Walk ROOT with one thread per shard taking the files. */
 static int run_workers(docket_indexer *ix, const char *path, struct run *run,
                        int *walk_rc)
@@ -710,9 +790,15 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 		return index_fail(ix->idx, err == ENOMEM ? DOCKET_NO_MEMORY : DOCKET_NOT_FOUND,
 		                  "%s: %s", path, strerror(err));
 	}
-	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT};
+	struct roots roots = {0};
+	buf prefix = BUF_INIT;
+	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT, "", &roots, 0};
 	int walk_rc = 0;
-	rc = run_workers(ix, path, &run, &walk_rc);
+	rc = name_root(ix, path, &run, &prefix);
+	if (!rc)
+		rc = run_workers(ix, path, &run, &walk_rc);
+	roots_free(&roots);
+	buf_free(&prefix);
 	free(abs);
 	buf_free(&run.kept);
 	if (rc)
@@ -793,6 +879,12 @@ DOCKET_EXPORT docket_status docket_indexer_new(docket_index *idx,
 	ix->idx = idx;
 	ix->walk.max_size = DEFAULT_MAX_SIZE;
 	ix->walk.keep = on_keep;
+	struct stat st; /* the walk never enters the index's own folder */
+	if (stat(idx->path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		ix->walk.has_index = 1;
+		ix->walk.index_dev = st.st_dev;
+		ix->walk.index_ino = st.st_ino;
+	}
 	ix->batch = DEFAULT_BATCH;
 	ix->workers = calloc(idx->nshards, sizeof *ix->workers);
 	for (unsigned k = 0; ix->workers && k < idx->nshards; k++) {
@@ -823,6 +915,9 @@ DOCKET_EXPORT docket_status docket_indexer_set(docket_indexer *ix,
 		return DOCKET_OK;
 	case DOCKET_INDEXER_HIDDEN:
 		ix->walk.hidden = value != 0;
+		return DOCKET_OK;
+	case DOCKET_INDEXER_ONE_FILE_SYSTEM:
+		ix->walk.one_fs = value != 0;
 		return DOCKET_OK;
 	case DOCKET_INDEXER_MAX_SIZE:
 		if (value == 0)

@@ -20,6 +20,12 @@
  * text file does not make it binary: utf8_sanitize() turns it into a space
  * and in->replaced counts it (the caller warns).
  *
+ * Charsets (charset.c): a file with a UTF-16/32 byte-order mark is
+ * converted before the binary test (its NULs are text); any other file
+ * passes the binary test first, then is converted when its charset is not
+ * UTF-8 (an HTML page's declared one, or windows-1252 for bytes that are
+ * mostly not UTF-8).  in->converted says so, for `docket index -v`.
+ *
  * Sniffing (unknown extension): after whitespace and a BOM, "<!doctype
  * html", "<html", "<head" or "<body" (any case) is HTML; '{' or '[' is
  * JSON; anything else that passed the binary test is text.
@@ -40,6 +46,7 @@
 
 #include "../docket.h"
 #include "../common/utf8.h"
+#include "charset.h"
 
 #define SNIFF_SIZE 8192
 #define CHUNK (64 * 1024)
@@ -91,7 +98,7 @@ static int read_plain(struct reader *r, buf *out)
 		out->n += (size_t)got;
 		out->p[out->n] = '\0';
 		if (out->n > r->max)
-			return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes",
+			return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)",
 			            r->max);
 	}
 	return 0;
@@ -113,7 +120,7 @@ static int inflate_some(struct reader *r, z_stream *z, buf *out)
 		out->n += CHUNK - z->avail_out;
 		out->p[out->n] = '\0';
 		if (out->n > r->max)
-			return fail(r, DOCKET_BAD_INPUT, "decompresses past %zu bytes",
+			return fail(r, DOCKET_BAD_INPUT, "decompresses past %zu bytes (--max-size)",
 			            r->max);
 		if (zr == Z_STREAM_END)
 			return 1;
@@ -284,7 +291,7 @@ static int open_regular(struct reader *r, const char *path)
 		return fail(r, DOCKET_BAD_INPUT, "empty file");
 	if (!has_suffix(path, strlen(path), ".gz") &&
 	    (unsigned long long)st.st_size > r->max)
-		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes", r->max);
+		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)", r->max);
 	return 0;
 }
 
@@ -305,7 +312,7 @@ static int read_content(struct reader *r, const char *path, buf *raw)
 	if (rc)
 		return fail(r, rc, "out of memory");
 	if ((size_t)have > r->max)
-		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes", r->max);
+		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)", r->max);
 	return read_plain(r, raw);
 }
 
@@ -326,6 +333,64 @@ static int clean_utf8(const char *s, size_t n)
 	return 1;
 }
 
+/* Convert RAW in place to UTF-8 from CS's charset, saying so in IN.
+ * Returns 0 or DOCKET_NO_MEMORY; a charset iconv does not know leaves RAW
+ * as it is (read as UTF-8) and says that instead. */
+static int convert(buf *raw, const struct charset *cs, struct input *in)
+{
+	buf out = BUF_INIT;
+	int rc = charset_convert(cs->name, raw->p + cs->skip, raw->n - cs->skip, &out);
+	if (rc == DOCKET_UNSUPPORTED) {
+		snprintf(in->converted, sizeof in->converted,
+		         "unknown charset %.40s %s; read as UTF-8", cs->name, cs->why);
+		return 0;
+	}
+	if (!rc) {
+		snprintf(in->converted, sizeof in->converted,
+		         "converted from %.40s (%s)", cs->name, cs->why);
+		buf_free(raw);
+		*raw = out; /* now RAW's */
+		if (!raw->p)
+			buf_puts(&rc, raw, "");
+		return rc;
+	}
+	buf_free(&out);
+	return rc;
+}
+
+/* Whether RAW (read from PATH) is an HTML page, by name or by sniffing. */
+static int is_html(const char *path, const buf *raw)
+{
+	enum input_format f = format_by_name(path);
+	if (f == FMT_UNKNOWN)
+		f = sniff(raw->p, raw->n < SNIFF_SIZE ? raw->n : SNIFF_SIZE);
+	return f == FMT_HTML;
+}
+
+/* Read PATH's bytes onto RAW, refuse binary ones, and convert them to
+ * UTF-8 when their charset is another (see the top of the file). */
+static int read_text(struct reader *r, const char *path, buf *raw,
+                     struct input *in)
+{
+	struct charset cs = {"", 0, ""};
+	int rc = open_regular(r, path);
+	if (!rc)
+		rc = read_content(r, path, raw);
+	if (r->fd >= 0)
+		close(r->fd);
+	if (!rc && raw->n == 0)
+		rc = fail(r, DOCKET_BAD_INPUT, "empty file");
+	if (!rc)
+		charset_detect(raw->p, raw->n, is_html(path, raw), &cs);
+	if (!rc && cs.skip && convert(raw, &cs, in))
+		rc = fail(r, DOCKET_NO_MEMORY, "out of memory");
+	if (!rc && looks_binary(raw->p, raw->n < SNIFF_SIZE ? raw->n : SNIFF_SIZE))
+		rc = fail(r, DOCKET_BAD_INPUT, "binary file");
+	if (!rc && !cs.skip && cs.name[0] && convert(raw, &cs, in))
+		rc = fail(r, DOCKET_NO_MEMORY, "out of memory");
+	return rc;
+}
+
 int input_read(const char *path, size_t max_size, struct input *in,
                char *why, size_t whylen)
 {
@@ -333,15 +398,8 @@ int input_read(const char *path, size_t max_size, struct input *in,
 	buf raw = BUF_INIT;
 	if (whylen)
 		why[0] = '\0';
-	int rc = open_regular(&r, path);
-	if (!rc)
-		rc = read_content(&r, path, &raw);
-	if (r.fd >= 0)
-		close(r.fd);
-	if (!rc && raw.n == 0)
-		rc = fail(&r, DOCKET_BAD_INPUT, "empty file");
-	if (!rc && looks_binary(raw.p, raw.n < SNIFF_SIZE ? raw.n : SNIFF_SIZE))
-		rc = fail(&r, DOCKET_BAD_INPUT, "binary file");
+	in->converted[0] = '\0';
+	int rc = read_text(&r, path, &raw, in);
 	if (rc) {
 		buf_free(&raw);
 		return rc;
@@ -385,4 +443,5 @@ void input_clear(struct input *in)
 	buf_free(&in->data);
 	in->format = FMT_UNKNOWN;
 	in->replaced = 0;
+	in->converted[0] = '\0';
 }

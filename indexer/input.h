@@ -22,6 +22,8 @@ struct input {
 	buf data;                /* the text: valid UTF-8, no NUL bytes */
 	enum input_format format;
 	size_t replaced;         /* invalid sequences and NULs replaced */
+	char converted[96];      /* "" or what was converted and why, e.g.
+	                          * "read as windows-1252 (not valid UTF-8)" */
 };
 
 /* Read PATH into IN (which must be zeroed or cleared): at most MAX_SIZE

@@ -10,11 +10,18 @@
  *     unless opts->hidden;
  *   - an entry matching an exclude glob or a .docketignore line is skipped
  *     silently (a folder is pruned);
+ *   - the index's own folder (by device and inode, so any path to it) and,
+ *     below a root, /proc, /sys and /dev are never entered (the index
+ *     silently, the others as "a system folder"); with opts->one_fs neither is a folder
+ *     on another file system (fts's FTS_XDEV: silently, like an exclude);
+ *   - by name, what is clearly not an article: scripts, style sheets,
+ *     images, fonts (NOT_ARTICLE), and a saved page's asset folder
+ *     ("NAME_files" beside "NAME.html" or "NAME.htm");
  *   - symbolic links are not followed unless opts->follow ("symbolic link
  *     (use --follow)"); with follow, a link back to an ancestor is reported
  *     as "symlink loop" and a dangling one as "dangling symbolic link";
  *   - fifos, sockets and devices: "not a regular file";
- *   - files larger than opts->max_size: "larger than N bytes";
+ *   - files larger than opts->max_size: "larger than N bytes (--max-size)";
  *   - unreadable folders and entries that vanish: strerror(errno).  A file
  *     is stat'ed again just before it is yielded, because fts stats a whole
  *     folder when it lists it and the file may be gone by the time we reach
@@ -38,6 +45,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "../common/buf.h"
 #include "../common/error.h"
@@ -166,6 +175,54 @@ static int excluded(const struct walker *w, const char *rel, const char *name,
 	return 0;
 }
 
+/* Whether file NAME is clearly not an article by its extension. */
+static int not_article(const char *name)
+{
+	static const char *const ext[] = {
+		"js", "mjs", "css", "map", "png", "jpg", "jpeg", "gif", "webp",
+		"svg", "ico", "bmp", "tif", "tiff", "avif", "woff", "woff2", "ttf",
+		"otf", "eot", NULL};
+	const char *dot = strrchr(name, '.');
+	for (const char *const *e = ext; dot && *e; e++)
+		if (strcasecmp(dot + 1, *e) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether folder E is a saved page's assets: "NAME_files" next to
+ * "NAME.html" or "NAME.htm". */
+static int asset_folder(const FTSENT *e)
+{
+	size_t n = e->fts_namelen, k = strlen("_files");
+	if (n <= k || strcmp(e->fts_name + n - k, "_files") != 0)
+		return 0;
+	int rc = 0, found = 0;
+	buf page = BUF_INIT;
+	for (int i = 0; i < 2 && !found && !rc; i++) {
+		buf_reset(&page);
+		buf_append(&rc, &page, e->fts_accpath, e->fts_pathlen - k);
+		buf_puts(&rc, &page, i ? ".htm" : ".html");
+		found = !rc && access(page.p, F_OK) == 0;
+	}
+	buf_free(&page);
+	return found;
+}
+
+/* Why folder E (below the root) is never entered ("" to say nothing), or
+ * NULL when it is entered. */
+static const char *closed_folder(const struct walker *w, const FTSENT *e)
+{
+	static const char *const system[] = {"/proc", "/sys", "/dev", NULL};
+	if (w->o->has_index && e->fts_statp &&
+	    e->fts_statp->st_dev == w->o->index_dev &&
+	    e->fts_statp->st_ino == w->o->index_ino)
+		return ""; /* ours: pruned without a word */
+	for (const char *const *s = system; *s; s++)
+		if (strcmp(e->fts_path, *s) == 0)
+			return "a system folder";
+	return asset_folder(e) ? "a saved page's assets, not an article" : NULL;
+}
+
 static void skip(struct walker *w, const char *path, const char *reason)
 {
 	if (w->skip)
@@ -212,7 +269,8 @@ static int yield_file(struct walker *w, const FTSENT *e, const char *rel)
 	}
 	if (w->o->max_size && (unsigned long long)st.st_size > w->o->max_size) {
 		char why[64];
-		snprintf(why, sizeof why, "larger than %zu bytes", w->o->max_size);
+		snprintf(why, sizeof why, "larger than %zu bytes (--max-size)",
+		         w->o->max_size);
 		keep(w, e->fts_path, 0, why);
 		return 0;
 	}
@@ -237,6 +295,17 @@ static int visit(struct walker *w, FTS *fts, FTSENT *e)
 	}
 	if (e->fts_level == 1 && strcmp(e->fts_name, IGNORE_FILE) == 0)
 		return 0; /* our own control file, even with hidden */
+	const char *closed = !root && is_dir ? closed_folder(w, e) : NULL;
+	if (closed) {
+		fts_set(fts, e, FTS_SKIP);
+		if (*closed)
+			skip(w, e->fts_path, closed);
+		return 0;
+	}
+	if (!root && e->fts_info == FTS_F && not_article(e->fts_name)) {
+		skip(w, e->fts_path, "not an article (script, style, image or font)");
+		return 0;
+	}
 	switch (e->fts_info) {
 	case FTS_D:
 		return 0;
@@ -279,7 +348,7 @@ int walk_tree(const char *root, const struct walk_opts *o, walk_file_fn file,
 	int rc = load_ignore(&w, root);
 	if (rc)
 		return rc;
-	int flags = FTS_NOCHDIR | FTS_COMFOLLOW |
+	int flags = FTS_NOCHDIR | FTS_COMFOLLOW | (o->one_fs ? FTS_XDEV : 0) |
 	            (o->follow ? FTS_LOGICAL : FTS_PHYSICAL);
 	char *argv[2] = {(char *)root, NULL};
 	FTS *fts = fts_open(argv, flags, by_name);

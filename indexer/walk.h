@@ -15,6 +15,11 @@ struct walk_opts {
 	size_t max_size;     /* larger files are skipped with a reason */
 	char **excludes;     /* fnmatch(3) globs: relative path or base name */
 	size_t nexcludes;
+	int one_fs;          /* do not enter folders on other file systems */
+	int has_index;       /* INDEX_DEV/INDEX_INO name the index's folder,
+	                      * never entered */
+	dev_t index_dev;
+	ino_t index_ino;
 	walk_skip_fn keep;   /* or NULL: an entry still there but not walked
 	                      * this time (unreadable, cannot be entered,
 	                      * oversized) goes here instead of to SKIP, so

@@ -214,11 +214,13 @@ static int copy_fields(struct docket_hit *h)
 		if (r != REC_NFIELDS)
 			h->field[f] = str_ndup(&rc, h->rec.f[r], h->rec.len[r]);
 	}
-	char num[16];
-	size_t n = h->rec.len[REC_PARAGRAPH] < 15 ? h->rec.len[REC_PARAGRAPH] : 15;
+	char num[40]; /* "7" or "7 (part 2)" */
+	size_t n = h->rec.len[REC_PARAGRAPH] < 39 ? h->rec.len[REC_PARAGRAPH] : 39;
 	memcpy(num, h->rec.f[REC_PARAGRAPH], n);
 	num[n] = '\0';
 	h->paragraph = atoi(num);
+	const char *part = strstr(num, "(part ");
+	h->part = part ? atoi(part + 6) : 0;
 	n = h->rec.len[REC_ORDINAL] < 15 ? h->rec.len[REC_ORDINAL] : 15;
 	memcpy(num, h->rec.f[REC_ORDINAL], n);
 	num[n] = '\0';
@@ -361,6 +363,11 @@ DOCKET_EXPORT size_t docket_hit_rank(const docket_hit *hit)
 DOCKET_EXPORT int docket_hit_paragraph(const docket_hit *hit)
 {
 	return hit ? hit->paragraph : 0;
+}
+
+DOCKET_EXPORT int docket_hit_part(const docket_hit *hit)
+{
+	return hit ? hit->part : 0;
 }
 
 DOCKET_EXPORT int docket_hit_ordinal(const docket_hit *hit)

@@ -12,6 +12,7 @@
 
 #include "../common/aliases.h"
 #include "../common/ids.h"
+#include "../common/schema.h"
 #include "../engine/index.h"
 #include "../common/token.h"
 #include "../common/utf8.h"
@@ -384,10 +385,67 @@ static int read_passage(docket_query *q, const char *id, char **data,
 	return rc;
 }
 
+/* The article id of the file at PATH (as given: absolute, relative or a
+ * name with a link in it) into OUT: that of the first passage the index
+ * holds of the file, whose XF term is its absolute path's key.  Returns 0,
+ * DOCKET_NOT_FOUND (no such file, or none of it indexed) or another
+ * docket_status from the engine. */
+static int article_of_file(docket_query *q, const char *path, buf *out)
+{
+	char key[FILE_KEY_LEN + 1], *abs = realpath(path, NULL);
+	int rc = 0;
+	buf term = BUF_INIT, data = BUF_INIT;
+	if (!abs)
+		return DOCKET_NOT_FOUND;
+	file_key(abs, key);
+	free(abs);
+	buf_puts(&rc, &term, PREFIX_FILE);
+	buf_puts(&rc, &term, key);
+	if (!rc)
+		rc = xap_get_data(q->idx->db, term.p, &data);
+	struct record r;
+	if (!rc && record_decode(data.p, data.n, &r))
+		rc = DOCKET_NOT_FOUND; /* damaged: as if not there */
+	if (!rc)
+		buf_append(&rc, out, r.f[REC_ARTICLE_ID], r.len[REC_ARTICLE_ID]);
+	buf_free(&term);
+	buf_free(&data);
+	return rc;
+}
+
+/* When Q's passage id is not in the index but reads as PATH#N of an
+ * indexed file, make it that file's ARTICLE#N (`docket show
+ * /home/me/coverage/a.txt#3`).  Returns 0 (changed or not: a missing
+ * passage is reported by the caller) or DOCKET_NO_MEMORY. */
+static int passage_of_path(docket_query *q)
+{
+	size_t alen;
+	int ordinal, rc = 0, yes = 1;
+	buf term = BUF_INIT, article = BUF_INIT;
+	if (passage_id_split(q->passage_id, &alen, &ordinal))
+		return 0;
+	id_term(&rc, &term, q->passage_id, strlen(q->passage_id));
+	if (!rc && !xap_term_exists(q->idx->db, term.p, &yes) && !yes) {
+		char *path = str_ndup(&rc, q->passage_id, alen);
+		if (!rc && article_of_file(q, path, &article) == 0)
+			passage_id(&rc, &article, "", ordinal);
+		if (!rc && article.n) {
+			free(q->passage_id);
+			q->passage_id = buf_steal(&rc, &article);
+		}
+		free(path);
+	}
+	buf_free(&term);
+	buf_free(&article);
+	return rc;
+}
+
 static int run_passage(docket_query *q)
 {
 	size_t alen;
-	int ordinal, rc = 0;
+	int ordinal, rc = passage_of_path(q);
+	if (rc)
+		return index_fail(q->idx, rc, "out of memory");
 	if (passage_id_split(q->passage_id, &alen, &ordinal))
 		return index_fail(q->idx, DOCKET_NOT_FOUND,
 		                  "'%s' is not a passage id (ARTICLE#N)", q->passage_id);
@@ -430,7 +488,7 @@ static int run_passage(docket_query *q)
 /* The passage and every copy of it, oldest first (engine/copies.cc). */
 static int run_copies(docket_query *q)
 {
-	int rc = 0;
+	int rc = passage_of_path(q);
 	buf term = BUF_INIT;
 	struct xap_result res = {0};
 	id_term(&rc, &term, q->passage_id, strlen(q->passage_id));

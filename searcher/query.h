@@ -24,6 +24,7 @@ struct docket_hit {
 	double score;
 	size_t rank;                    /* 1-based, offset included */
 	int paragraph;
+	int part;                       /* piece of a cut paragraph, or 0 */
 	int ordinal;
 	char **sources;                 /* credited sources */
 	size_t nsources;

@@ -209,6 +209,7 @@ class Hit:
     url: str
     section: str
     paragraph: int
+    part: int
     sources: List[str]
     text: str
     snippet: str
@@ -311,6 +312,7 @@ def _hit(h: int, cite: int) -> Hit:
         rank=lib.docket_hit_rank(h),
         score=lib.docket_hit_score(h),
         paragraph=lib.docket_hit_paragraph(h),
+        part=lib.docket_hit_part(h),
         sources=[_text(lib.docket_hit_source(h, i)) for i in range(lib.docket_hit_source_count(h))],
         snippet_start=s0,
         snippet_end=s1,

@@ -44,7 +44,7 @@ STATUS_NAMES = (
 OPEN_READ, OPEN_WRITE = 0, 1
 
 # docket_indexer_option
-INDEXER_FOLLOW, INDEXER_HIDDEN, INDEXER_MAX_SIZE, INDEXER_BATCH = range(4)
+INDEXER_FOLLOW, INDEXER_HIDDEN, INDEXER_MAX_SIZE, INDEXER_BATCH, INDEXER_ONE_FILE_SYSTEM = range(5)
 
 # docket_event
 EVENT_NAMES = (
@@ -56,6 +56,7 @@ EVENT_NAMES = (
     "warning",
     "committed",
     "merging",
+    "note",
 )
 
 # docket_query_option
@@ -165,6 +166,7 @@ _PROTOTYPES = {
     "docket_hit_rank": (c_size_t, [_P]),
     "docket_hit_paragraph": (c_int, [_P]),
     "docket_hit_ordinal": (c_int, [_P]),
+    "docket_hit_part": (c_int, [_P]),
     "docket_hit_source_count": (c_size_t, [_P]),
     "docket_hit_source": (c_char_p, [_P, c_size_t]),
     "docket_hit_snippet_range": (None, [_P, _SZ, _SZ]),

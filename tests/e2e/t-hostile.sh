@@ -48,14 +48,14 @@ awk 'BEGIN { s = "lorem "; while (length(s) < 1048576) s = s s; s = substr(s, 1,
 	for (i = 0; i < 50; i++) printf "%s", s; print " hugelinetail" }' >"$tmp/big.txt"
 cp "$tmp/big.txt" "$in/big.txt"
 
-timeout 300 "$DOCKET" index --index "$idx" "$in" >"$tmp/out" 2>"$tmp/err"
+timeout 300 "$DOCKET" index --index "$idx" -v "$in" >"$tmp/out" 2>"$tmp/err"
 is "$?" 0 "docket index over hostile files exits 0"
 err=$(cat "$tmp/err")
 sed 's/^/#   stderr: /' "$tmp/err" | cut -c1-200
 like "$err" "badutf8\.txt: .*(UTF-8|utf-8)" "invalid UTF-8 is named with a reason"
 like "$err" "nul\.txt: .*(NUL|nul)" "NUL bytes are named with a reason"
 like "$err" "empty\.txt: .*empty" "the empty file is named: empty"
-like "$err" "image\.png: .*binary" "the PNG is named: binary"
+like "$err" "image\.png: not an article" "the PNG is named: not an article (by its name)"
 like "$err" "elf\.txt: .*binary" "the ELF binary named .txt is named: binary"
 like "$err" "prog: .*binary" "the ELF binary is named: binary"
 like "$err" "lines\.jsonl: line 2: " "the bad JSON line is named with its line number"
@@ -63,13 +63,14 @@ like "$err" "big\.txt: .*(large|size|big)" "the 50 MB file is skipped by default
 like "$err" "trunc\.txt\.gz: .*truncated" "the truncated .gz is named: truncated"
 like "$err" "corrupt\.txt\.gz: .*(corrupt|gzip)" "the corrupt .gz is named"
 like "$err" "loop/self: .*symbolic link" "the symlink is named (not followed)"
-unlike "$err" "good1|good2|bottom|longpath|dash|good\.txt\.gz" "no good file is reported"
+unlike "$err" "^docket: .*(good1|good2|bottom|longpath|dash|good\.txt\.gz)" "no good file is reported"
 summary=$(grep '^indexed' "$tmp/out" "$tmp/err" | head -n 1)
-like "$summary" "skipped \(.*1 corrupt gzip" "summary counts the corrupt gzip"
-like "$summary" "skipped \(.*1 empty file" "summary counts the empty file"
-like "$summary" "skipped \(.*3 binary file" "summary counts three binary files"
-like "$summary" "skipped \(.*1 truncated gzip" "summary counts the truncated gzip"
-like "$summary" "skipped \(.*1 larger than [0-9]+ bytes" "summary counts the file too large"
+like "$summary" "skipped: .*1 corrupt gzip" "summary counts the corrupt gzip"
+like "$summary" "skipped: .*1 empty" "summary counts the empty file"
+like "$summary" "skipped: .*2 binary" "summary counts two binary files"
+like "$summary" "skipped: .*1 not articles" "... and the image as not an article"
+like "$summary" "skipped: .*1 truncated gzip" "summary counts the truncated gzip"
+like "$summary" "skipped: .*1 too large" "summary counts the file too large"
 
 found() {
 	"$DOCKET" search --index "$idx" --json -n 5 -- "$1" | hits_field path
@@ -114,7 +115,7 @@ like "$(cat "$tmp/err")" "loop" "--follow: the loop is reported"
 
 # A .gz indexed in good shape, then corrupted: its old passages stay.
 gzip -n <"$tmp/gz.txt" | head -c 20 >"$in/good.txt.gz"
-"$DOCKET" index --index "$idx" "$in" >/dev/null 2>"$tmp/err"
+"$DOCKET" index --index "$idx" -v "$in" >/dev/null 2>"$tmp/err"
 is "$?" 0 "reindex after truncating a good .gz exits 0"
 like "$(cat "$tmp/err")" "good\.txt\.gz: .*truncated" "the now-truncated .gz is reported"
 ok "its old passages are still found" [ -n "$(found gzipword)" ]

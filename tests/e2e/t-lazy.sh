@@ -34,7 +34,7 @@ ok "indexing an HTML file loads it" \
 mkdir "$tmp/lib"
 : >"$tmp/lib/libxml2.so.2"
 out=$(LD_LIBRARY_PATH="$tmp/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-	"$DOCKET" index --index "$tmp/idx3" "$tmp/in" 2>&1)
+	"$DOCKET" index --index "$tmp/idx3" -v "$tmp/in" 2>&1)
 is "$?" 0 "without a loadable libxml2 the run still succeeds"
 like "$out" "page.html: .*cannot load libxml2\.so\.2" "the HTML file is skipped, saying why"
 is "$(printf '%s\n' "$out" | grep -c 'page.html')" 1 "... on one line"

@@ -158,7 +158,7 @@ fi
 printf 'Filing 1\n\nThe Brennick Mills docket grew a long appendix of %s.\n' \
 	"$(seq 200 | tr '\n' ' ')" >"$tmp/p/docs/b/f1.txt"
 out=$(d index --index "$tmp/p/ix" --max-size 300 "$tmp/p/docs" 2>&1)
-like "$out" "f1.txt: larger than 300 bytes; what was indexed from it is kept" "a file grown past --max-size is reported kept"
+like "$out" "f1.txt: larger than 300 bytes \\(--max-size\\); what was indexed from it is kept" "a file grown past --max-size is reported kept"
 like "$out" " 0 removed" "... not removed"
 is "$(count Brennick)" 6 "... and its old passages are still found"
 rm -r "$tmp/p/docs/b"

@@ -116,13 +116,13 @@ static void gzip_bomb_capped(void **state)
 	char path[128];
 	snprintf(path, sizeof path, "%s/bomb.txt.gz", dir);
 	assert_int_equal(read_it(path, MAX, &in, why), DOCKET_BAD_INPUT);
-	assert_string_equal(why, "decompresses past 1048576 bytes");
+	assert_string_equal(why, "decompresses past 1048576 bytes (--max-size)");
 	/* a plain file over the cap */
 	char *plain = calloc(1, MAX + 2);
 	memset(plain, 'a', MAX + 1);
 	const char *p = fixture("big.txt", plain, MAX + 1);
 	assert_int_equal(read_it(p, MAX, &in, why), DOCKET_BAD_INPUT);
-	assert_string_equal(why, "larger than 1048576 bytes");
+	assert_string_equal(why, "larger than 1048576 bytes (--max-size)");
 	assert_int_equal(read_it(p, MAX + 1, &in, why), 0);
 	assert_int_equal(in.data.n, MAX + 1);
 	input_clear(&in);
@@ -171,7 +171,8 @@ static void empty_rejected(void **state)
 
 static void nul_mid_text_kept(void **state)
 {
-	static const char text[] = "A court filing\0with a NUL\r\nand \xff.\n";
+	/* 0x81: invalid UTF-8 that no windows-1252 text holds (charset.c) */
+	static const char text[] = "A court filing\0with a NUL\r\nand \x81.\n";
 	struct input in;
 	char why[128];
 	const char *p = fixture("nul.txt", text, sizeof text - 1);
@@ -180,6 +181,31 @@ static void nul_mid_text_kept(void **state)
 	assert_int_equal(in.replaced, 2);
 	assert_string_equal(in.data.p, "A court filing with a NUL\nand "
 	                               "\xef\xbf\xbd.\n");
+	input_clear(&in);
+}
+
+static void latin1_text_converted(void **state)
+{
+	static const char text[] = "Caf\xe9 owners sued; \x93na\xefve\x94 bid.\n";
+	struct input in;
+	char why[128];
+	const char *p = fixture("latin.txt", text, sizeof text - 1);
+	assert_int_equal(read_it(p, MAX, &in, why), 0);
+	assert_int_equal(in.replaced, 0);
+	assert_string_equal(in.data.p, "Café owners sued; “naïve” bid.\n");
+	assert_string_equal(in.converted, "converted from WINDOWS-1252 (not valid UTF-8)");
+	input_clear(&in);
+}
+
+static void utf16_bom_is_text(void **state)
+{
+	static const char text[] = "\xff\xfeO\0k\0 \0\xe9\0\n\0";
+	struct input in;
+	char why[128];
+	const char *p = fixture("u16.txt", text, sizeof text - 1);
+	assert_int_equal(read_it(p, MAX, &in, why), 0);
+	assert_string_equal(in.data.p, "Ok é\n");
+	assert_string_equal(in.converted, "converted from UTF-16LE (byte-order mark)");
 	input_clear(&in);
 }
 
@@ -260,6 +286,8 @@ int main(void)
 		cmocka_unit_test(binary_rejected),
 		cmocka_unit_test(empty_rejected),
 		cmocka_unit_test(nul_mid_text_kept),
+		cmocka_unit_test(latin1_text_converted),
+		cmocka_unit_test(utf16_bom_is_text),
 		cmocka_unit_test(sniffing),
 		cmocka_unit_test(parse_dispatch),
 	};

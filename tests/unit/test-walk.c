@@ -236,7 +236,7 @@ static void special_and_large(void **state)
 	struct seen s;
 	assert_int_equal(walk(&s, &o), 0);
 	assert_string_equal(files(&s), "small.txt\n");
-	assert_string_equal(skips(&s), "big.txt: larger than 5 bytes\n"
+	assert_string_equal(skips(&s), "big.txt: larger than 5 bytes (--max-size)\n"
 	                               "fifo: not a regular file\n");
 	done(&s);
 }
