@@ -31,10 +31,10 @@
  * | court              | XT + key              | boolean: legal_court_key ("ndcal")    |
  * | judge              | XJ + name / surname   | boolean, lower case                   |
  * | record cite        | XR + cite             | boolean, lower case, passage-level ("px-17", "exhibit 42") |
- * | cases              | value slot 5          | the article's captions, a list (below) |
- * | courts             | value slot 6          | the article's court names ("N.D. Cal."), a list |
- * | judges             | value slot 7          | the article's judges, a list            |
- * | docket numbers     | value slot 8          | the article's docket keys, a list       |
+ * | cases              | value slot 5          | on the article's first passage: its article key, then its captions as a list (below) |
+ * | courts             | value slot 6          | the same: the court names ("N.D. Cal.") |
+ * | judges             | value slot 7          | the same: the judges                    |
+ * | docket numbers     | value slot 8          | the same: the docket keys               |
  * | wire agency        | XW + agency           | boolean: wire:ap (the article's; copies.h) |
  * | exact fingerprint  | XP + 16 hex           | boolean: XXH3 of the normalised words |
  * | near-copy bands    | XB + band + 12 hex    | boolean: 4 MinHash LSH band keys      |
@@ -129,6 +129,10 @@ struct buf;
 #define SLOT_COURTS 6
 #define SLOT_JUDGES 7
 #define SLOT_DOCKETS 8
+/* Slots 5-8 hold an article's lists on its first passage only, after the
+ * article key (ARTICLE_KEY_LEN bytes, as slot 1): engine/scan.cc reads
+ * them for every passage of the article. */
+#define SLOT_PER_ARTICLE(slot) ((slot) >= SLOT_CASES && (slot) <= SLOT_DOCKETS)
 #define PREFIX_SPEAKER "XS"
 #define PREFIX_QUOTE "XQ"
 #define SLOT_SPEAKERS 9
