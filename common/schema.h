@@ -26,7 +26,7 @@
  * | speakers           | value slot 9          | the passage's distinct speakers as a list (below) |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |
- * | case (article)     | XK + key / + word     | boolean: lower-case caption key (legal_case_key), its shorter writings, each party word |
+ * | case (article)     | XK + key              | boolean: lower-case caption key (legal_case_key); case: widens a shorter writing or a party word to the keys it finds (legal_case_covers) |
  * | docket number      | XN + key              | boolean: legal_docket_key ("25-cv-4418") |
  * | court              | XT + key              | boolean: legal_court_key ("ndcal")    |
  * | judge              | XJ + name / surname   | boolean, lower case                   |
