@@ -39,7 +39,7 @@
  * | exact fingerprint  | XP + 16 hex           | boolean: XXH3 of the normalised words |
  * | near-copy bands    | XB + band + 12 hex    | boolean: 4 MinHash LSH band keys      |
  * | wire agency        | value slot 10         | "ap", "reuters", …; absent when none  |
- * | copy-group key     | value slot 11         | 16 hex: the exact fingerprint         |
+ * | (reserved)         | value slot 11         | not written (was the fingerprint as hex; slot 12 holds it) |
  * | copy signature     | value slot 12         | fingerprint and band keys, binary (copies.h) |
  * | outlet             | value slot 2          | the outlet's name as written (facets) |
  * | credited sources   | value slot 3          | a list (below) of the XC names        |
@@ -144,8 +144,8 @@ struct buf;
 #define PREFIX_BAND "XB"        /* + band digit + 12 hex: near copies */
 
 #define SLOT_WIRE 10       /* the article's wire agency, "" absent */
-#define SLOT_COPY_GROUP 11 /* 16 hex: the exact fingerprint, the copy-group
-                            * key (coverage counts a group once) */
+#define SLOT_COPY_GROUP 11 /* reserved: was the fingerprint as 16 hex, which
+                            * nothing read (slot 12 holds it) */
 #define SLOT_COPY_SIG 12   /* copies_sig_encode(): what search compares */
 #define PREFIX_EVENT "XE"
 
