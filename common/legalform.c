@@ -19,6 +19,7 @@
 #include "legalform.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "../docket.h"
 
@@ -1164,4 +1165,43 @@ int legal_case_key(int *rc, buf *out, const char *s, size_t n)
 	buf_free(&w);
 	buf_free(&k);
 	return caption && !*rc;
+}
+
+int legal_caption_glue(const char *w, size_t n)
+{
+	static const char *const glue[] = {"v.", "of", "the", "and", "&", "for",
+	                                   "in", "re", "ex", "rel.", NULL};
+	for (const char *const *g = glue; *g; g++)
+		if (strlen(*g) == n && memcmp(*g, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Where " v. " starts in K[0..N), or N. */
+static size_t versus_at(const char *k, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++)
+		if (memcmp(k + i, " v. ", 4) == 0)
+			return i;
+	return n;
+}
+
+int legal_case_covers(const char *k, size_t n, const char *t, size_t tn)
+{
+	if (tn == n)
+		return memcmp(k, t, n) == 0;
+	if (tn == 0 || tn > n)
+		return 0;
+	size_t v = versus_at(k, n);
+	if (v < n && tn >= v + 4 && k[tn] == ' ' && memcmp(k, t, tn) == 0)
+		return 1; /* cut after a word of the right party */
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && k[j] != ' ')
+			j++;
+		if (j - i == tn && memcmp(k + i, t, tn) == 0 && !legal_caption_glue(k + i, j - i))
+			return 1;
+		i = j + 1;
+	}
+	return 0;
 }

@@ -72,6 +72,18 @@ int legal_cite_key(int *rc, buf *out, const char *s, size_t n);
  * Sticky on *RC. */
 int legal_case_key(int *rc, buf *out, const char *s, size_t n);
 
+/* Whether a case: query for key T[0..TN) finds caption key K[0..N): T is
+ * K, K cut after a word of its right party ("delacroix v. nimbus" finds
+ * "delacroix v. nimbus technologies"), or a word of K that names a party
+ * (not "v.", "of", "in re"...).  The index holds each caption's key alone
+ * (indexer/document.c) and a query's term is widened to every key it
+ * finds (engine/query.cc).  Cannot fail. */
+int legal_case_covers(const char *k, size_t n, const char *t, size_t tn);
+
+/* Whether lower-case W[0..N) is a word of a caption that names nothing
+ * alone ("v.", "of", "the", "in", "re"...).  Cannot fail. */
+int legal_caption_glue(const char *w, size_t n);
+
 #ifdef LEGALFORM_HELPERS
 /* ------------------- byte helpers of legalform.c and indexer/legal.c */
 

@@ -26,20 +26,20 @@
  * | speakers           | value slot 9          | the passage's distinct speakers as a list (below) |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |
- * | case (article)     | XK + key / + word     | boolean: lower-case caption key (legal_case_key), its shorter writings, each party word |
+ * | case (article)     | XK + key              | boolean: lower-case caption key (legal_case_key); case: widens a shorter writing or a party word to the keys it finds (legal_case_covers) |
  * | docket number      | XN + key              | boolean: legal_docket_key ("25-cv-4418") |
  * | court              | XT + key              | boolean: legal_court_key ("ndcal")    |
  * | judge              | XJ + name / surname   | boolean, lower case                   |
  * | record cite        | XR + cite             | boolean, lower case, passage-level ("px-17", "exhibit 42") |
- * | cases              | value slot 5          | the article's captions, a list (below) |
- * | courts             | value slot 6          | the article's court names ("N.D. Cal."), a list |
- * | judges             | value slot 7          | the article's judges, a list            |
- * | docket numbers     | value slot 8          | the article's docket keys, a list       |
+ * | cases              | value slot 5          | on the article's first passage: its article key, then its captions as a list (below) |
+ * | courts             | value slot 6          | the same: the court names ("N.D. Cal.") |
+ * | judges             | value slot 7          | the same: the judges                    |
+ * | docket numbers     | value slot 8          | the same: the docket keys               |
  * | wire agency        | XW + agency           | boolean: wire:ap (the article's; copies.h) |
  * | exact fingerprint  | XP + 16 hex           | boolean: XXH3 of the normalised words |
  * | near-copy bands    | XB + band + 12 hex    | boolean: 4 MinHash LSH band keys      |
  * | wire agency        | value slot 10         | "ap", "reuters", …; absent when none  |
- * | copy-group key     | value slot 11         | 16 hex: the exact fingerprint         |
+ * | (reserved)         | value slot 11         | not written (was the fingerprint as hex; slot 12 holds it) |
  * | copy signature     | value slot 12         | fingerprint and band keys, binary (copies.h) |
  * | outlet             | value slot 2          | the outlet's name as written (facets) |
  * | credited sources   | value slot 3          | a list (below) of the XC names        |
@@ -129,6 +129,10 @@ struct buf;
 #define SLOT_COURTS 6
 #define SLOT_JUDGES 7
 #define SLOT_DOCKETS 8
+/* Slots 5-8 hold an article's lists on its first passage only, after the
+ * article key (ARTICLE_KEY_LEN bytes, as slot 1): engine/scan.cc reads
+ * them for every passage of the article. */
+#define SLOT_PER_ARTICLE(slot) ((slot) >= SLOT_CASES && (slot) <= SLOT_DOCKETS)
 #define PREFIX_SPEAKER "XS"
 #define PREFIX_QUOTE "XQ"
 #define SLOT_SPEAKERS 9
@@ -140,8 +144,8 @@ struct buf;
 #define PREFIX_BAND "XB"        /* + band digit + 12 hex: near copies */
 
 #define SLOT_WIRE 10       /* the article's wire agency, "" absent */
-#define SLOT_COPY_GROUP 11 /* 16 hex: the exact fingerprint, the copy-group
-                            * key (coverage counts a group once) */
+#define SLOT_COPY_GROUP 11 /* reserved: was the fingerprint as 16 hex, which
+                            * nothing read (slot 12 holds it) */
 #define SLOT_COPY_SIG 12   /* copies_sig_encode(): what search compares */
 #define PREFIX_EVENT "XE"
 

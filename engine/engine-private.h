@@ -40,6 +40,7 @@ extern "C" { /* the C headers of the modules the engine calls */
 #include "../common/copies.h"
 #include "../common/record.h"
 #include "../common/daterange.h"
+#include "../common/legalform.h"
 #include "../common/days.h"
 #include "../common/schema.h"
 #include "../common/stem.h"

@@ -31,13 +31,21 @@ class DocketStem : public Xapian::StemImplementation {
  * the terms the indexer wrote: through the row's normaliser (schema.h),
  * so "3:25-cv-04418-RFL" is the key "25-cv-4418", then widened to every
  * writing the aliases file merges with it.  A value of several plain words
- * ("castellan health") is each word's term, ANDed. */
+ * ("castellan health") is each word's term, ANDed.  A case term is then
+ * widened to the caption keys it finds (legal_case_covers): the index
+ * holds each caption's key alone, and the keys are read once, when a
+ * query first names a case. */
 class LegalField : public Xapian::FieldProcessor {
 	const struct schema_row *row;
 	const struct aliases *al;
+	const Xapian::Database &db;
+	std::vector<std::string> keys; /* the index's case keys, bare */
+	bool have_keys = false;
 
       public:
-	LegalField(const struct schema_row *r, const struct aliases *a) : row(r), al(a) {}
+	LegalField(const struct schema_row *r, const struct aliases *a,
+	           const Xapian::Database &d)
+		: row(r), al(a), db(d) {}
 	Xapian::Query operator()(const std::string &s) override
 	{
 		int rc = 0;
@@ -55,7 +63,7 @@ class LegalField : public Xapian::FieldProcessor {
 		aliases_group(&rc, al, row->id, key.c_str(), &l);
 		std::vector<Xapian::Query> any;
 		for (size_t i = 0; i < l.n; i++)
-			any.push_back(Xapian::Query(row->prefix + std::string(l.v[i])));
+			any.push_back(term(l.v[i]));
 		legal_list_free(&l);
 		if (rc)
 			throw std::bad_alloc();
@@ -69,10 +77,40 @@ class LegalField : public Xapian::FieldProcessor {
 			if (j == std::string::npos)
 				j = key.size();
 			if (j > i)
-				all.push_back(Xapian::Query(row->prefix + key.substr(i, j - i)));
+				all.push_back(term(key.substr(i, j - i)));
 			i = j + 1;
 		}
 		return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+	}
+	/* The query for bare term T of this field. */
+	Xapian::Query term(const std::string &t)
+	{
+		if (row->id != FIELD_CASE)
+			return Xapian::Query(row->prefix + t);
+		std::vector<Xapian::Query> any;
+		if (t.find(' ') != std::string::npos) {
+			/* a caption or a cut of one: only keys it begins can match */
+			std::string p = PREFIX_CASE + t;
+			for (Xapian::TermIterator i = db.allterms_begin(p); i != db.allterms_end(p); ++i) {
+				std::string c = (*i).substr(strlen(PREFIX_CASE));
+				if (legal_case_covers(c.data(), c.size(), t.data(), t.size()))
+					any.push_back(Xapian::Query(*i));
+			}
+			return any.empty() ? Xapian::Query::MatchNothing
+			                   : Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+		}
+		if (!have_keys) { /* a word: it may be in any key */
+			std::string p(PREFIX_CASE);
+			for (Xapian::TermIterator i = db.allterms_begin(p); i != db.allterms_end(p); ++i)
+				keys.push_back((*i).substr(p.size()));
+			have_keys = true;
+		}
+		for (const std::string &c : keys)
+			if (legal_case_covers(c.data(), c.size(), t.data(), t.size()))
+				any.push_back(Xapian::Query(PREFIX_CASE + c));
+		if (any.empty())
+			return Xapian::Query::MatchNothing;
+		return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 	}
 };
 
@@ -302,7 +340,7 @@ Xapian::Query parse(const xap_db *db, const struct xap_request *s,
 		if (f.name && f.kind == KIND_TEXT)
 			qp.add_prefix(f.name, f.prefix);
 		else if (f.name && f.kind == KIND_BOOLEAN && f.normalise)
-			qp.add_boolean_prefix(f.name, (new LegalField(&f, s->aliases))->release());
+			qp.add_boolean_prefix(f.name, (new LegalField(&f, s->aliases, *db->db))->release());
 		else if (f.name && f.kind == KIND_BOOLEAN && f.id == FIELD_SOURCE)
 			qp.add_boolean_prefix(f.name, (new SourceField(f.prefix))->release());
 		else if (f.name && f.kind == KIND_BOOLEAN)

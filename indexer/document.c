@@ -15,6 +15,7 @@
 #include <xxhash.h>
 
 #include "../common/copies.h"
+#include "../common/legalform.h"
 #include "../common/ids.h"
 #include "../common/record.h"
 #include "../common/schema.h"
@@ -163,21 +164,13 @@ static size_t field_names(enum schema_field f, const struct doc_builder *b,
 	}
 }
 
-/* Whether lower-case W[0..N) is a word of a caption that names nothing
- * alone ("v.", "of", "in re"). */
-static int caption_glue(const char *w, size_t n)
-{
-	static const char *const glue[] = {"v.", "of", "the", "and", "&", "for",
-	                                   "in", "re", "ex", "rel.", NULL};
-	for (const char *const *g = glue; *g; g++)
-		if (strlen(*g) == n && memcmp(*g, w, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* The case terms of caption C: its key, the key cut after each word of
- * its right party ("delacroix v. nimbus" for "... nimbus technologies"),
- * and each word that names a party. */
+/* The case terms of caption C: its key alone.  A query finds it also by
+ * a shorter writing or a party's word (legal_case_covers): those terms
+ * were ~24 a passage (285k of the 1k-article index's postings, as many as
+ * a third of the body's), each key's shorter writings and words repeated
+ * on every passage of the article.  A key too long for one term is
+ * written as its shorter writings and words instead (those that fit),
+ * which the query's widening finds as keys of their own. */
 static void case_terms(struct doc_builder *b, struct xap_doc *d, const char *c)
 {
 	buf_reset(&b->key);
@@ -186,15 +179,18 @@ static void case_terms(struct doc_builder *b, struct xap_doc *d, const char *c)
 		return;
 	const char *k = b->key.p, *v = strstr(k, " v. ");
 	size_t n = b->key.n;
+	if (strlen(PREFIX_CASE) + n <= TERM_MAX) {
+		add_boolean(b, d, PREFIX_CASE, k, n);
+		return;
+	}
 	for (size_t i = v ? (size_t)(v - k) + 4 : n; i < n; i++)
 		if (k[i] == ' ')
 			add_boolean(b, d, PREFIX_CASE, k, i);
-	add_boolean(b, d, PREFIX_CASE, k, n);
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
 		while (j < n && k[j] != ' ')
 			j++;
-		if (!caption_glue(k + i, j - i))
+		if (!legal_caption_glue(k + i, j - i))
 			add_boolean(b, d, PREFIX_CASE, k + i, j - i);
 		i = j + 1;
 	}
@@ -464,19 +460,22 @@ static void add_field_value(struct doc_builder *b, struct xap_doc *d,
 }
 
 /* Slots 5-8: the article's legal lists, in the one list encoding of
- * engine/valuelist.h (so facets count cases, courts and judges). */
-static void add_legal_values(struct doc_builder *b, struct xap_doc *d)
+ * engine/valuelist.h (so facets count cases, courts and judges), on the
+ * article's first passage only, after its article key AKEY (schema.h):
+ * the scan finds an article's lists at its first passage
+ * (engine/scan.cc).  Every passage holding them was 3.0 MB of the 44.6 MB
+ * index of 1k articles, the largest part of what legal added to it. */
+static void add_legal_values(struct doc_builder *b, struct xap_doc *d,
+                             const char *akey, size_t at)
 {
 	const struct legal *lg = b->legal;
-	if (!lg)
-		return;
+	static const struct legal_list none = {NULL, 0, 0};
 	const struct { int slot; const struct legal_list *l; } v[] = {
-		{SLOT_CASES, &lg->cases}, {SLOT_COURTS, &lg->court_names},
-		{SLOT_JUDGES, &lg->judges}, {SLOT_DOCKETS, &lg->dockets}};
-	for (size_t i = 0; i < sizeof v / sizeof *v && !b->rc; i++) {
-		if (!v[i].l->n)
-			continue;
+		{SLOT_CASES, lg ? &lg->cases : &none}, {SLOT_COURTS, lg ? &lg->court_names : &none},
+		{SLOT_JUDGES, lg ? &lg->judges : &none}, {SLOT_DOCKETS, lg ? &lg->dockets : &none}};
+	for (size_t i = 0; at == 0 && i < sizeof v / sizeof *v && !b->rc; i++) {
 		buf_reset(&b->list);
+		buf_append(&b->rc, &b->list, akey, ARTICLE_KEY_LEN);
 		for (size_t k = 0; k < v[i].l->n; k++)
 			valuelist_add(&b->rc, &b->list, v[i].l->v[k], strlen(v[i].l->v[k]));
 		set_value(b, d, v[i].slot, b->list.p, b->list.n);
@@ -490,7 +489,7 @@ static void add_values(struct doc_builder *b, struct xap_doc *d,
 	for (int f = 0; f < FIELD_LAST; f++)
 		add_field_value(b, d, &schema_fields[f], a, p);
 	set_value(b, d, SLOT_ARTICLE, akey, ARTICLE_KEY_LEN);
-	add_legal_values(b, d);
+	add_legal_values(b, d, akey, (size_t)(p - a->passages));
 	const char *w = b->copies.wire;
 	set_value(b, d, SLOT_WIRE, w, strlen(w));
 }
@@ -541,7 +540,10 @@ static uint64_t fingerprint_of(const struct article_copies *c, size_t i)
 	return XXH3_64bits(key, sizeof key) | 1;
 }
 
-/* The copy terms and the copy-group value of passage number I. */
+/* The copy terms and the signature value of passage number I.  Slot 11
+ * (the fingerprint again, as hex) is no longer written: nothing read it
+ * (coverage scanned it and counted by article key), and it was 0.19 MB
+ * of values at 1k articles. */
 static void add_copies(struct doc_builder *b, struct xap_doc *d, size_t i)
 {
 	const struct copies_sig *sig = &b->copies.sig[i];
@@ -549,9 +551,7 @@ static void add_copies(struct doc_builder *b, struct xap_doc *d, size_t i)
 	if (fp) {
 		buf_reset(&b->term);
 		copies_fingerprint_term(&b->rc, &b->term, fp);
-		if (!b->rc && (xap_doc_boolean(d, b->term.p, b->term.n) ||
-		               xap_doc_value(d, SLOT_COPY_GROUP, b->term.p + 2,
-		                             b->term.n - 2)))
+		if (!b->rc && xap_doc_boolean(d, b->term.p, b->term.n))
 			b->rc = DOCKET_NO_MEMORY;
 	}
 	for (unsigned k = 0; k < sig->nbands && !b->rc; k++) {

@@ -50,7 +50,6 @@ static const struct facet_row facet_rows[] = {
 };
 #define NFACET_ROWS (sizeof facet_rows / sizeof *facet_rows)
 #define FACETS_MAX 16
-#define SLOT_GROUP SLOT_COPY_GROUP
 #define NODAY INT_MIN
 
 /* ---------------------------------------------------------------- common */
@@ -712,7 +711,7 @@ static int coverage_row_fn(void *ctx, const struct xap_value *v,
 	if (day != NODAY && (o->last == NODAY || day > o->last))
 		o->last = day;
 	o->passages++;
-	/* A copy group is a passage's (slot 11), not an article's: counting
+	/* A copy group is a passage's (its fingerprint), not an article's: counting
 	 * groups as stories made every passage an article (t-coverage, remote
 	 * shard).  Articles are counted by their key until copies are grouped
 	 * per article; the note says so. */
@@ -823,7 +822,7 @@ DOCKET_EXPORT docket_status docket_query_coverage(docket_query *q,
 	                                   "passages", "sources", "source_passages",
 	                                   "wire"};
 	static const int slots[] = {SLOT_DATE, SLOT_ARTICLE, SLOT_OUTLET,
-	                            SLOT_SOURCES, SLOT_WIRE, SLOT_GROUP};
+	                            SLOT_SOURCES, SLOT_WIRE};
 	if (!out)
 		return DOCKET_BAD_ARGUMENT;
 	*out = NULL;
@@ -831,7 +830,7 @@ DOCKET_EXPORT docket_status docket_query_coverage(docket_query *q,
 		return DOCKET_BAD_ARGUMENT;
 	struct coverage c;
 	memset(&c, 0, sizeof c);
-	int rc = query_scan(q, slots, 6, coverage_row_fn, &c);
+	int rc = query_scan(q, slots, 5, coverage_row_fn, &c);
 	struct docket_table *t = rc ? NULL : table_new(cols, 8);
 	if (!rc && !t)
 		rc = DOCKET_NO_MEMORY;

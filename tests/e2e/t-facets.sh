@@ -56,6 +56,13 @@ if [ "$have_remote" = 1 ]; then
 	check "one remote shard" "$tmp/mixed.stub" judge
 	is "$(got "$tmp/mixed.stub" judge source)" "$(got "$tmp/whole/idx" judge source)" \
 		"a local and a remote half count as the whole index does"
+	# an article's lists sit on its first passage only: a remote shard
+	# looks them up for every other passage
+	for f in case court judge; do
+		want=$(expected "$tmp/whole/idx" 'court OR judge OR said' "$f")
+		is "$(got "$tmp/mixed.stub" 'court OR judge OR said' "$f")" "$want" \
+			"one remote shard: by $f: counts from the uncapped JSON"
+	done
 else
 	pass "# SKIP xapian-progsrv is not installed: no remote shard"
 fi

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "../../common/legalform.h"
 #include "../../indexer/legal.h"
 
 static struct legal lg; /* the last extraction, freed by teardown */
@@ -499,6 +500,37 @@ static void court_supreme_court_justices(void **state)
 	assert_int_equal(lg.courts.n, 0);
 }
 
+/* COVERS(K, T): whether case:T finds caption key K (legal_case_covers). */
+#define COVERS(k, t) legal_case_covers(k, strlen(k), t, strlen(t))
+
+/* A case: term finds a key as the indexer's old term set did: the key,
+ * the key cut after a word of its right party, a party's word; never a
+ * cut inside the left party, a glue word or a piece of a word. */
+static void case_covers(void **state)
+{
+	(void)state;
+	const char *k = "delacroix v. nimbus technologies group";
+	assert_true(COVERS(k, "delacroix v. nimbus technologies group"));
+	assert_true(COVERS(k, "delacroix v. nimbus"));
+	assert_true(COVERS(k, "delacroix v. nimbus technologies"));
+	assert_true(COVERS(k, "nimbus"));
+	assert_true(COVERS(k, "delacroix"));
+	assert_true(COVERS(k, "group"));
+	assert_false(COVERS(k, "delacroix v."));
+	assert_false(COVERS(k, "delacroix v. nim"));
+	assert_false(COVERS(k, "nimbus technologies"));
+	assert_false(COVERS(k, "v."));
+	assert_false(COVERS(k, "nimb"));
+	assert_false(COVERS(k, ""));
+	assert_false(COVERS("in re nimbus data", "in re"));
+	assert_false(COVERS("in re nimbus data", "re"));
+	assert_true(COVERS("in re nimbus data", "data"));
+	assert_false(COVERS("in re nimbus data", "in re nimbus")); /* no " v. " */
+	assert_true(COVERS("united states of america v. tessaro", "america"));
+	assert_false(COVERS("united states of america v. tessaro", "of"));
+	assert_false(COVERS("united states v. tessaro", "united states v. tessaro lab"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -524,6 +556,7 @@ int main(void)
 		cmocka_unit_test_teardown(cite_negatives, teardown),
 		cmocka_unit_test_teardown(cite_key_query_side, teardown),
 		cmocka_unit_test_teardown(case_key_query_side, teardown),
+		cmocka_unit_test(case_covers),
 		cmocka_unit_test_teardown(empty_and_title_only, teardown),
 		cmocka_unit_test_teardown(title_case_headlines, teardown),
 		cmocka_unit_test_teardown(judge_reporter_shorthand, teardown),
