@@ -104,7 +104,7 @@ static void hidden(void **state)
 	mkd("b");
 	mk("b/.hidden", "h");
 	mk("b/c.txt", "c");
-	struct walk_opts o = {0, 0, 1 << 20, NULL, 0};
+	struct walk_opts o = {.max_size = 1 << 20};
 	struct seen s;
 	assert_int_equal(walk(&s, &o), 0);
 	assert_string_equal(files(&s), "a.txt\nb/c.txt\n");
@@ -127,7 +127,7 @@ static void excludes(void **state)
 	mk("sub/y.txt", "y");
 	mk("sub/z.txt", "z");
 	char *globs[] = {"*.log", "drafts", "sub/z.*"};
-	struct walk_opts o = {0, 0, 1 << 20, globs, 3};
+	struct walk_opts o = {.max_size = 1 << 20, .excludes = globs, .nexcludes = 3};
 	struct seen s;
 	assert_int_equal(walk(&s, &o), 0);
 	assert_string_equal(files(&s), "keep.txt\nsub/y.txt\n");
@@ -150,7 +150,7 @@ static void docketignore(void **state)
 	mkd("deep");
 	mk("deep/top.txt", "x");
 	mk("deep/b.bak", "x");
-	struct walk_opts o = {0, 0, 1 << 20, NULL, 0};
+	struct walk_opts o = {.max_size = 1 << 20};
 	struct seen s;
 	assert_int_equal(walk(&s, &o), 0);
 	assert_string_equal(files(&s), "build.txt\ndeep/top.txt\nnotes/n.txt\n");
@@ -170,7 +170,7 @@ static void symlinks(void **state)
 	mkl("nowhere", "dangling");
 	mkd("real/loop");
 	mkl("..", "real/loop/up");
-	struct walk_opts o = {0, 0, 1 << 20, NULL, 0};
+	struct walk_opts o = {.max_size = 1 << 20};
 	struct seen s;
 	assert_int_equal(walk(&s, &o), 0);
 	assert_string_equal(files(&s), "real/r.txt\n");
@@ -198,7 +198,7 @@ static void deep_folders(void **state)
 	}
 	strcat(rel, "/leaf.txt");
 	mk(rel, "deep");
-	struct walk_opts o = {0, 0, 1 << 20, NULL, 0};
+	struct walk_opts o = {.max_size = 1 << 20};
 	struct seen s;
 	assert_int_equal(walk(&s, &o), 0);
 	strcat(rel, "\n");
@@ -214,7 +214,7 @@ static void vanished_file(void **state)
 	mk("3.txt", "three");
 	char gone[256];
 	snprintf(gone, sizeof gone, "%s/2.txt", root);
-	struct walk_opts o = {0, 0, 1 << 20, NULL, 0};
+	struct walk_opts o = {.max_size = 1 << 20};
 	struct seen s;
 	memset(&s, 0, sizeof s);
 	s.rootlen = strlen(root);
@@ -232,7 +232,7 @@ static void special_and_large(void **state)
 	assert_int_equal(mkfifo(path, 0644), 0);
 	mk("big.txt", "0123456789");
 	mk("small.txt", "0123");
-	struct walk_opts o = {0, 0, 5, NULL, 0};
+	struct walk_opts o = {.max_size = 5};
 	struct seen s;
 	assert_int_equal(walk(&s, &o), 0);
 	assert_string_equal(files(&s), "small.txt\n");
@@ -248,7 +248,7 @@ static void odd_names(void **state)
 	mk("bad\xff\xfe.txt", "x");
 	mk("-rf.txt", "x");
 	mk(" space.txt", "x");
-	struct walk_opts o = {0, 0, 1 << 20, NULL, 0};
+	struct walk_opts o = {.max_size = 1 << 20};
 	struct seen s;
 	assert_int_equal(walk(&s, &o), 0);
 	assert_string_equal(files(&s), " space.txt\n-rf.txt\n"
@@ -262,7 +262,7 @@ static void root_is_file_or_missing(void **state)
 	mk("only.txt", "x");
 	char path[256];
 	snprintf(path, sizeof path, "%s/only.txt", root);
-	struct walk_opts o = {0, 0, 1 << 20, NULL, 0};
+	struct walk_opts o = {.max_size = 1 << 20};
 	struct seen s;
 	memset(&s, 0, sizeof s);
 	assert_int_equal(walk_tree(path, &o, on_file, on_skip, &s), 0);
@@ -288,7 +288,7 @@ static void callback_stops(void **state)
 {
 	mk("a.txt", "a");
 	mk("b.txt", "b");
-	struct walk_opts o = {0, 0, 1 << 20, NULL, 0};
+	struct walk_opts o = {.max_size = 1 << 20};
 	int n = 0;
 	assert_int_equal(walk_tree(root, &o, stop_file, NULL, &n),
 	                 DOCKET_INTERRUPTED);
