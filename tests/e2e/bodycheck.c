@@ -10,6 +10,8 @@
  *   bodycheck --phrase WORD...       every hit must contain the WORDs'
  *                                    stems consecutively, in order, in its
  *                                    text or its section heading
+ *   bodycheck --first WORD...        the hits holding a WORD must all come
+ *                                    before every hit that holds none
  *
  * The WORDs are plain words (a caller strips quotes and operators); each is
  * split by token_scan() and stemmed as docket's query parser does (every
@@ -18,9 +20,10 @@
  * Output, one line: "hits=H top=T topmatch=M matched=N" (H hits read, T of
  * them in the first K (default 5), M of those matching, N matching among
  * all H).  In --phrase mode each hit without the phrase is also printed as
- * "# no phrase: PASSAGE_ID".  Exit status: 0 when all is well (in --phrase
- * mode: every hit holds the phrase), 1 when a hit lacks the phrase, 2 on
- * bad input or usage.
+ * "# no phrase: PASSAGE_ID"; in --first mode each matching hit ranked after
+ * a non-matching one as "# late: PASSAGE_ID at rank R".  Exit status: 0 when
+ * all is well, 1 when a hit lacks the phrase (--phrase) or comes late
+ * (--first), 2 on bad input or usage.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
@@ -120,14 +123,17 @@ static int hit_matches(json_t *hit, int phrase, struct stems *s)
 
 int main(int argc, char **argv)
 {
-	int phrase = 0, top = 5, i = 1;
+	int phrase = 0, first = 0, top = 5, i = 1;
 	long hits = 0, intop = 0, topmatch = 0, matched = 0, missing = 0;
+	long first_miss = 0; /* rank of the first hit without a WORD (0: none yet) */
 	char *line = NULL;
 	size_t cap = 0;
 	struct stems s = {0};
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
 		if (!strcmp(argv[i], "--phrase"))
 			phrase = 1;
+		else if (!strcmp(argv[i], "--first"))
+			first = 1;
 		else if (!strcmp(argv[i], "--top") && i + 1 < argc)
 			top = atoi(argv[++i]);
 		else
@@ -135,7 +141,7 @@ int main(int argc, char **argv)
 	}
 	st = stem_new("english");
 	if (!st || i == argc) {
-		fprintf(stderr, "usage: bodycheck [--top K] [--phrase] WORD...\n");
+		fprintf(stderr, "usage: bodycheck [--top K] [--phrase | --first] WORD...\n");
 		return 2;
 	}
 	for (; i < argc; i++)
@@ -156,9 +162,16 @@ int main(int argc, char **argv)
 				intop++;
 				topmatch += m;
 			}
+			const char *id = json_string_value(json_object_get(o, "passage_id"));
 			if (phrase && !m) {
 				missing++;
-				printf("# no phrase: %s\n", json_string_value(json_object_get(o, "passage_id")));
+				printf("# no phrase: %s\n", id);
+			}
+			if (!m && !first_miss)
+				first_miss = hits;
+			if (first && m && first_miss) {
+				missing++;
+				printf("# late: %s at rank %ld (rank %ld holds no word)\n", id, hits, first_miss);
 			}
 		}
 		json_decref(o);
