@@ -15,8 +15,8 @@
  * | article            | XA + key              | boolean; key = 16 hex of XXH3(id)     |
  * | file               | XF + key              | boolean; key = 16 hex of XXH3(path)   |
  * | body words         | (none)                | stems, positions                      |
- * | title words        | S                     | stems, positions; also unprefixed, wdf TITLE_WDF, no pos |
- * | section words      | XH                    | stems, positions; also unprefixed, wdf SECTION_WDF, no pos |
+ * | title words        | S                     | stems, positions (in every passage of the article) |
+ * | section words      | XH                    | stems, positions (in every passage under the heading) |
  * | outlet words       | XO                    | stems, positions                      |
  * | author words       | A                     | stems, positions                      |
  * | credited source    | XC + lower-case name  | boolean: source:wired.com             |
@@ -92,6 +92,17 @@
  * holds the same keys for search to compare top hits without reading
  * their term lists; the band terms find candidates and the texts confirm
  * them (schema 3 adds all of this).
+ * Schema 3: headline and heading words are no longer copied into the body
+ * terms.  Schema 2's copies (wdf 2 and 1, without positions) had two
+ * faults (issue 14): every passage inherited its headline's words, so BM25's
+ * length normalisation ranked a short bullet holding nothing of the query
+ * above the paragraph that discussed it; and Xapian 1.4's
+ * GlassPositionList::skip_to(0) is true on an empty position list, so a
+ * phrase whose first word was in the headline matched any passage whose
+ * body started with the rest ('"gig like"').  Now a query's unfielded
+ * words match the body, and the headline and heading lift the passages
+ * that hold them by a constant per word (engine/query.cc, field_lift()),
+ * with phrases checked on the field's own positions.
  *
  * Metadata (committed with the documents, so atomic with them):
  * | key            | value                                                   |
@@ -150,9 +161,6 @@ struct buf;
 #define SLOT_AUTHOR 4
 #define SLOT_EVENTS 13  /* a list */
 
-#define TITLE_WDF 2   /* weight of a title word in the passage's body terms */
-#define SECTION_WDF 1 /* weight of a heading word in its passages' terms */
-
 #define META_SCHEMA "docket.schema"
 #define META_LANG "docket.lang"
 #define META_FILE "F"
@@ -204,7 +212,8 @@ struct schema_row {
 	enum field_kind kind;
 	int positions;        /* TEXT: words keep their positions (phrases) */
 	unsigned extra_wdf;   /* TEXT: >0: each word is also an unprefixed
-	                       * term of this wdf, without a position */
+	                       * term of this wdf, without a position; no
+	                       * row since schema 3 (false phrase matches) */
 	int highlight;        /* its words are marked in the passage text */
 	const char *explain;  /* how --explain names its terms ("title:") */
 	int slot;             /* the value slot holding the field's whole

@@ -162,7 +162,9 @@ class ShardBM25 : public Xapian::Weight {
 };
 
 /* The leaf terms of Q into OUT; false when Q holds something whose weight
- * is not per term (wildcards and other synonyms, match-all...). */
+ * is not per term (wildcards and other synonyms, match-all...).  A posting
+ * source (field_lift()'s constants, computed from all shards) weighs the
+ * same in every shard. */
 static bool term_leaves(const Xapian::Query &q, std::vector<std::string> &out)
 {
 	switch (q.get_type()) {
@@ -170,6 +172,7 @@ static bool term_leaves(const Xapian::Query &q, std::vector<std::string> &out)
 		out.push_back(*q.get_terms_begin());
 		return true;
 	case Xapian::Query::LEAF_MATCH_NOTHING:
+	case Xapian::Query::LEAF_POSTING_SOURCE: /* the lifts: constant weights */
 	case Xapian::Query::OP_VALUE_RANGE:
 	case Xapian::Query::OP_VALUE_GE:
 	case Xapian::Query::OP_VALUE_LE:
@@ -409,12 +412,12 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	Xapian::Enquire enq(*db->db);
 	enq.set_weighting_scheme(weight);
 	Xapian::Query q = base;
-	std::vector<boost> boosts;
-	if (s->title_weight > 0)
-		boosts.push_back({title_boost(base, s->title_weight), "title boost"});
+	std::vector<boost> boosts = {
+		{field_lift(db, s, base, FIELD_TITLE, s->title_weight), "title boost"},
+		{field_lift(db, s, base, FIELD_SECTION, HEADING_LIFT), "heading boost"}};
 	for (const boost &b : boosts)
 		if (!b.query.empty())
-			q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, b.query);
+			q = Xapian::Query(Xapian::Query::OP_OR, q, b.query);
 	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
 	    run_parallel(db, s, q, res))
 		return;

@@ -9,7 +9,11 @@
  *                                    one WORD (by stem) in text or section
  *   bodycheck --phrase WORD...       every hit must contain the WORDs'
  *                                    stems consecutively, in order, in its
- *                                    text or its section heading
+ *                                    text or its section heading, or else
+ *                                    in its headline (a true phrase there,
+ *                                    positions and all) and then rank
+ *                                    below every hit holding it in its own
+ *                                    text or heading
  *   bodycheck --first WORD...        the hits holding a WORD must all come
  *                                    before every hit that holds none
  *
@@ -20,8 +24,9 @@
  * Output, one line: "hits=H top=T topmatch=M matched=N" (H hits read, T of
  * them in the first K (default 5), M of those matching, N matching among
  * all H).  In --phrase mode each hit without the phrase is also printed as
- * "# no phrase: PASSAGE_ID"; in --first mode each matching hit ranked after
- * a non-matching one as "# late: PASSAGE_ID at rank R".  Exit status: 0 when
+ * "# no phrase: PASSAGE_ID"; in --first and --phrase mode each hit holding
+ * the words (phrase) in its text or heading but ranked after one that does
+ * not as "# late: PASSAGE_ID at rank R".  Exit status: 0 when
  * all is well, 1 when a hit lacks the phrase (--phrase) or comes late
  * (--first), 2 on bad input or usage.
  */
@@ -109,11 +114,12 @@ static int add_want(void *ctx, const struct token *t)
 	return 0;
 }
 
-/* 1 when one hit (text and section) matches in the chosen mode. */
-static int hit_matches(json_t *hit, int phrase, struct stems *s)
+/* 1 when one hit matches in the chosen mode in its text or section; with
+ * TITLE, in its headline instead. */
+static int hit_matches(json_t *hit, int phrase, struct stems *s, int title)
 {
-	const char *fields[] = {"text", "section"};
-	for (size_t f = 0; f < 2; f++) {
+	const char *fields[] = {"text", "section", "title"};
+	for (size_t f = title ? 2 : 0; f < (title ? 3u : 2u); f++) {
 		stems_of(json_string_value(json_object_get(hit, fields[f])), s);
 		if (phrase ? has_phrase(s) : has_any(s))
 			return 1;
@@ -155,7 +161,8 @@ int main(int argc, char **argv)
 		}
 		const char *type = json_string_value(json_object_get(o, "type"));
 		if (type && !strcmp(type, "hit")) {
-			int m = hit_matches(o, phrase, &s);
+			int m = hit_matches(o, phrase, &s, 0);
+			int in_title = phrase && !m && hit_matches(o, phrase, &s, 1);
 			hits++;
 			matched += m;
 			if (hits <= top) {
@@ -163,13 +170,13 @@ int main(int argc, char **argv)
 				topmatch += m;
 			}
 			const char *id = json_string_value(json_object_get(o, "passage_id"));
-			if (phrase && !m) {
+			if (phrase && !m && !in_title) {
 				missing++;
 				printf("# no phrase: %s\n", id);
 			}
 			if (!m && !first_miss)
 				first_miss = hits;
-			if (first && m && first_miss) {
+			if ((first || phrase) && m && first_miss) {
 				missing++;
 				printf("# late: %s at rank %ld (rank %ld holds no word)\n", id, hits, first_miss);
 			}

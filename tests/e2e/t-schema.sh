@@ -1,5 +1,5 @@
 #!/bin/sh
-# t-schema.sh — the index layout of common/schema.h, version 3 (stems only),
+# t-schema.sh — the index layout of common/schema.h, version 3 (stems only; no headline copies),
 # on a tiny index of one shard read with xapian-delve: body words are their
 # stems with positions (numbers as typed), title words are S+stem with
 # positions and unprefixed stems without, there is no Z term and no
