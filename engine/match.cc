@@ -177,12 +177,16 @@ static bool term_leaves(const Xapian::Query &q, std::vector<std::string> &out)
 	case Xapian::Query::OP_VALUE_GE:
 	case Xapian::Query::OP_VALUE_LE:
 		return true;
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_FILTER:
+		/* Only the left side is weighted: the right side's terms (the
+		 * lifts' headline phrases, say) need no idf and must not make
+		 * two terms look alike in global_stats(). */
+		return q.get_num_subqueries() == 0 || term_leaves(q.get_subquery(0), out);
 	case Xapian::Query::OP_AND:
 	case Xapian::Query::OP_OR:
-	case Xapian::Query::OP_AND_NOT:
 	case Xapian::Query::OP_XOR:
 	case Xapian::Query::OP_AND_MAYBE:
-	case Xapian::Query::OP_FILTER:
 	case Xapian::Query::OP_NEAR:
 	case Xapian::Query::OP_PHRASE:
 	case Xapian::Query::OP_SCALE_WEIGHT:
