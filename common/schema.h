@@ -92,7 +92,8 @@
  * holds the same keys for search to compare top hits without reading
  * their term lists; the band terms find candidates and the texts confirm
  * them (schema 3 adds all of this).
- * Schema 3: headline and heading words are no longer copied into the body
+ *
+ * Schema 4 (issue 14): headline and heading words are no longer copied into the body
  * terms.  Schema 2's copies (wdf 2 and 1, without positions) had two
  * faults (issue 14): every passage inherited its headline's words, so BM25's
  * length normalisation ranked a short bullet holding nothing of the query
@@ -118,7 +119,10 @@
 
 struct buf;
 
-#define SCHEMA_VERSION "3"
+/* 4: schema 3 as main built it still copied headline words into every
+ * passage and had no slot 14; its rankings and phrases would be wrong with
+ * this searcher, so such an index is refused with the rebuild line. */
+#define SCHEMA_VERSION "4"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"
@@ -160,6 +164,10 @@ struct buf;
 #define SLOT_SOURCES 3  /* a list */
 #define SLOT_AUTHOR 4
 #define SLOT_EVENTS 13  /* a list */
+#define SLOT_ORDER 14   /* 16 hex article key + 8 hex passage ordinal: the
+                         * tie-break of equal scores, the same whatever
+                         * the shards (engine/match.cc) */
+#define ORDER_KEY_LEN 24
 
 #define META_SCHEMA "docket.schema"
 #define META_LANG "docket.lang"

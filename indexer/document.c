@@ -487,6 +487,10 @@ static void add_values(struct doc_builder *b, struct xap_doc *d,
 	for (int f = 0; f < FIELD_LAST; f++)
 		add_field_value(b, d, &schema_fields[f], a, p);
 	set_value(b, d, SLOT_ARTICLE, akey, ARTICLE_KEY_LEN);
+	char order[ORDER_KEY_LEN + 1];
+	snprintf(order, sizeof order, "%.*s%08x", ARTICLE_KEY_LEN, akey,
+	         (unsigned)p->ordinal);
+	set_value(b, d, SLOT_ORDER, order, ORDER_KEY_LEN);
 	add_legal_values(b, d);
 	const char *w = b->copies.wire;
 	set_value(b, d, SLOT_WIRE, w, strlen(w));
