@@ -71,6 +71,17 @@ is "$(xapian-delve -1 -a "$tmp/idx3/shard-0" | grep '^XE' | tr '\n' ' ')" \
 is "$(d search --index "$tmp/idx3" --json judge | jq -c 'select(.type == "hit") | .event_dates')" \
 	'["2026-03-04","2026-03-05","2026-03-06","2026-03-09"]' "the hit's event_dates"
 
+# A one-passage article's headline words are also words of its passage, at
+# wdf 2, positioned past 1 << 24 (schema.h, ONE_PASSAGE_TITLE_WDF), so
+# phrases hold inside the headline and never run into the text.
+is "$(xapian-delve -1 -r 1 -t rule "$tmp/idx3/shard-0" | sed 1d | tr '\n' ' ')" "3 16777218 " \
+	"one passage: the text's 'ruled' at 3, the headline's 'rulings' at 2 + 2^24"
+like "$(xapian-delve -t rule "$tmp/idx3/shard-0")" 'collfreq 3,' "... the headline's at wdf 2: 3 in all"
+hits() { d search --index "$1" --json -- "$2" | jq -s '[.[] | select(.type == "hit")] | length'; }
+is "$(hits "$tmp/idx3" '"court rulings"')" 1 "a phrase of the headline finds the one passage"
+is "$(hits "$tmp/idx3" '"rulings the judge"')" 0 "no phrase from the headline's end into the text"
+is "$(hits "$tmp/idx" '"rulings the defendants"')" 0 "nor in an article of two passages"
+
 # -- searching ------------------------------------------------------------
 
 lit() { # the highlighted pieces of each hit, one hit a line
