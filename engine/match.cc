@@ -97,7 +97,12 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
  * OR'd to a body word, Xapian 1.4.22's pruning by the minimum weight drops
  * passages that belong in the top K, on one database as on several
  * (tests/shards/t-parallel.sh's "judge": the 21st of 300 missing from the
- * top 60; with checkatleast every match is weighed and none is lost). */
+ * top 60; with checkatleast every match is weighed and none is lost).
+ * Not FixedWeightPostingSource's own: a plain posting source over the
+ * term's postings loses the same passage, and the lifts as scaled BM25
+ * terms lose none, so it is the matcher's handling of posting sources
+ * under OR.  The cost, measured with Xapian alone on SciFact's 9,605
+ * passages, top 32: "cell" 0.25 -> 0.81 ms, "protein" 0.16 -> 0.40 ms. */
 static Xapian::doccount must_check(const Xapian::Database &db, bool lifted)
 {
 	return lifted ? db.get_doccount() : 0;
