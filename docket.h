@@ -353,17 +353,19 @@ DOCKET_EXPORT docket_status docket_query_new(docket_index *idx,
 DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
                                              docket_query_option opt,
                                              long value);
-/* BM25 parameters (defaults k1 = 1.2, b = 0.75). */
+/* BM25 parameters (defaults k1 = 0.9, b = 0.4). */
 DOCKET_EXPORT docket_status docket_query_set_bm25(docket_query *q, double k1,
                                                   double b);
 
 typedef enum docket_weight {
-	DOCKET_WEIGHT_K1,          /* BM25 k1: term frequency saturation (1.2) */
-	DOCKET_WEIGHT_B,           /* BM25 b: length normalisation, 0..1 (0.75) */
+	DOCKET_WEIGHT_K1,          /* BM25 k1: term frequency saturation (0.9) */
+	DOCKET_WEIGHT_B,           /* BM25 b: length normalisation, 0..1 (0.4) */
 	DOCKET_WEIGHT_MIN_NORMLEN, /* BM25 floor on a passage's relative length
 	                            * (0.5): short passages gain no more */
-	DOCKET_WEIGHT_TITLE,       /* extra weight of query words found in the
-	                            * headline (0: none beyond the index's own) */
+	DOCKET_WEIGHT_TITLE,       /* lift of the passages whose headline holds
+	                            * a query word: this times the word's idf,
+	                            * the same for each passage of the article
+	                            * (0.5; 0: headlines count for nothing) */
 	DOCKET_WEIGHT_FEEDBACK,    /* weight of pseudo-relevance feedback terms
 	                            * from the top passages (0: off) */
 	DOCKET_WEIGHT_LAST

@@ -76,11 +76,11 @@ static const struct cli_option options[] = {
 	{"strict", OPT_STRICT, no_argument, NULL,
 	 "an unknown field (jduge:x) is an error, not a warning", NULL},
 	{"bm25", OPT_BM25, required_argument, "K1,B",
-	 "BM25 parameters (default 1.2,0.75)", NULL},
+	 "BM25 parameters (default 0.9,0.4)", NULL},
 	{"min-normlen", OPT_MIN_NORMLEN, required_argument, "X",
 	 "BM25 floor on a passage's relative length (0.5)", NULL},
 	{"title-weight", OPT_TITLE_WEIGHT, required_argument, "W",
-	 "extra weight of query words in the headline", NULL},
+	 "lift of query words in the headline (0.5)", NULL},
 	{"feedback", OPT_FEEDBACK, required_argument, "W",
 	 "weight of pseudo-relevance feedback terms", NULL},
 	{"explain", OPT_EXPLAIN, no_argument, NULL,
@@ -206,7 +206,7 @@ static int take_option(void *p, int c, const char *arg)
 		return 0;
 	case OPT_BM25:
 		if (parse_bm25(arg, o))
-			return usage_error("search", "--bm25: '%s' is not K1,B (e.g. 1.2,0.75)", arg);
+			return usage_error("search", "--bm25: '%s' is not K1,B (e.g. 0.9,0.4)", arg);
 		return 0;
 	case OPT_EXPLAIN:
 		o->explain = 1;

@@ -68,8 +68,8 @@ static int norm_cite(int *rc, buf *out, const char *s, size_t n)
 const struct schema_row schema_fields[FIELD_LAST] = {
 	/* id          name       prefix          kind          pos wdf         hl expl        slot          list normalise */
 	{FIELD_BODY,    NULL,      "",             KIND_TEXT,    1, 0,           1, "",         -1,           0, NULL},
-	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, TITLE_WDF,   0, "title:",   -1,           0, NULL},
-	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, SECTION_WDF, 0, "section:", -1,           0, NULL},
+	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, 0,           0, "title:",   -1,           0, NULL},
+	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, 0,           0, "section:", -1,           0, NULL},
 	{FIELD_OUTLET,  "outlet",  PREFIX_OUTLET,  KIND_TEXT,    1, 0,           0, "outlet:",  SLOT_OUTLET,  0, NULL},
 	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  SLOT_AUTHOR,  0, NULL},
 	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  SLOT_SOURCES, 1, NULL},

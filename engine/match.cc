@@ -26,8 +26,12 @@
  *   tell a query's terms apart in all but rare cases (checked first: then
  *   the query is matched as before).  The products come out in the same
  *   order as in Xapian's BM25Weight, so the scores are the same doubles.
- * - Order: equal scores rank by docid in the combined database, where
- *   shard K's document D is (D - 1) * N + K + 1 for N shards.
+ * - Order: equal scores rank by the passage's order key (slot 14: its
+ *   article's key, then its number in the article), which no layout
+ *   changes, so local, sharded, parallel and remote searches agree; with
+ *   --sort date, equal dates and scores rank by docid in the combined
+ *   database, where shard K's document D is (D - 1) * N + K + 1 for N
+ *   shards.
  * - Per-article caps: every passage of an article lives in one shard (a
  *   file's shard is fixed), so each shard's collapse is the whole one.
  *
@@ -46,7 +50,7 @@
  * value is never capped, as there.  A copy of a kept hit is dropped before
  * the cap counts it, so the cap counts a group once. */
 static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
-                           bool remote, bool collapse,
+                           bool remote, bool collapse, Xapian::doccount check,
                            std::vector<Xapian::MSetIterator> &kept,
                            Xapian::doccount *estimated)
 {
@@ -58,7 +62,7 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 	bool filter = (cap && !server_cap) || collapse;
 	Xapian::doccount k = Xapian::doccount(filter ? std::max<size_t>(2 * want, 32) : want);
 	for (;;) {
-		Xapian::MSet m = enq.get_mset(0, k);
+		Xapian::MSet m = enq.get_mset(0, k, check);
 		*estimated = m.get_matches_estimated();
 		kept.clear();
 		std::map<std::string, unsigned> seen;
@@ -85,6 +89,34 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 			return m;
 		k = k > Xapian::doccount(-1) / 4 ? Xapian::doccount(-1) : k * 4;
 	}
+}
+
+/* What ENQ must check of DB's passages so that the top hits are exact:
+ * all of them when Q holds a lift (field_lift()'s FixedWeightPostingSource
+ * under FILTER), else none beyond Xapian's own choice.  Why: with two lifts
+ * OR'd to a body word, Xapian 1.4.22's pruning by the minimum weight drops
+ * passages that belong in the top K, on one database as on several
+ * (tests/shards/t-parallel.sh's "judge": the 21st of 300 missing from the
+ * top 60; with checkatleast every match is weighed and none is lost).
+ * Not FixedWeightPostingSource's own: a plain posting source over the
+ * term's postings loses the same passage, and the lifts as scaled BM25
+ * terms lose none, so it is the matcher's handling of posting sources
+ * under OR.  The cost, measured with Xapian alone on SciFact's 9,605
+ * passages, top 32: "cell" 0.25 -> 0.81 ms, "protein" 0.16 -> 0.40 ms. */
+static Xapian::doccount must_check(const Xapian::Database &db, bool lifted)
+{
+	return lifted ? db.get_doccount() : 0;
+}
+
+/* Sort ENQ's hits as every docket search does: by date (newest first) and
+ * then relevance with SORT_DATE, else by relevance and then the passage's
+ * order key. */
+static void set_order(Xapian::Enquire &enq, int sort_date)
+{
+	if (sort_date)
+		enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
+	else
+		enq.set_sort_by_relevance_then_value(SLOT_ORDER, false);
 }
 
 /* A term's statistics in one shard: document and collection frequency. */
@@ -162,7 +194,9 @@ class ShardBM25 : public Xapian::Weight {
 };
 
 /* The leaf terms of Q into OUT; false when Q holds something whose weight
- * is not per term (wildcards and other synonyms, match-all...). */
+ * is not per term (wildcards and other synonyms, match-all...).  A posting
+ * source (field_lift()'s constants, computed from all shards) weighs the
+ * same in every shard. */
 static bool term_leaves(const Xapian::Query &q, std::vector<std::string> &out)
 {
 	switch (q.get_type()) {
@@ -170,16 +204,21 @@ static bool term_leaves(const Xapian::Query &q, std::vector<std::string> &out)
 		out.push_back(*q.get_terms_begin());
 		return true;
 	case Xapian::Query::LEAF_MATCH_NOTHING:
+	case Xapian::Query::LEAF_POSTING_SOURCE: /* the lifts: constant weights */
 	case Xapian::Query::OP_VALUE_RANGE:
 	case Xapian::Query::OP_VALUE_GE:
 	case Xapian::Query::OP_VALUE_LE:
 		return true;
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_FILTER:
+		/* Only the left side is weighted: the right side's terms (the
+		 * lifts' headline phrases, say) need no idf and must not make
+		 * two terms look alike in global_stats(). */
+		return q.get_num_subqueries() == 0 || term_leaves(q.get_subquery(0), out);
 	case Xapian::Query::OP_AND:
 	case Xapian::Query::OP_OR:
-	case Xapian::Query::OP_AND_NOT:
 	case Xapian::Query::OP_XOR:
 	case Xapian::Query::OP_AND_MAYBE:
-	case Xapian::Query::OP_FILTER:
 	case Xapian::Query::OP_NEAR:
 	case Xapian::Query::OP_PHRASE:
 	case Xapian::Query::OP_SCALE_WEIGHT:
@@ -245,6 +284,7 @@ static double parallel_min()
 struct shard_hit {
 	double score;
 	std::string date;        /* the sort value, with --sort date */
+	std::string order;       /* its order key (slot 14): ties by relevance */
 	Xapian::docid global;    /* its docid in the combined database */
 	unsigned shard;
 	Xapian::docid local;
@@ -257,6 +297,8 @@ static bool before(const shard_hit &a, const shard_hit &b, bool by_date)
 		return a.date > b.date;
 	if (a.score != b.score)
 		return a.score > b.score;
+	if (!by_date && a.order != b.order)
+		return a.order < b.order;
 	return a.global < b.global;
 }
 
@@ -291,7 +333,7 @@ static bool collapse_merged(xap_db *db, std::vector<shard_hit> &all,
 /* Match Q on every shard of DB at once and fill RES like run(); false,
  * with nothing done, when Q cannot be matched this way. */
 static bool run_parallel(xap_db *db, const struct xap_request *s,
-                         const Xapian::Query &q, xap_result *res)
+                         const Xapian::Query &q, bool lifted, xap_result *res)
 {
 	std::vector<std::string> terms;
 	if (!term_leaves(q, terms))
@@ -326,14 +368,16 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 			enq.set_query(Xapian::Query::unserialise(wire));
 			if (s->time_limit > 0)
 				enq.set_time_limit(s->time_limit);
-			if (s->sort_date)
-				enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
+			set_order(enq, s->sort_date);
 			std::vector<Xapian::MSetIterator> kept;
 			Xapian::MSet m = capped(enq, per_shard, s->per_article, false,
-			                        false, kept, &estimated[k]);
+			                        false, must_check(db->shards[k], lifted),
+			                        kept, &estimated[k]);
 			for (const Xapian::MSetIterator &i : kept)
 				found[k].push_back({i.get_weight(),
 				                    s->sort_date ? i.get_sort_key() : std::string(),
+				                    s->sort_date ? std::string()
+				                                 : i.get_document().get_value(SLOT_ORDER),
 				                    (*i - 1) * Xapian::docid(n) + Xapian::docid(k) + 1,
 				                    unsigned(k), *i});
 		} catch (const no_idf &) {
@@ -411,14 +455,17 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	Xapian::Enquire enq(*db->db);
 	enq.set_weighting_scheme(weight);
 	Xapian::Query q = base;
-	std::vector<boost> boosts;
-	if (s->title_weight > 0)
-		boosts.push_back({title_boost(base, s->title_weight), "title boost"});
+	std::vector<boost> boosts = {
+		{field_lift(db, s, base, FIELD_TITLE, s->title_weight), "title boost"},
+		{field_lift(db, s, base, FIELD_SECTION, HEADING_LIFT), "heading boost"}};
+	bool lifted = false;
 	for (const boost &b : boosts)
-		if (!b.query.empty())
-			q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, b.query);
+		if (!b.query.empty()) {
+			q = Xapian::Query(Xapian::Query::OP_OR, q, b.query);
+			lifted = true;
+		}
 	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
-	    run_parallel(db, s, q, res))
+	    run_parallel(db, s, q, lifted, res))
 		return;
 	if (s->expand_weight > 0 && s->expand_terms > 0 && s->expand_docs > 0) {
 		Xapian::Query e = expansion(enq, q, s);
@@ -430,12 +477,12 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	enq.set_query(q);
 	if (s->time_limit > 0)
 		enq.set_time_limit(s->time_limit);
-	if (s->sort_date)
-		enq.set_sort_by_value_then_relevance(SLOT_DATE, true);
+	set_order(enq, s->sort_date);
 	std::vector<Xapian::MSetIterator> kept;
 	Xapian::doccount estimated;
 	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
-	                           db->remote, !s->every_copy, kept, &estimated);
+	                           db->remote, !s->every_copy,
+	                           must_check(rd(db), lifted), kept, &estimated);
 	res->estimated = estimated;
 	std::vector<Xapian::docid> shown;
 	size_t from = std::min(kept.size(), size_t(s->offset));

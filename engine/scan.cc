@@ -179,11 +179,19 @@ class RowSpy : public Xapian::MatchSpy {
 	}
 };
 
-/* The query of S, parsed as xap_search parses it, with no boosts. */
+/* The query of S as xap_search matches it: parsed, OR'd with the
+ * headline and heading lifts (a passage found only through its headline
+ * is a hit, so it is counted), without feedback. */
 static Xapian::Query scan_query(xap_db *db, const struct xap_request *s)
 {
 	Xapian::QueryParser qp;
-	return parse(db, s, qp);
+	Xapian::Query q = parse(db, s, qp);
+	Xapian::Query lifts[] = {field_lift(db, s, q, FIELD_TITLE, s->title_weight),
+	                         field_lift(db, s, q, FIELD_SECTION, HEADING_LIFT)};
+	for (const Xapian::Query &l : lifts)
+		if (!l.empty())
+			q = Xapian::Query(Xapian::Query::OP_OR, q, l);
+	return q;
 }
 
 /* Every match of Q in shard WHERE, D, through a spy reading D's value

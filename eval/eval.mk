@@ -1,7 +1,9 @@
 # eval/eval.mk — ranking-quality evaluation (included by the top Makefile).
 #
 #   make eval                          index BEIR SciFact, search its 300 test
-#                                      queries, score them (see eval/README.md)
+#                                      queries, score them (see eval/README.md);
+#                                      then the passage collection's table
+#                                      (eval/passages/README.md)
 #   make eval EVAL_ARGS="--bm25 0.9,0.4"   extra options for `docket search`
 #   make eval-sweep                    the --bm25 grid on the odd queries
 #
@@ -18,7 +20,9 @@ $(B)/eval/trec-score: eval/trec-score.c
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) -lm
 
 eval: all $(B)/eval/trec-score
+	@scripts/install-deps test
 	@eval/run --build $(B) $(EVAL_ARGS)
+	@eval/passages/run --build $(B) $(EVAL_ARGS)
 
 eval-sweep: all $(B)/eval/trec-score
 	@eval/sweep --build $(B) $(EVAL_ARGS)
@@ -28,3 +32,16 @@ eval-sweep: all $(B)/eval/trec-score
 .PHONY: eval-variants
 eval-variants: all $(B)/eval/trec-score
 	@eval/variants --build $(B) $(EVAL_ARGS)
+
+# make eval-bodymatch: the body-match share of the top 5 on bench/gen corpora
+# (eval/passages/bodymatch; EVAL_ARGS="--articles 20000" for the big one).
+# bodycheck reads hits with the library's own tokenizer and stemmer.
+.PHONY: eval-bodymatch
+TEST_EXTRA += $(B)/eval/bodycheck
+
+$(B)/eval/bodycheck: tests/e2e/bodycheck.c $(STLIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(STLIB) $(ALL_LDFLAGS) $(LIBS) -lstdc++ -lm
+
+eval-bodymatch: all $(B)/eval/bodycheck $(B)/bench/gen
+	@eval/passages/bodymatch --build $(B) $(EVAL_ARGS)

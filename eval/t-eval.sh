@@ -99,6 +99,14 @@ is "$t/all" ndcg_cut_10 1 0.7039
 is "$t/all" map 1 0.5556
 is "$t/all" recall_100 1 0.6667
 is "$t/all" P_10 1 0.2000
+# P_5: query 1 has d1 and d3 in the top 5 (2/5), query 2 has b and a (2/5),
+# queries 3 and 4 none: mean 0.8/4.  answer_3: only query 2 has a grade-2
+# document (a) in its top 3 (c 4.0, then the tie b before a): mean 1/4.
+is "$t/all" P_5 all 0.2000
+is "$t/all" P_5 1 0.4000
+is "$t/all" answer_3 all 0.2500
+is "$t/all" answer_3 1 0.0000
+is "$t/all" answer_3 2 1.0000
 is "$t/all" ndcg_cut_10 2 0.6199
 is "$t/all" map 2 0.5833
 is "$t/all" recall_100 2 1.0000

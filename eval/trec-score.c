@@ -36,7 +36,12 @@
  *     ranks divided by all relevant documents in QRELS.
  *   - map: the sum of precision at the rank of each relevant document
  *     retrieved (at any depth), divided by all relevant documents in QRELS.
- *   - P_10: relevant documents in the first 10 ranks, divided by 10.
+ *   - P_10: relevant documents in the first 10 ranks, divided by 10;
+ *     P_5 the same for the first 5 (trec_eval's P_5).
+ *   - answer_3: 1 when a document of grade >= 2 (an answer, in graded
+ *     judgments such as eval/passages/qrels.txt) is in the first 3 ranks,
+ *     else 0; the mean is the share of queries answered in the top 3.  Not a
+ *     trec_eval measure: with grade-1-only judgments it is always 0.
  *
  * --queries odd|even keeps only the qids whose last character is an odd /
  * even digit (the numeric parity of a numeric qid); a qid not ending in a
@@ -71,6 +76,7 @@ typedef struct result {
 
 typedef struct scores {
 	double ndcg10, r100, r1000, map, p10; /* one query's (or the mean) figures */
+	double p5, answer3;                   /* P_5; 1 if a grade-2 document is in the top 3 */
 } scores;
 
 typedef struct table {
@@ -371,7 +377,7 @@ static double ideal_dcg10(const judgment *j, size_t nj, long *grades)
 static scores score_query(const judgment *j, size_t nj, result *r, size_t nr,
                           long *grades)
 {
-	scores s = {0, 0, 0, 0, 0};
+	scores s = {0, 0, 0, 0, 0, 0, 0};
 	double dcg = 0, idcg = ideal_dcg10(j, nj, grades), ap = 0;
 	size_t i, num_rel = 0, found = 0;
 	for (i = 0; i < nj; i++)
@@ -383,6 +389,10 @@ static scores score_query(const judgment *j, size_t nj, result *r, size_t nr,
 		if (g < 1)
 			continue;
 		found++;
+		if (i < 3 && g >= 2)
+			s.answer3 = 1;
+		if (i < 5)
+			s.p5 += 1;
 		if (i < 10) {
 			dcg += (double)g / log2((double)i + 2);
 			s.p10 += 1;
@@ -395,6 +405,7 @@ static scores score_query(const judgment *j, size_t nj, result *r, size_t nr,
 	}
 	s.ndcg10 = idcg > 0 ? dcg / idcg : 0;
 	s.p10 /= 10;
+	s.p5 /= 5;
 	if (num_rel) {
 		s.r100 /= (double)num_rel;
 		s.r1000 /= (double)num_rel;
@@ -424,6 +435,8 @@ static void print_scores(const char *qid, const scores *s)
 	printf("recall_1000\t%s\t%.4f\n", qid, s->r1000);
 	printf("map\t%s\t%.4f\n", qid, s->map);
 	printf("P_10\t%s\t%.4f\n", qid, s->p10);
+	printf("P_5\t%s\t%.4f\n", qid, s->p5);
+	printf("answer_3\t%s\t%.4f\n", qid, s->answer3);
 }
 
 /* Walk the queries of QRELS (both tables sorted by qid) and print; returns
@@ -434,7 +447,7 @@ static long score_all(table *qrels, table *run, int split_kind, int per_query)
 	result *r = run->v;
 	size_t qi = 0, ri = 0;
 	long nq = 0;
-	scores sum = {0, 0, 0, 0, 0};
+	scores sum = {0, 0, 0, 0, 0, 0, 0};
 	long *grades = malloc((qrels->n ? qrels->n : 1) * sizeof *grades);
 	if (!grades)
 		return -1;
@@ -457,6 +470,8 @@ static long score_all(table *qrels, table *run, int split_kind, int per_query)
 			sum.r1000 += s.r1000;
 			sum.map += s.map;
 			sum.p10 += s.p10;
+			sum.p5 += s.p5;
+			sum.answer3 += s.answer3;
 			nq++;
 		}
 		qi = qe;
@@ -469,6 +484,8 @@ static long score_all(table *qrels, table *run, int split_kind, int per_query)
 		sum.r1000 /= nq;
 		sum.map /= nq;
 		sum.p10 /= nq;
+		sum.p5 /= nq;
+		sum.answer3 /= nq;
 		printf("num_q\tall\t%ld\n", nq);
 		print_scores("all", &sum);
 	}

@@ -34,6 +34,7 @@ struct field_pass {
 	const char *prefix;  /* "" for body words */
 	unsigned extra_wdf;  /* >0: also unprefixed, without positions */
 	int positions;       /* each word with its position (else wdf 1) */
+	unsigned offset;     /* added to each word's position */
 };
 
 /* Term PREFIX + word into b->term. */
@@ -54,7 +55,7 @@ static int add_word(void *ctx, const struct token *t)
 	const char *stem = stem_word(b->st, t->term, t->len, &slen);
 	make_term(b, f->prefix, stem, slen);
 	if (!b->rc && (f->positions
-	                   ? xap_doc_posting(f->d, b->term.p, b->term.n, t->pos)
+	                   ? xap_doc_posting(f->d, b->term.p, b->term.n, t->pos + f->offset)
 	                   : xap_doc_term(f->d, b->term.p, b->term.n, 1)))
 		b->rc = DOCKET_NO_MEMORY;
 	if (f->extra_wdf && !b->rc && xap_doc_term(f->d, stem, slen, f->extra_wdf))
@@ -65,9 +66,20 @@ static int add_word(void *ctx, const struct token *t)
 static void add_field(struct doc_builder *b, struct xap_doc *d, const char *text,
                       const struct schema_row *row)
 {
-	struct field_pass f = {b, d, row->prefix, row->extra_wdf, row->positions};
+	struct field_pass f = {b, d, row->prefix, row->extra_wdf, row->positions, 0};
 	if (!b->rc && text && *text)
 		token_scan(text, strlen(text), 1, add_word, &f);
+}
+
+/* A one-passage article's headline as words of its passage: unprefixed,
+ * at wdf ONE_PASSAGE_TITLE_WDF, at positions past TITLE_COPY_GAP so that no
+ * phrase runs from the headline into the text (schema.h). */
+static void add_own_title(struct doc_builder *b, struct xap_doc *d,
+                          const struct article *a)
+{
+	struct field_pass f = {b, d, "", ONE_PASSAGE_TITLE_WDF - 1, 1, TITLE_COPY_GAP};
+	if (a->npassages == 1 && !b->rc && a->title && *a->title)
+		token_scan(a->title, strlen(a->title), 1, add_word, &f);
 }
 
 static void add_boolean(struct doc_builder *b, struct xap_doc *d,
@@ -118,7 +130,7 @@ static void add_quoted(struct doc_builder *b, struct xap_doc *d,
                        const struct schema_row *row, const struct passage *p,
                        const struct quote_list *ql)
 {
-	struct quoted_pass q = {{b, d, row->prefix, 0, row->positions}, ql, 0};
+	struct quoted_pass q = {{b, d, row->prefix, 0, row->positions, 0}, ql, 0};
 	if (!b->rc && ql->n)
 		token_scan(p->text, p->len, 1, add_quoted_word, &q);
 }
@@ -139,7 +151,7 @@ static int first_speaker(const struct quote_list *ql, size_t i)
 static void add_speakers(struct doc_builder *b, struct xap_doc *d,
                          const struct schema_row *row, const struct quote_list *ql)
 {
-	struct field_pass f = {b, d, row->prefix, 0, row->positions};
+	struct field_pass f = {b, d, row->prefix, 0, row->positions, 0};
 	unsigned pos = 1;
 	for (size_t i = 0; i < ql->n && !b->rc; i++)
 		if (first_speaker(ql, i)) {
@@ -270,6 +282,8 @@ static void add_schema_field(struct doc_builder *b, struct xap_doc *d,
 		add_quoted(b, d, row, p, ql);
 	else if (row->kind == KIND_TEXT)
 		add_field(b, d, field_text(row->id, a, p), row);
+	if (row->id == FIELD_TITLE)
+		add_own_title(b, d, a);
 	if (row->kind != KIND_BOOLEAN && row->kind != KIND_DAYS)
 		return;
 	if (row->normalise) {
@@ -489,6 +503,10 @@ static void add_values(struct doc_builder *b, struct xap_doc *d,
 	for (int f = 0; f < FIELD_LAST; f++)
 		add_field_value(b, d, &schema_fields[f], a, p);
 	set_value(b, d, SLOT_ARTICLE, akey, ARTICLE_KEY_LEN);
+	char order[ORDER_KEY_LEN + 1];
+	snprintf(order, sizeof order, "%.*s%08x", ARTICLE_KEY_LEN, akey,
+	         (unsigned)p->ordinal);
+	set_value(b, d, SLOT_ORDER, order, ORDER_KEY_LEN);
 	add_legal_values(b, d, akey, (size_t)(p - a->passages));
 	const char *w = b->copies.wire;
 	set_value(b, d, SLOT_WIRE, w, strlen(w));

@@ -53,7 +53,9 @@ is "$(printf '%s\n' "$out" | jq -r 'select(.passage_id != "docs/times-staff.txt#
 	"copies are listed oldest first"
 
 # the first paragraph: the edited copy (a reworded phrase) joins the exact ones
-got=$(sj -- '"blocked Harbor City from selling"' | summary)
+# (--title-weight 0: the headline "blocks Harbor City from selling" would
+# also bring the article's other passages, found through it alone, last.)
+got=$(sj --title-weight 0 -- '"blocked Harbor City from selling"' | summary)
 is "$(printf '%s\n' "$got" | wc -l)" 1 "the first paragraph: one hit for dateline, no-dateline and reworded copies"
 is "$(printf '%s\n' "$got" | tr ' ,' '\n\n' | grep -c '#1$' | tr -d ' ')" 4 \
 	"hit, two copies and the first report: 3 articles' first paragraphs"

@@ -35,7 +35,7 @@ names_ok() {
 			n = split(tolower(q), w, /[^a-z0-9*]+/)
 			for (i = 1; i <= n; i++) if (w[i] != "") word[w[i]] = 1
 		}
-		$0 == "title boost" || $0 == "feedback terms" { next }
+		$0 == "title boost" || $0 == "heading boost" || $0 == "feedback terms" { next }
 		{
 			t = tolower($0)
 			sub(/ \(stem\)$/, "", t)
@@ -83,9 +83,12 @@ unlike "$(jq -r 'select(.type == "hit") | .explain[][0]' "$tmp/not.json")" '^ope
 s --explain --json -n 5 --title-weight 1 -- "appeals court" >"$tmp/tb.json"
 like "$(jq -r 'select(.type == "hit") | .explain[][0]' "$tmp/tb.json")" '^title boost$' \
 	"--title-weight: a 'title boost' part appears"
-s --explain --json -n 5 -- "appeals court" >"$tmp/nb.json"
-unlike "$(jq -r 'select(.type == "hit") | .explain[][0]' "$tmp/nb.json")" 'boost|feedback' \
-	"no boost options: no boost parts"
+s --explain --json -n 5 --title-weight 0 -- "appeals court" >"$tmp/nb.json"
+unlike "$(jq -r 'select(.type == "hit") | .explain[][0]' "$tmp/nb.json")" 'title boost|feedback' \
+	"--title-weight 0: no title boost part, and no feedback by default"
+s --explain --json -n 20 --per-article 0 -- "reaction" >"$tmp/hb.json"
+like "$(jq -r 'select(.type == "hit") | .explain[][0]' "$tmp/hb.json")" '^heading boost$' \
+	"a word of a heading: a 'heading boost' part appears"
 
 # Text output: under each hit, one line per part (weight, then what).
 text=$(s --explain -n 3 --title-weight 1 -- "court filing")

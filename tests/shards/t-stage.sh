@@ -90,9 +90,10 @@ like "$out" "10 added" "ten more files"
 is "$(named "$tmp/staged")" "$before" "a small stage is copied into the shards, not merged"
 is "$(others "$tmp/staged")" "" "... and leaves no staging folder"
 d index --index "$tmp/r" --shards 1 -q --batch 100000 "$tmp/more"
-# articles INDEX QUERY: the distinct articles of more/ that QUERY finds.
+# articles INDEX QUERY: the distinct articles of more/ that QUERY finds
+# (all of its hits: one found only through its headline ranks low).
 articles() {
-	d search --index "$1" --json -n 1000 --per-article 0 "$2" |
+	d search --index "$1" --json -n 10000 --per-article 0 "$2" |
 		hits_field article_id | grep '^more/' | sort -u
 }
 for q in court '"motion to dismiss"' 'court NEAR judge'; do
