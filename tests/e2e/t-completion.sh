@@ -38,7 +38,9 @@ is "$(complete_bash docket search --index "$tmp/idx-")" "$tmp/idx-a $tmp/idx-b "
 	"bash: index folders after --index"
 
 # The field list against the README's query table (every `name:` in it).
-readme_fields=$(sed -n '/^### Query language/,/^A match/p' "$DOCKET_TOP/README.md" |
+# (the table's rows only: the prose after it names non-fields like jduge:)
+readme_fields=$(awk '/^### Query language/ { p = 1; next } p && /^#/ { exit } p && /^\|/' \
+	"$DOCKET_TOP/README.md" |
 	grep -oE '`[a-z]+:' | tr -d '`:' | sort -u | tr '\n' ' ')
 bash_fields=$(sed -n 's/^_docket_fields="\(.*\)"/\1/p' "$comp/docket.bash" |
 	tr ' ' '\n' | sort | tr '\n' ' ')

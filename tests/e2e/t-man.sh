@@ -64,7 +64,9 @@ for cmd in $cmds; do
 done
 
 # Every field of the README's query table is in docket-query(7).
-readme_fields=$(sed -n '/^### Query language/,/^A match/p' "$DOCKET_TOP/README.md" |
+# (the table's rows only: the prose after it names non-fields like jduge:)
+readme_fields=$(awk '/^### Query language/ { p = 1; next } p && /^#/ { exit } p && /^\|/' \
+	"$DOCKET_TOP/README.md" |
 	grep -oE '`[a-z]+:' | tr -d '`:' | sort -u)
 like "$readme_fields" '^title$' "README's query table lists fields"
 missing=$(for f in $readme_fields; do grep -q "^\.It Cm $f:" "$man/docket-query.7" || echo "$f"; done | tr '\n' ' ')
