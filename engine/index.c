@@ -104,8 +104,9 @@ int index_engine_fail(docket_index *idx, int status)
 		return status;
 	const char *msg = xap_error(idx->db);
 	size_t n = strlen(idx->path);
-	if (!strncmp(msg, idx->path, n) && msg[n] == ':')
-		return index_fail(idx, status, "%s", msg); /* named already */
+	if ((!strncmp(msg, idx->path, n) && msg[n] == ':') || status == DOCKET_BAD_QUERY)
+		return index_fail(idx, status, "%s", msg); /* named already, or the
+		                                            * query's fault */
 	/* Raised mid-search: name the index, and for a shard unreachable
 	 * without Xapian saying which ([context]), the shards it may be. */
 	char remotes[1024], bad[256];
