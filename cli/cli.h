@@ -100,6 +100,12 @@ int index_list_add(struct index_list *l, const char *path);
 int index_list_default(struct index_list *l);
 void index_list_free(struct index_list *l);
 
+/* cli/crash.c: on SIGSEGV/SIGBUS print one line naming the index being
+ * read and what to run, and exit EXIT_TROUBLE (Xapian can fault on a
+ * damaged shard).  Install once at start; name the index once known. */
+void crash_guard_install(void);
+void crash_guard_index(const char *path);
+
 /* Open every index of L for reading as one.  Returns the status; on error
  * prints "docket: " + the library's message and leaves *OUT NULL. */
 docket_status open_for_reading(const struct index_list *l,

@@ -530,6 +530,8 @@ int cmd_web(int argc, char **argv)
 		.self = "/proc/self/exe",
 	};
 	int rc = parse_args(argc, argv, &srv);
+	if (rc == 0)
+		crash_guard_index(srv.indexes.paths[0]);
 	if (rc == 0 && !index_opens(&srv))
 		rc = EXIT_TROUBLE;
 	if (rc == 0)

@@ -111,6 +111,7 @@ static void raise_fd_limit(void)
 int main(int argc, char **argv)
 {
 	raise_fd_limit();
+	crash_guard_install();
 	const struct command *c;
 	/* The one global option: let the stub file named with --index run a
 	 * "remote :PROGRAM" line (docket.h, docket_index_open: the security

@@ -122,6 +122,7 @@ docket_status open_for_reading(const struct index_list *l,
                                docket_index **out)
 {
 	docket_index *idx = NULL;
+	crash_guard_index(l->paths[0]);
 	docket_status st = docket_index_open(l->paths[0], DOCKET_OPEN_READ,
 	                                     &idx);
 	if (st != DOCKET_OK)
