@@ -519,7 +519,10 @@ static void update_file(struct worker *w, const struct job *j)
 			have->seen = 1; /* keep what the index had for it */
 		ev = DOCKET_EVENT_SKIPPED;
 	} else {
-		content_hash(in.data.p ? in.data.p : "", in.data.n, r.hash);
+		if (in.stream) /* hashed as it was read */
+			memcpy(r.hash, in.hash, sizeof r.hash);
+		else
+			content_hash(in.data.p ? in.data.p : "", in.data.n, r.hash);
 		r.mtime_ns = settled_mtime(r.mtime_ns); /* as recorded */
 		enum outcome out = WRITTEN;
 		int staged = !have && use_stage(w, r.key);
