@@ -5,7 +5,10 @@
 # as FILE: line 100 and the other 199 records kept; the same for a .json
 # array (a bad element named with its record number and line) and a
 # .jsonl.gz; a truncated .gz past the cap is skipped as such; any other
-# file past the cap is still skipped, naming --max-size.
+# file past the cap is still skipped, naming --max-size.  An appended export
+# rewrites only its new record (per-record hashes, "R" + file key in the
+# metadata); a changed record is replaced, a removed one removed, whether
+# the file is held whole or streamed; the records' ids never change.
 . "$(dirname "$0")/lib.sh"
 
 settle() { touch -d "@$(( $(date +%s) - 60 ))" "$@"; }
@@ -76,4 +79,38 @@ records 1 200 >"$in/notes.txt"
 d index --index "$tmp/ix" -v --max-size 4k "$in" >/dev/null 2>"$tmp/err"
 like "$(cat "$tmp/err")" "notes\.txt: larger than 4096 bytes \(--max-size\)" \
 	"a .txt past the cap is skipped, naming --max-size"
+
+# Per-record hashes: append one record, change one, remove one.
+mkdir -p "$tmp/app"
+records 101 300 | sed 's/r100/r100x/' >"$tmp/app/e.jsonl" # all 200 good
+settle "$tmp/app/e.jsonl"
+d index --index "$tmp/ixp" "$tmp/app" >/dev/null 2>&1
+before=$(ids "$tmp/ixp")
+echo '{"id":"r301","title":"Filing 301","text":"Judge Okafor heard motion q301q in the Tillery matter."}' >>"$tmp/app/e.jsonl"
+settle "$tmp/app/e.jsonl"
+d index --index "$tmp/ixp" -v "$tmp/app" >"$tmp/out" 2>&1
+like "$(cat "$tmp/out")" "e\.jsonl: 1 of 201 records rewritten, 0 removed" \
+	"one record appended: only it is rewritten"
+like "$(cat "$tmp/out")" "1 updated" "... and the file counts as updated"
+ok "the appended record is found" [ -n "$(d search --index "$tmp/ixp" --json -- q301q | hits_field path)" ]
+is "$(ids "$tmp/ixp" | grep -v '#r301#' | md5sum)" "$(printf '%s\n' "$before" | md5sum)" \
+	"the other 200 keep their passage ids"
+sed -i 's/motion q150q/motion q150q amended zqamendq/; /"r160"/d' "$tmp/app/e.jsonl"
+settle "$tmp/app/e.jsonl"
+d index --index "$tmp/ixp" -v --max-size 4k "$tmp/app" >"$tmp/out" 2>&1
+like "$(cat "$tmp/out")" "e\.jsonl: read record by record .*; 1 of 200 records rewritten, 1 removed" \
+	"streamed: one changed record rewritten, one removed"
+is "$(d search --index "$tmp/ixp" --json -- zqamendq | hits_field passage_id)" "app/e.jsonl#r150#1" \
+	"the changed record is found by its new words, under its id"
+is "$(d search --index "$tmp/ixp" --json -- q160q | hits_field passage_id)" "" "the removed record is gone"
+is "$(ids "$tmp/ixp" | wc -l | tr -d ' ')" 200 "200 records, one passage each, no leftovers"
+ok "docket check passes" d check --index "$tmp/ixp"
+rm "$tmp/app/e.jsonl"
+d index --index "$tmp/ixp" "$tmp/app" >/dev/null 2>&1
+is "$(ids "$tmp/ixp" | wc -l | tr -d ' ')" 0 "the export deleted: its records are removed"
+echo '{"id":"r1","text":"Back again q1q Tillery."}' >"$tmp/app/e.jsonl"
+settle "$tmp/app/e.jsonl"
+d index --index "$tmp/ixp" -v "$tmp/app" >"$tmp/out" 2>&1
+unlike "$(cat "$tmp/out")" "records rewritten" "re-created after removal: no stale hashes"
+is "$(ids "$tmp/ixp" | wc -l | tr -d ' ')" 1 "... and indexed"
 done_testing
