@@ -111,6 +111,9 @@
  * | docket.schema  | SCHEMA_VERSION                                          |
  * | docket.lang    | the stemming language                                    |
  * | F + file key   | file record: "size mtime_ns hash articles passages\npath" |
+ * | R + file key   | a JSON file's records: "AKEY HASH\n" each (article key, |
+ * |                | article_hash), so that an appended export rewrites only |
+ * |                | its new and changed records; absent: rewrite them all   |
  */
 #ifndef DOCKET_SCHEMA_H
 #define DOCKET_SCHEMA_H
@@ -189,6 +192,7 @@ struct buf;
 #define META_SCHEMA "docket.schema"
 #define META_LANG "docket.lang"
 #define META_FILE "F"
+#define META_RECORDS "R"
 
 #define ID_TERM_MAX 200 /* longer ids are hashed into their Q term */
 

@@ -19,8 +19,10 @@
  */
 #include "article.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "../common/chars.h"
 #include "../docket.h"
@@ -506,4 +508,39 @@ void article_add_block(int *rc, struct article *a, const char *section,
 		free(src[i]);
 	free(src);
 	buf_free(&b);
+}
+
+/* Feed S (with its length, so that fields cannot run into each other) to
+ * H.  Cannot fail. */
+static void hash_str(XXH3_state_t *h, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	XXH3_128bits_update(h, &n, sizeof n);
+	XXH3_128bits_update(h, s ? s : "", n);
+}
+
+int article_hash(const struct article *a, char out[33])
+{
+	XXH3_state_t *h = XXH3_createState();
+	if (!h)
+		return DOCKET_NO_MEMORY;
+	XXH3_128bits_reset(h);
+	const char *fields[] = {a->id, a->title, a->outlet, a->author, a->date, a->url};
+	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+		hash_str(h, fields[i]);
+	for (size_t i = 0; i < a->npassages; i++) {
+		const struct passage *p = &a->passages[i];
+		int nums[] = {p->paragraph, p->part, p->ordinal, p->kind};
+		XXH3_128bits_update(h, nums, sizeof nums);
+		hash_str(h, p->text);
+		hash_str(h, p->section);
+		for (size_t k = 0; k < p->nsources; k++)
+			hash_str(h, p->sources[k]);
+		hash_str(h, NULL); /* the end of the sources */
+	}
+	XXH128_hash_t d = XXH3_128bits_digest(h);
+	XXH3_freeState(h);
+	snprintf(out, 33, "%016llx%016llx", (unsigned long long)d.high64,
+	         (unsigned long long)d.low64);
+	return 0;
 }

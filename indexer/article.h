@@ -111,4 +111,20 @@ int parse_html(const char *data, size_t len, const struct parse_ctx *p);
  * id/_id (or its 1-based record number when it has none). */
 int parse_json(const char *data, size_t len, const struct parse_ctx *p);
 
+/* Hex XXH3-128 of everything of A that goes into the index (its id, fields
+ * and passages) into OUT: equal for two parses of the same record.
+ * Returns 0 or DOCKET_NO_MEMORY. */
+int article_hash(const struct article *a, char out[33]);
+
+/* Reads up to N bytes of a big file into P: the count, 0 at its end, or
+ * -1 on error (the source keeps the reason). */
+typedef long (*json_read_fn)(void *src, char *p, size_t n);
+/* A JSON file too big to hold, read through RD a chunk at a time: a file
+ * whose first byte (after space) is '[' is an array, each element a record
+ * (a bad element is reported, "record N (line L): ...", and skipped);
+ * anything else is JSON Lines, as parse_json reads them.  Memory is
+ * bounded by the largest record.  Returns as parse_json does, or
+ * DOCKET_IO_ERROR when RD failed (what was read by then is kept). */
+int parse_json_stream(json_read_fn rd, void *src, const struct parse_ctx *p);
+
 #endif

@@ -30,6 +30,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "article.h"
 #include "../engine/index.h"
 #include "input.h"
@@ -123,6 +125,13 @@ struct file_job {
 	size_t articles; /* written so far */
 	buf warnings;    /* the parser's warnings, NUL-separated */
 	size_t nwarnings;
+	int records;     /* a JSON file: keep a hash per record (MAP) */
+	json_t *old;     /* article key -> record hash as last indexed, those
+	                  * not met yet; NULL: rewrite the whole file */
+	buf map;         /* "AKEY HASH\n" per record written or kept */
+	size_t kept;     /* records unchanged since last time */
+	size_t redone;   /* records new or changed */
+	size_t dropped;  /* records gone */
 };
 
 /* Report an event; returns non-zero once the run should stop. */
@@ -244,6 +253,12 @@ static void meta_key(char out[2 + FILE_KEY_LEN], const char *fkey)
 	snprintf(out, 2 + FILE_KEY_LEN, "%s%s", META_FILE, fkey);
 }
 
+/* The metadata key of a JSON file's record hashes. */
+static void records_key(char out[2 + FILE_KEY_LEN], const char *fkey)
+{
+	snprintf(out, 2 + FILE_KEY_LEN, "%s%s", META_RECORDS, fkey);
+}
+
 /* Store R in the open batch, or (STAGED) in the stage. */
 static int save_record(struct worker *w, const struct file_rec *r, int staged)
 {
@@ -340,6 +355,35 @@ static int headline_passage(struct article *a)
 	return rc;
 }
 
+/* Delete the passages of the article with key AKEY. */
+static int delete_article_docs(struct worker *w, const char *akey)
+{
+	char term[sizeof PREFIX_ARTICLE + ARTICLE_KEY_LEN];
+	snprintf(term, sizeof term, "%s%s", PREFIX_ARTICLE, akey);
+	return fatal(w, xap_delete_term(w->db, term));
+}
+
+/* Note A's record hash in JOB's map and set *SAME when it is the one
+ * indexed last time (nothing to write); a changed record's old passages
+ * are deleted here.  Returns non-zero on a fatal error. */
+static int same_record(struct file_job *job, const struct article *a, int *same)
+{
+	char akey[ARTICLE_KEY_LEN + 1], hash[33];
+	int rc = article_hash(a, hash);
+	article_key(a->id, strlen(a->id), akey);
+	buf_printf(&rc, &job->map, "%s %s\n", akey, hash);
+	if (rc)
+		return wfail(job->w, rc, "out of memory");
+	json_t *was = job->old ? json_object_get(job->old, akey) : NULL;
+	*same = was && strcmp(json_string_value(was), hash) == 0;
+	job->kept += *same;
+	job->redone += !*same;
+	if (!was)
+		return 0;
+	json_object_del(job->old, akey); /* met: not gone */
+	return *same ? 0 : delete_article_docs(job->w, akey);
+}
+
 static int write_article(void *ctx, struct article *a)
 {
 	struct file_job *job = ctx;
@@ -348,6 +392,15 @@ static int write_article(void *ctx, struct article *a)
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
 	if (a->npassages == 0)
 		return 0; /* nothing to find: not counted (index_file says so) */
+	if (job->records) {
+		int same = 0;
+		if (same_record(job, a, &same))
+			return w->err.status;
+		if (same) {
+			job->articles++;
+			return 0;
+		}
+	}
 	if (job->had_record && !job->deleted) {
 		if (delete_file_docs(w, job->fkey))
 			return w->err.status;
@@ -414,20 +467,85 @@ static char *article_id(const struct run *run, const char *rel)
 
 enum outcome { WRITTEN, SKIPPED };
 
+/* JOB->old from the record hashes stored for JOB's file; left NULL when
+ * there are none (indexed before they were kept) or they do not parse. */
+static void load_hashes(struct file_job *job)
+{
+	char key[2 + FILE_KEY_LEN];
+	buf v = BUF_INIT;
+	records_key(key, job->fkey);
+	if (fatal(job->w, xap_get_metadata(job->w->db, key, &v)) || !v.n) {
+		buf_free(&v);
+		return;
+	}
+	job->old = json_object();
+	for (const char *s = v.p; job->old && s < v.p + v.n;) {
+		const char *nl = memchr(s, '\n', (size_t)(v.p + v.n - s));
+		if (!nl || nl - s != ARTICLE_KEY_LEN + 33 || s[ARTICLE_KEY_LEN] != ' ' ||
+		    json_object_setn_new(job->old, s, ARTICLE_KEY_LEN,
+		                         json_stringn(s + ARTICLE_KEY_LEN + 1, 32))) {
+			json_decref(job->old); /* damaged: rewrite the whole file */
+			job->old = NULL;
+			break;
+		}
+		s = nl + 1;
+	}
+	buf_free(&v);
+}
+
+/* After JOB's file was parsed: delete the records no longer in it, store
+ * the new hashes, and (with old ones) say how many records were
+ * rewritten.  Returns non-zero on a fatal error. */
+static int save_hashes(struct file_job *job, struct input *in)
+{
+	struct worker *w = job->w;
+	const char *akey;
+	json_t *v;
+	if (job->old)
+		json_object_foreach(job->old, akey, v) {
+			if (delete_article_docs(w, akey))
+				return w->err.status;
+			job->dropped++;
+		}
+	char key[2 + FILE_KEY_LEN];
+	records_key(key, job->fkey);
+	const char *m = job->map.p ? job->map.p : "";
+	int rc = job->staged ? wfail(w, stage_set_record(&w->stage, key, m, job->map.n),
+	                             "%s", w->stage.err.msg)
+	                     : fatal(w, xap_set_metadata(w->db, key, m, job->map.n));
+	if (!rc && job->old && !in->converted[0]) /* the note goes there */
+		snprintf(in->converted, sizeof in->converted,
+		         "%zu of %zu records rewritten, %zu removed", job->redone,
+		         job->redone + job->kept, job->dropped);
+	else if (!rc && job->old)
+		snprintf(in->converted + strlen(in->converted),
+		         sizeof in->converted - strlen(in->converted),
+		         "; %zu of %zu records rewritten, %zu removed", job->redone,
+		         job->redone + job->kept, job->dropped);
+	return rc;
+}
+
 /* Parse file PATH (read into IN) and replace its passages.  HAD_RECORD:
- * the index holds an older version, kept if this one yields no article.
+ * the index holds an older version, kept if this one yields no article
+ * (1), or one under its old root's ids (2: moved, every record rewritten).
  * Sets *OUT; returns non-zero only for a fatal index error. */
 static int index_file(struct worker *w, const char *path, const char *rel,
                       const char *fkey, int had_record, int staged,
                       struct input *in, enum outcome *out)
 {
-	struct file_job job = {w, path, fkey, had_record, staged, 0, 0, BUF_INIT, 0};
+	struct file_job job = {w, path, fkey, had_record, staged, 0, 0, BUF_INIT, 0,
+	                       in->format == FMT_JSON, NULL, BUF_INIT, 0, 0, 0};
 	char *id = article_id(w->ix->run, rel);
 	struct parse_ctx pc = {path, id, write_article, parse_warning, &job};
 	if (!id)
 		return wfail(w, DOCKET_NO_MEMORY, "out of memory");
+	if (job.records && had_record == 1) /* its ids unchanged: not moved */
+		load_hashes(&job);
+	job.deleted = job.old != NULL; /* records are replaced one by one */
 	int rc = (!staged && begin_batch(w)) ? 0 : input_parse(in, &pc);
 	free(id);
+	if (!w->err.status && job.articles && job.records)
+		save_hashes(&job, in);
 	if (!w->err.status && job.articles == 0) {
 		*out = SKIPPED;
 		emit(w->ix, DOCKET_EVENT_SKIPPED, path,
@@ -446,6 +564,8 @@ static int index_file(struct worker *w, const char *path, const char *rel,
 		flush_warnings(&job);
 	}
 	buf_free(&job.warnings);
+	buf_free(&job.map);
+	json_decref(job.old);
 	return w->err.status;
 }
 
@@ -519,14 +639,17 @@ static void update_file(struct worker *w, const struct job *j)
 			have->seen = 1; /* keep what the index had for it */
 		ev = DOCKET_EVENT_SKIPPED;
 	} else {
-		content_hash(in.data.p ? in.data.p : "", in.data.n, r.hash);
+		if (in.stream) /* hashed as it was read */
+			snprintf(r.hash, sizeof r.hash, "%s", in.hash);
+		else
+			content_hash(in.data.p ? in.data.p : "", in.data.n, r.hash);
 		r.mtime_ns = settled_mtime(r.mtime_ns); /* as recorded */
 		enum outcome out = WRITTEN;
 		int staged = !have && use_stage(w, r.key);
-		if (have && !moved && strcmp(have->hash, r.hash) == 0)
+		if (have && !moved && memcmp(have->hash, r.hash, sizeof r.hash) == 0)
 			ev = DOCKET_EVENT_UNCHANGED; /* touched, not changed */
-		else if (index_file(w, j->path, j->rel, r.key, have != NULL, staged,
-		                    &in, &out))
+		else if (index_file(w, j->path, j->rel, r.key, have ? 1 + moved : 0,
+		                    staged, &in, &out))
 			ev = DOCKET_EVENT_LAST;
 		if (out == SKIPPED) {
 			if (have)
@@ -593,8 +716,11 @@ static void remove_unseen(struct worker *w, const char *root)
 			continue;
 		char key[2 + FILE_KEY_LEN];
 		meta_key(key, r->key);
+		char rkey[2 + FILE_KEY_LEN];
+		records_key(rkey, r->key);
 		if (begin_batch(w) || delete_file_docs(w, r->key) ||
-		    fatal(w, xap_set_metadata(w->db, key, "", 0)))
+		    fatal(w, xap_set_metadata(w->db, key, "", 0)) ||
+		    fatal(w, xap_set_metadata(w->db, rkey, "", 0)))
 			break;
 		emit(w->ix, DOCKET_EVENT_REMOVED, r->path, "");
 		r->seen = 1; /* gone: never again this run */

@@ -42,6 +42,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xxhash.h>
 #include <zlib.h>
 
 #include "../docket.h"
@@ -55,6 +56,7 @@
 struct reader {
 	int fd;
 	size_t max;  /* content cap */
+	int over;    /* the content went past it */
 	char *why;   /* the reason, on failure */
 	size_t whylen;
 };
@@ -97,7 +99,7 @@ static int read_plain(struct reader *r, buf *out)
 			break;
 		out->n += (size_t)got;
 		out->p[out->n] = '\0';
-		if (out->n > r->max)
+		if (out->n > r->max && (r->over = 1))
 			return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)",
 			            r->max);
 	}
@@ -119,7 +121,7 @@ static int inflate_some(struct reader *r, z_stream *z, buf *out)
 		int zr = inflate(z, Z_NO_FLUSH);
 		out->n += CHUNK - z->avail_out;
 		out->p[out->n] = '\0';
-		if (out->n > r->max)
+		if (out->n > r->max && (r->over = 1))
 			return fail(r, DOCKET_BAD_INPUT, "decompresses past %zu bytes (--max-size)",
 			            r->max);
 		if (zr == Z_STREAM_END)
@@ -290,7 +292,7 @@ static int open_regular(struct reader *r, const char *path)
 	if (st.st_size == 0)
 		return fail(r, DOCKET_BAD_INPUT, "empty file");
 	if (!has_suffix(path, strlen(path), ".gz") &&
-	    (unsigned long long)st.st_size > r->max)
+	    (unsigned long long)st.st_size > r->max && (r->over = 1))
 		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)", r->max);
 	return 0;
 }
@@ -311,7 +313,7 @@ static int read_content(struct reader *r, const char *path, buf *raw)
 	buf_append(&rc, raw, head, (size_t)have);
 	if (rc)
 		return fail(r, rc, "out of memory");
-	if ((size_t)have > r->max)
+	if ((size_t)have > r->max && (r->over = 1))
 		return fail(r, DOCKET_BAD_INPUT, "larger than %zu bytes (--max-size)", r->max);
 	return read_plain(r, raw);
 }
@@ -391,15 +393,100 @@ static int read_text(struct reader *r, const char *path, buf *raw,
 	return rc;
 }
 
+/* ------------------------------------------------------------ streaming */
+
+int input_streams(const char *path)
+{
+	return format_by_name(path) == FMT_JSON;
+}
+
+/* Why GZ failed, as a reason; "" when it did not. */
+static const char *gz_why(gzFile gz)
+{
+	int err = Z_OK;
+	const char *msg = gzerror(gz, &err);
+	if (err == Z_OK || err == Z_STREAM_END)
+		return "";
+	if (err == Z_BUF_ERROR)
+		return "truncated gzip";
+	return err == Z_ERRNO ? strerror(errno) : msg;
+}
+
+/* A JSON file past the cap: read it once through zlib (which reads plain
+ * files as they are), refusing a binary one and hashing its bytes (the hex
+ * form of content_hash) into IN, which then says it is to be streamed.
+ * Returns 0 or a status with the reason. */
+static int stream_probe(struct reader *r, const char *path, struct input *in)
+{
+	gzFile gz = gzopen(path, "rb");
+	char *chunk = malloc(CHUNK);
+	XXH3_state_t *h = XXH3_createState();
+	int rc = !gz || !chunk || !h ? fail(r, gz ? DOCKET_NO_MEMORY : DOCKET_IO_ERROR, "%s",
+	                                    gz ? "out of memory" : strerror(errno)) : 0;
+	if (!rc)
+		XXH3_128bits_reset(h);
+	for (int got, first = 1; !rc && (got = gzread(gz, chunk, CHUNK)) > 0; first = 0) {
+		if (first && looks_binary(chunk, got < SNIFF_SIZE ? (size_t)got : SNIFF_SIZE))
+			rc = fail(r, DOCKET_BAD_INPUT, "binary file");
+		XXH3_128bits_update(h, chunk, (size_t)got);
+	}
+	if (!rc && *gz_why(gz))
+		rc = fail(r, DOCKET_BAD_INPUT, "%s", gz_why(gz));
+	if (!rc) {
+		XXH128_hash_t d = XXH3_128bits_digest(h);
+		snprintf(in->hash, sizeof in->hash, "%016llx%016llx",
+		         (unsigned long long)d.high64, (unsigned long long)d.low64);
+		in->format = FMT_JSON;
+		in->stream = 1;
+		snprintf(in->converted, sizeof in->converted,
+		         "read record by record (over --max-size %zu bytes)", r->max);
+	}
+	if (gz)
+		gzclose(gz);
+	free(chunk);
+	XXH3_freeState(h);
+	return rc;
+}
+
+/* json_read_fn over a gzFile. */
+static long gz_source(void *src, char *p, size_t n)
+{
+	int got = gzread(src, p, (unsigned)n);
+	return got < 0 || *gz_why(src) ? -1 : got;
+}
+
+/* Parse the JSON file P->path record by record (see stream_probe). */
+static int parse_stream(const struct parse_ctx *p)
+{
+	gzFile gz = gzopen(p->path, "rb");
+	if (!gz) {
+		article_warn(p, strerror(errno));
+		return DOCKET_IO_ERROR;
+	}
+	gzbuffer(gz, CHUNK);
+	int rc = parse_json_stream(gz_source, gz, p);
+	if (rc == DOCKET_IO_ERROR)
+		article_warn(p, gz_why(gz));
+	gzclose(gz);
+	return rc;
+}
+
+/* -------------------------------------------------------------- public */
+
 int input_read(const char *path, size_t max_size, struct input *in,
                char *why, size_t whylen)
 {
-	struct reader r = {-1, max_size, why, whylen};
+	struct reader r = {-1, max_size, 0, why, whylen};
 	buf raw = BUF_INIT;
 	if (whylen)
 		why[0] = '\0';
 	in->converted[0] = '\0';
+	in->stream = 0;
 	int rc = read_text(&r, path, &raw, in);
+	if (rc && r.over && input_streams(path)) { /* too big to hold: stream it */
+		buf_free(&raw);
+		return stream_probe(&r, path, in);
+	}
 	if (rc) {
 		buf_free(&raw);
 		return rc;
@@ -423,6 +510,8 @@ int input_read(const char *path, size_t max_size, struct input *in,
 int input_parse(const struct input *in, const struct parse_ctx *p)
 {
 	const char *s = in->data.p ? in->data.p : "";
+	if (in->stream)
+		return parse_stream(p);
 	switch (in->format) {
 	case FMT_TEXT:
 	case FMT_MARKDOWN:
@@ -444,4 +533,5 @@ void input_clear(struct input *in)
 	in->format = FMT_UNKNOWN;
 	in->replaced = 0;
 	in->converted[0] = '\0';
+	in->stream = 0;
 }

@@ -24,10 +24,18 @@ struct input {
 	size_t replaced;         /* invalid sequences and NULs replaced */
 	char converted[96];      /* "" or what was converted and why, e.g.
 	                          * "read as windows-1252 (not valid UTF-8)" */
+	int stream;              /* a JSON file past the cap: DATA is empty,
+	                          * input_parse reads it record by record */
+	char hash[33];           /* when STREAM, hex XXH3-128 of its bytes */
 };
 
+/* Whether PATH names a JSON file (.json, .jsonl, .ndjson, maybe .gz): one
+ * past the size cap is streamed, not skipped. */
+int input_streams(const char *path);
+
 /* Read PATH into IN (which must be zeroed or cleared): at most MAX_SIZE
- * bytes of content (after gunzip).  Returns 0, or a docket_status
+ * bytes of content (after gunzip) — except a JSON file (input_streams),
+ * which past MAX_SIZE is only checked and hashed, IN->stream set.  Returns 0, or a docket_status
  * (DOCKET_BAD_INPUT: binary, truncated .gz, unknown format...;
  * DOCKET_IO_ERROR: vanished or unreadable) with a one-line reason in WHY. */
 int input_read(const char *path, size_t max_size, struct input *in,

@@ -11,6 +11,15 @@
  * Lines are found in place with memchr: nothing is copied, so a BEIR
  * corpus.jsonl (thousands of records, megabytes) streams through.
  *
+ * A file past --max-size is not held at all (parse_json_stream, called by
+ * input.c): it is read a chunk at a time and only the record being
+ * gathered is kept — one line of JSON Lines, or one element of an array,
+ * found by counting brackets outside strings — so memory is bounded by the
+ * largest record.  There a bad array element is skipped like a bad line
+ * (in memory a bad array refuses the file), and a big file that is neither
+ * an array nor JSON Lines (one huge pretty-printed object) is read as
+ * lines, each reported bad.
+ *
  * A record is an object; its fields (first present wins; strings unless
  * said):
  *   id       "id", "_id" (string or integer) -> article id P->id "#" ID;
@@ -384,5 +393,186 @@ int parse_json(const char *data, size_t len, const struct parse_ctx *p)
 	buf_free(&j.tmp);
 	buf_free(&j.id);
 	json_decref(j.seen);
+	return rc;
+}
+
+/* ------------------------------------------------------------ streaming */
+
+/* A big file read through SRC a chunk at a time (parse_json_stream): only
+ * the record being gathered is held, so memory is bounded by the largest
+ * record, not by the file. */
+struct jstream {
+	struct jparse j;
+	json_read_fn rd;  /* the source */
+	void *src;
+	char chunk[64 * 1024]; /* the bytes read and not yet taken */
+	size_t have, pos;
+	buf rec;          /* the record being gathered, raw */
+	buf clean;        /* the same, made valid UTF-8 */
+	size_t line;      /* the line of the next byte, 1-based */
+	int failed;       /* the source reported an error */
+};
+
+/* The next byte of S's source, or -1 at its end (or error: S->failed). */
+static int next_byte(struct jstream *s)
+{
+	if (s->pos == s->have) {
+		long got = s->failed ? -1 : s->rd(s->src, s->chunk, sizeof s->chunk);
+		if (got <= 0) {
+			s->failed |= got < 0;
+			return -1;
+		}
+		s->have = (size_t)got;
+		s->pos = 0;
+	}
+	int c = (unsigned char)s->chunk[s->pos++];
+	s->line += c == '\n';
+	return c;
+}
+
+/* Parse the gathered record as one JSON value (made valid UTF-8 first);
+ * NULL with a warning when it is not: "line LINE: ..." for a WHAT of
+ * "line", else "WHAT NUMBER (line L): ..." with the line of the error. */
+static json_t *load_gathered(struct jstream *s, int *rc, const char *what,
+                             size_t number, size_t line)
+{
+	buf_reset(&s->clean);
+	utf8_sanitize(rc, &s->clean, s->rec.p ? s->rec.p : "", s->rec.n);
+	if (*rc)
+		return NULL;
+	json_error_t err;
+	json_t *v = json_loadb(s->clean.p ? s->clean.p : "", s->clean.n,
+	                       LOAD_FLAGS, &err);
+	if (!v && strcmp(what, "line") == 0)
+		warnf(&s->j, "line %zu: %s", line, err.text);
+	else if (!v)
+		warnf(&s->j, "%s %zu (line %zu): %s", what, number,
+		      line + (size_t)(err.line > 0 ? err.line - 1 : 0), err.text);
+	return v;
+}
+
+/* JSON Lines, FIRST being the first byte of line 1: each line is a record
+ * ("line N" in warnings), a bad one reported and skipped.  Returns as
+ * parse_json does. */
+static int stream_lines(struct jstream *s, int first)
+{
+	int rc = 0, c = first;
+	size_t good = 0;
+	while (c >= 0 && !rc) {
+		size_t lineno = s->line;
+		buf_reset(&s->rec);
+		for (; c >= 0 && c != '\n' && !rc; c = next_byte(s))
+			buf_putc(&rc, &s->rec, (char)c);
+		c = c < 0 ? c : next_byte(s); /* past the '\n' */
+		if (rc || only_space(s->rec.p ? s->rec.p : "", s->rec.n))
+			continue;
+		json_t *v = load_gathered(s, &rc, "line", lineno, lineno);
+		if (!v)
+			continue;
+		good++;
+		rc = record(&s->j, v, "line", lineno);
+		json_decref(v);
+	}
+	return rc || good ? rc : DOCKET_BAD_INPUT;
+}
+
+/* Where a byte C leaves a scan of JSON text: *DEPTH of open brackets
+ * outside strings, *STR inside a string, *ESC after its backslash.
+ * Cannot fail. */
+static void scan_byte(int c, int *depth, int *str, int *esc)
+{
+	if (*str) {
+		if (*esc)
+			*esc = 0;
+		else if (c == '\\')
+			*esc = 1;
+		else if (c == '"')
+			*str = 0;
+	} else if (c == '"') {
+		*str = 1;
+	} else if (c == '{' || c == '[') {
+		++*depth;
+	} else if (c == '}' || c == ']') {
+		--*depth;
+	}
+}
+
+/* Gather the next element of an array whose '[' was read, up to the ','
+ * or ']' that ends it (outside strings and brackets); returns that byte,
+ * or -1 when the file ended first.  *LINE: the element's first line. */
+static int gather_element(struct jstream *s, int *rc, size_t *line)
+{
+	int depth = 0, str = 0, esc = 0, c;
+	buf_reset(&s->rec);
+	while ((c = next_byte(s)) >= 0 && !*rc) {
+		if (!str && depth == 0 && (c == ',' || c == ']'))
+			return c;
+		if (s->rec.n == 0 && is_json_space((char)c))
+			continue;
+		if (s->rec.n == 0)
+			*line = s->line - (c == '\n');
+		scan_byte(c, &depth, &str, &esc);
+		buf_putc(rc, &s->rec, (char)c);
+	}
+	return -1;
+}
+
+/* A JSON array, its '[' read: each element is a record ("record N (line
+ * L)" in warnings), a bad one reported and skipped.  Returns 0, the sink's
+ * status or DOCKET_NO_MEMORY. */
+static int stream_array(struct jstream *s)
+{
+	int rc = 0, end = ',';
+	size_t number = 0;
+	while (end == ',' && !rc) {
+		size_t line = s->line;
+		end = gather_element(s, &rc, &line);
+		if (rc || (s->rec.n == 0 && end == ']' && number == 0))
+			break; /* "[]" */
+		number++;
+		if (end < 0) {
+			warnf(&s->j, "record %zu (line %zu): the array is not closed",
+			      number, line);
+			break;
+		}
+		json_t *v = load_gathered(s, &rc, "record", number, line);
+		if (v)
+			rc = record(&s->j, v, "record", number);
+		json_decref(v);
+	}
+	return rc;
+}
+
+int parse_json_stream(json_read_fn rd, void *src, const struct parse_ctx *p)
+{
+	struct jstream *s = calloc(1, sizeof *s);
+	if (!s)
+		return DOCKET_NO_MEMORY;
+	s->j = (struct jparse){p, BUF_INIT, BUF_INIT, json_object()};
+	s->rd = rd;
+	s->src = src;
+	s->line = 1;
+	int c = next_byte(s), rc;
+	if (c == 0xef) { /* a UTF-8 byte-order mark: nothing else starts so */
+		next_byte(s);
+		next_byte(s);
+		c = next_byte(s);
+	}
+	while (c >= 0 && is_json_space((char)c))
+		c = next_byte(s);
+	if (c < 0) {
+		warnf(&s->j, "no JSON records");
+		rc = DOCKET_BAD_INPUT;
+	} else {
+		rc = c == '[' ? stream_array(s) : stream_lines(s, c);
+	}
+	if (!rc && s->failed)
+		rc = DOCKET_IO_ERROR; /* the source says why */
+	buf_free(&s->rec);
+	buf_free(&s->clean);
+	buf_free(&s->j.tmp);
+	buf_free(&s->j.id);
+	json_decref(s->j.seen);
+	free(s);
 	return rc;
 }

@@ -21,7 +21,8 @@
  *     (use --follow)"); with follow, a link back to an ancestor is reported
  *     as "symlink loop" and a dangling one as "dangling symbolic link";
  *   - fifos, sockets and devices: "not a regular file";
- *   - files larger than opts->max_size: "larger than N bytes (--max-size)";
+ *   - files larger than opts->max_size: "larger than N bytes (--max-size)",
+ *     except JSON files (input_streams), which are read record by record;
  *   - unreadable folders and entries that vanish: strerror(errno).  A file
  *     is stat'ed again just before it is yielded, because fts stats a whole
  *     folder when it lists it and the file may be gone by the time we reach
@@ -51,6 +52,7 @@
 #include "../common/buf.h"
 #include "../common/error.h"
 #include "../docket.h"
+#include "input.h"
 
 #define IGNORE_FILE ".docketignore"
 #define IGNORE_MAX_SIZE (1 << 20) /* a larger .docketignore is not read */
@@ -267,7 +269,8 @@ static int yield_file(struct walker *w, const FTSENT *e, const char *rel)
 		skip(w, e->fts_path, "not a regular file");
 		return 0;
 	}
-	if (w->o->max_size && (unsigned long long)st.st_size > w->o->max_size) {
+	if (w->o->max_size && (unsigned long long)st.st_size > w->o->max_size &&
+	    !input_streams(e->fts_path)) { /* JSON is read record by record */
 		char why[64];
 		snprintf(why, sizeof why, "larger than %zu bytes (--max-size)",
 		         w->o->max_size);

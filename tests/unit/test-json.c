@@ -1,6 +1,8 @@
 /* test-json.c — parse_json(): JSON Lines with ids, the BEIR corpus shape,
  * arrays with alternate field names, bad lines skipped and reported,
- * record numbers as ids, numeric ids. */
+ * record numbers as ids, numeric ids; parse_json_stream() read 1..7 bytes
+ * at a time gives the same articles, skips a bad array element, and says
+ * where. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -185,6 +187,80 @@ static void sink_stops(void **state)
 	assert_int_equal(parse_json(j, strlen(j), &p), DOCKET_INTERRUPTED);
 }
 
+/* A json_read_fn handing out at most STEP bytes of a string at a time. */
+struct drip {
+	const char *s;
+	size_t n, pos, step;
+};
+
+static long drip_read(void *src, char *p, size_t n)
+{
+	struct drip *d = src;
+	size_t k = d->n - d->pos;
+	if (k > d->step)
+		k = d->step;
+	if (k > n)
+		k = n;
+	memcpy(p, d->s + d->pos, k);
+	d->pos += k;
+	return (long)k;
+}
+
+static int parse_stream(struct seen *s, const char *json, size_t step)
+{
+	memset(s, 0, sizeof *s);
+	struct parse_ctx p = {"f.jsonl", "f.jsonl", sink, warn, s};
+	struct drip d = {json, strlen(json), 0, step};
+	return parse_json_stream(drip_read, &d, &p);
+}
+
+/* The same articles, texts and warnings as parse_json, whatever the chunk
+ * size (a record, a string, an escape cut anywhere). */
+static void stream_same_as_whole(void **state)
+{
+	static const char *const files[] = {
+		"{\"id\":\"a1\",\"title\":\"One\",\"text\":\"P \\\" } ] x\"}\r\n"
+		"\n{\"id\":\"a1\",\"text\":\"again\"}\n{bad\n{\"text\":\"n\\u00e9\"}",
+		" [ {\"id\":7,\"text\":[\"x [\", \"y\"]},\n"
+		"  {\"title\":\"T\",\"text\":\"{\\\"\"} ]\n",
+		"[]", "  \n ",
+	};
+	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+		struct seen whole;
+		int want = parse(&whole, files[f]);
+		for (size_t step = 1; step <= 7; step++) {
+			struct seen s;
+			assert_int_equal(parse_stream(&s, files[f], step), want);
+			assert_string_equal(str(&s.out), str(&whole.out));
+			assert_string_equal(str(&s.text), str(&whole.text));
+			assert_string_equal(str(&s.warns), str(&whole.warns));
+			done(&s);
+		}
+		done(&whole);
+	}
+}
+
+/* A bad element of a streamed array is skipped and named with its line;
+ * an array cut short keeps the records before the cut; a leading BOM is
+ * passed over. */
+static void stream_array_bad_element(void **state)
+{
+	struct seen s;
+	assert_int_equal(parse_stream(&s, "[{\"text\":\"one\"},\n{\"text\":\n oops},\n"
+	                                  "{\"text\":\"three\"}]", 3), 0);
+	assert_string_equal(str(&s.text), "one\nthree\n");
+	assert_string_equal(str(&s.out), "f.jsonl#1||||||1\nf.jsonl#3||||||1\n");
+	assert_non_null(strstr(str(&s.warns), "record 2 (line 3): "));
+	done(&s);
+	assert_int_equal(parse_stream(&s, "[{\"text\":\"one\"}, {\"text\":", 5), 0);
+	assert_string_equal(str(&s.text), "one\n");
+	assert_string_equal(str(&s.warns), "record 2 (line 1): the array is not closed\n");
+	done(&s);
+	assert_int_equal(parse_stream(&s, "\xef\xbb\xbf[{\"text\":\"bom\"}]", 2), 0);
+	assert_string_equal(str(&s.text), "bom\n"); /* a UTF-8 BOM is passed over */
+	done(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +272,8 @@ int main(void)
 		cmocka_unit_test(missing_and_numeric_ids),
 		cmocka_unit_test(unusable_files),
 		cmocka_unit_test(sink_stops),
+		cmocka_unit_test(stream_same_as_whole),
+		cmocka_unit_test(stream_array_bad_element),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
