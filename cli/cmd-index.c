@@ -75,7 +75,7 @@ static const struct cli_option options[] = {
 	{"exclude", OPT_EXCLUDE, required_argument, "GLOB",
 	 "skip files matching GLOB (repeatable)", NULL},
 	{"max-size", OPT_MAX_SIZE, required_argument, "BYTES",
-	 "skip larger files (K, M, G suffixes)", NULL},
+	 "skip larger files, JSON aside: read record by record (K, M, G)", NULL},
 	{"batch", OPT_BATCH, required_argument, "N", "files per commit", NULL},
 	{"wait", OPT_WAIT, optional_argument, "SECONDS",
 	 "wait for another writer to finish (default 60 s)", NULL},
