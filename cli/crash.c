@@ -2,7 +2,7 @@
  * memory fault (SIGSEGV, SIGBUS).
  *
  * Xapian 1.4.22 can fault on a damaged shard instead of throwing: with the
- * postlist blocks of one shard overwritten (tests/e2e/t-messages.sh), a
+ * postlist blocks of one shard partly overwritten (32 bytes a block), a
  * search that checks every match (a headline lift, or -n 500) dies of
  * SIGSEGV inside Enquire::get_mset, where no exception handler can see it.
  * A reader on deadline then gets "Segmentation fault" and nothing to act
