@@ -100,6 +100,17 @@ int index_list_add(struct index_list *l, const char *path);
 int index_list_default(struct index_list *l);
 void index_list_free(struct index_list *l);
 
+/* cli/listen.c.  Split --listen's "HOST:PORT" or "[V6]:PORT" (port
+ * MIN_PORT..65535) into HOST and PORT; 0, or -1 when malformed. */
+int listen_split(const char *s, long min_port, char *host, size_t hostsz,
+                 char *port, size_t portsz);
+/* Resolve HOST (getaddrinfo): ADDR gets its first address as numbers,
+ * the one to bind (so the name cannot resolve one way for the check and
+ * another for the server); *LOOPBACK whether EVERY address it resolves
+ * to is loopback.  0, or -1 after printing why not. */
+int listen_resolve(const char *host, const char *port, char *addr,
+                   size_t addrsz, int *loopback);
+
 /* cli/crash.c: on SIGSEGV/SIGBUS print one line naming the index being
  * read and what to run, and exit EXIT_TROUBLE (Xapian can fault on a
  * damaged shard).  Install once at start; name the index once known. */

@@ -64,30 +64,6 @@ static const struct cli_spec spec = CLI_SPEC("serve-shard",
 	"Needs " SERVER " (Debian package xapian-tools).\n"
 	"Exit status: the server's once it runs; 2 if it cannot start.\n");
 
-/* Split "HOST:PORT" or "[V6]:PORT" into O's host and port; 0 or -1. */
-static int parse_listen(struct serve_opts *o, const char *s)
-{
-	const char *colon = strrchr(s, ':');
-	const char *h = s, *hend = colon;
-	long port;
-	if (!colon || parse_long(colon + 1, 1, 65535, &port))
-		return -1;
-	if (*s == '[') {
-		if (colon == s || colon[-1] != ']')
-			return -1;
-		h = s + 1;
-		hend = colon - 1;
-	} else if (memchr(s, ':', (size_t)(colon - s))) {
-		return -1; /* an IPv6 address needs its brackets */
-	}
-	if (hend <= h || (size_t)(hend - h) >= sizeof o->host)
-		return -1;
-	memcpy(o->host, h, (size_t)(hend - h));
-	o->host[hend - h] = '\0';
-	snprintf(o->port, sizeof o->port, "%ld", port);
-	return 0;
-}
-
 /* Handle option C with argument ARG for the serve_opts P (a cli_take);
  * returns 0 or an exit status. */
 static int take_option(void *p, int c, const char *arg)
@@ -99,7 +75,7 @@ static int take_option(void *p, int c, const char *arg)
 			return usage_error("serve-shard", "--index: serve one index per server");
 		return index_list_add(&o->indexes, arg) ? EXIT_TROUBLE : 0;
 	case OPT_LISTEN:
-		if (parse_listen(o, arg))
+		if (listen_split(arg, 1, o->host, sizeof o->host, o->port, sizeof o->port))
 			return usage_error("serve-shard", "--listen: '%s' is not HOST:PORT with a port from 1 to 65535", arg);
 		return 0;
 	case OPT_TIMEOUT:
@@ -156,22 +132,6 @@ static int index_opens(const char *path)
 	return st == DOCKET_OK;
 }
 
-/* Is the socket address A loopback: 127.0.0.0/8, ::1, or ::ffff:127.x? */
-static int loopback_addr(const struct sockaddr *a)
-{
-	if (a->sa_family == AF_INET) {
-		const struct sockaddr_in *in = (const struct sockaddr_in *)a;
-		return (ntohl(in->sin_addr.s_addr) >> 24) == 127;
-	}
-	if (a->sa_family == AF_INET6) {
-		const struct in6_addr *in6 = &((const struct sockaddr_in6 *)a)->sin6_addr;
-		if (IN6_IS_ADDR_V4MAPPED(in6))
-			return in6->s6_addr[12] == 127;
-		return IN6_IS_ADDR_LOOPBACK(in6);
-	}
-	return 0;
-}
-
 /* Resolve O's host (getaddrinfo): O->addr gets the first address as
  * numbers, which is what the server is told to bind (so a name cannot
  * resolve one way for this check and another for the server), and
@@ -183,20 +143,14 @@ static int loopback_addr(const struct sockaddr *a)
 static int resolve_and_try(struct serve_opts *o)
 {
 	struct addrinfo hints = {.ai_socktype = SOCK_STREAM,
-	                         .ai_flags = AI_PASSIVE}, *ai;
-	int one = 1, ok, fd, err = getaddrinfo(o->host, o->port, &hints, &ai);
+	                         .ai_flags = AI_PASSIVE | AI_NUMERICHOST}, *ai;
+	int one = 1, ok, fd;
+	if (listen_resolve(o->host, o->port, o->addr, sizeof o->addr, &o->loopback))
+		return 0;
+	int err = getaddrinfo(o->addr, o->port, &hints, &ai);
 	if (err)
 		return fail("--listen: cannot use host '%s': %s", o->host,
 		            gai_strerror(err)), 0;
-	o->loopback = 1;
-	for (struct addrinfo *a = ai; a; a = a->ai_next)
-		o->loopback &= loopback_addr(a->ai_addr);
-	if ((err = getnameinfo(ai->ai_addr, ai->ai_addrlen, o->addr, sizeof o->addr,
-	                       NULL, 0, NI_NUMERICHOST))) {
-		freeaddrinfo(ai);
-		return fail("--listen: cannot use host '%s': %s", o->host,
-		            gai_strerror(err)), 0;
-	}
 	fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
 	ok = fd >= 0 &&
 	     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) == 0 &&

@@ -67,30 +67,6 @@ static const struct cli_spec spec = CLI_SPEC("serve",
 	"The index is reopened by itself when 'docket index' commits.\n"
 	"Exit status: 0 after a clean stop, 2 if it cannot start.\n");
 
-/* Split "HOST:PORT" or "[V6]:PORT" into O's host and port; 0 or -1. */
-static int parse_listen(struct web_server *o, const char *s)
-{
-	const char *colon = strrchr(s, ':');
-	const char *h = s, *hend = colon;
-	long port;
-	if (!colon || parse_long(colon + 1, 0, 65535, &port))
-		return -1;
-	if (*s == '[') {
-		if (colon == s || colon[-1] != ']')
-			return -1;
-		h = s + 1;
-		hend = colon - 1;
-	} else if (memchr(s, ':', (size_t)(colon - s))) {
-		return -1; /* an IPv6 address needs its brackets */
-	}
-	if (hend <= h || (size_t)(hend - h) >= sizeof o->host)
-		return -1;
-	memcpy(o->host, h, (size_t)(hend - h));
-	o->host[hend - h] = '\0';
-	snprintf(o->port, sizeof o->port, "%ld", port);
-	return 0;
-}
-
 /* Read the token: FILE's first line, at least 16 bytes of printable
  * ASCII.  Returns 0 or an exit status after printing why. */
 static int read_token(struct web_server *o, const char *path)
@@ -123,7 +99,7 @@ static int take_option(void *p, int c, const char *arg)
 		return index_list_add(&o->indexes, arg) ? EXIT_TROUBLE : 0;
 	case OPT_LISTEN:
 		o->listen_given = 1;
-		if (parse_listen(o, arg))
+		if (listen_split(arg, 0, o->host, sizeof o->host, o->port, sizeof o->port))
 			return usage_error("serve", "--listen: '%s' is not HOST:PORT with a port from 0 to 65535", arg);
 		return 0;
 	case OPT_TOKEN:
@@ -148,13 +124,6 @@ static int take_option(void *p, int c, const char *arg)
 	return usage_error("serve", "bad option");
 }
 
-/* Whether HOST is a loopback name or address. */
-static int is_loopback(const char *host)
-{
-	return !strcmp(host, "localhost") || !strcmp(host, "::1") ||
-	       !strncmp(host, "127.", 4);
-}
-
 /* Fill O from the command line; returns 0, -1 after --help, or an exit
  * status. */
 static int parse_args(int argc, char **argv, struct web_server *o)
@@ -164,7 +133,9 @@ static int parse_args(int argc, char **argv, struct web_server *o)
 		return rc;
 	if (optind != argc)
 		return usage_error("serve", "unexpected argument '%s'", argv[optind]);
-	if (!is_loopback(o->host) && !o->token)
+	if (listen_resolve(o->host, o->port, o->addr, sizeof o->addr, &o->loopback))
+		return EXIT_TROUBLE;
+	if (!o->loopback && !o->token)
 		return usage_error("serve", "--listen %s is not loopback: give --token FILE "
 		                   "(a bearer token every request must carry)", o->host);
 	if (!o->threads) {
@@ -451,7 +422,7 @@ static struct MHD_Daemon *start(struct web_server *srv)
 {
 	struct addrinfo hints = {.ai_socktype = SOCK_STREAM,
 	                         .ai_flags = AI_PASSIVE}, *ai;
-	int err = getaddrinfo(srv->host, srv->port, &hints, &ai);
+	int err = getaddrinfo(srv->addr, srv->port, &hints, &ai); /* numeric */
 	if (err)
 		return fail("--listen: cannot use host '%s': %s", srv->host,
 		            gai_strerror(err)), NULL;
@@ -481,7 +452,7 @@ static void announce(const struct web_server *srv, struct MHD_Daemon *d)
 	fprintf(stderr, "docket: serving %s at http://%s%s%s:%u/ with %ld threads\n",
 	        srv->indexes.paths[0], v6 ? "[" : "", srv->host, v6 ? "]" : "",
 	        i ? i->port : 0, srv->threads);
-	if (!is_loopback(srv->host))
+	if (!srv->loopback)
 		fprintf(stderr, "docket: warning: listening on %s, beyond this machine; "
 		        "no encryption (put TLS in front), every request needs the token\n",
 		        srv->host);

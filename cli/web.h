@@ -11,6 +11,7 @@
 #ifndef DOCKET_CLI_WEB_H
 #define DOCKET_CLI_WEB_H
 
+#include <netdb.h>
 #include <stddef.h>
 
 #include "cli.h"
@@ -20,6 +21,9 @@ struct web_server {
 	struct index_list indexes; /* --index, searched as one */
 	char host[256];            /* --listen's host, brackets removed */
 	char port[8];              /* --listen's port */
+	char addr[NI_MAXHOST];     /* HOST resolved: the address bound, as
+	                            * numbers (listen_resolve) */
+	int loopback;              /* every address HOST resolves to is */
 	int listen_given;          /* --listen was on the command line */
 	char *token;               /* --token FILE's first line, or NULL */
 	long threads;              /* --threads, default: the cores */

@@ -215,6 +215,18 @@ is "$stopped" 0 "SIGINT stops it cleanly too"
 "$DOCKET" serve --index "$idx" --listen 0.0.0.0:0 >/dev/null 2>"$tmp/open.err"
 is "$?" 2 "a non-loopback address without --token is refused"
 like "$(cat "$tmp/open.err")" 'give --token FILE' "saying --token is needed"
+# Loopback is judged by what the host resolves to, not by its text (as
+# serve-shard does, cli/listen.c): 0x7f000001 is 127.0.0.1, so no token.
+"$DOCKET" serve --index "$idx" --listen 0x7f000001:0 >/dev/null 2>"$tmp/hex.err" &
+hpid=$!
+i=0
+while [ $i -lt 200 ] && ! grep -q serving "$tmp/hex.err"; do sleep 0.05; i=$((i + 1)); done
+like "$(cat "$tmp/hex.err")" 'serving' "a host that resolves to loopback needs no token"
+unlike "$(cat "$tmp/hex.err")" 'warning' "... and gets no warning"
+stop "$hpid" TERM
+"$DOCKET" serve --index "$idx" --listen 127.example.test:0 >/dev/null 2>"$tmp/name.err"
+is "$?" 2 "a host named like 127.x that does not resolve does not start"
+like "$(cat "$tmp/name.err")" "cannot use host '127.example.test'" "... naming it"
 printf 'short\n' >"$tmp/short"
 "$DOCKET" serve --index "$idx" --token "$tmp/short" >/dev/null 2>&1
 is "$?" 2 "a token under 16 characters is refused"
