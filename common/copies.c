@@ -208,6 +208,20 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Sort the COUNT hashes in OUT and drop repeats; returns how many are
+ * left (OUT's length follows). */
+static size_t sort_unique(buf *out, size_t count)
+{
+	uint64_t *v = (uint64_t *)(void *)out->p;
+	qsort(v, count, sizeof *v, cmp_u64);
+	size_t u = 0;
+	for (size_t i = 0; i < count; i++)
+		if (u == 0 || v[u - 1] != v[i])
+			v[u++] = v[i];
+	out->n = u * sizeof *v;
+	return u;
+}
+
 size_t copies_shingles(int *rc, buf *out, const char *norm, size_t n,
                        unsigned k)
 {
@@ -229,14 +243,7 @@ size_t copies_shingles(int *rc, buf *out, const char *norm, size_t n,
 	}
 	if (*rc)
 		return 0;
-	uint64_t *v = (uint64_t *)(void *)out->p;
-	qsort(v, count, sizeof *v, cmp_u64);
-	size_t u = 0;
-	for (size_t i = 0; i < count; i++)
-		if (u == 0 || v[u - 1] != v[i])
-			v[u++] = v[i];
-	out->n = u * sizeof *v;
-	return u;
+	return sort_unique(out, count);
 }
 
 /* Words too common to pick band keys from: a pair holding one ("of the",
@@ -302,14 +309,7 @@ static size_t content_shingles(int *rc, buf *out, const char *norm, size_t n,
 		return 0;
 	if (count < CONTENT_MIN)
 		return copies_shingles(rc, out, norm, n, k);
-	uint64_t *v = (uint64_t *)(void *)out->p;
-	qsort(v, count, sizeof *v, cmp_u64);
-	size_t u = 0;
-	for (size_t i = 0; i < count; i++)
-		if (u == 0 || v[u - 1] != v[i])
-			v[u++] = v[i];
-	out->n = u * sizeof *v;
-	return u;
+	return sort_unique(out, count);
 }
 
 /* The splitmix64 finaliser: a cheap independent-looking permutation of X,
