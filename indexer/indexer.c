@@ -35,6 +35,7 @@
 #include "article.h"
 #include "../engine/index.h"
 #include "input.h"
+#include "../common/error.h"
 #include "../common/schema.h"
 #include "../common/stem.h"
 #include "../engine/engine.h"
@@ -98,6 +99,7 @@ struct run {
 	struct roots *roots;       /* the index's roots, this one added */
 	int roots_unsaved;         /* ROOTS changed: shard 0's worker writes
 	                            * them inside its first batch */
+	int walk_errno;            /* why the walk stopped (walk_tree's errno) */
 };
 
 struct docket_indexer {
@@ -887,6 +889,7 @@ static int run_workers(docket_indexer *ix, const char *path, struct run *run,
 			break;
 	if (started == ix->nworkers) {
 		*walk_rc = walk_tree(path, &ix->walk, on_file, on_skip, ix);
+		run->walk_errno = *walk_rc == DOCKET_IO_ERROR ? errno : 0;
 		run->walk_ok = *walk_rc == 0;
 	}
 	for (unsigned k = 0; k < started; k++) /* all finish in parallel */
@@ -897,6 +900,20 @@ static int run_workers(docket_indexer *ix, const char *path, struct run *run,
 	if (started < ix->nworkers)
 		return index_fail(ix->idx, DOCKET_NO_MEMORY, "cannot start a thread");
 	return worker_status(ix);
+}
+
+/* The walk of PATH stopped with RC (errno ERR): the index's error.  Out of
+ * descriptors is the run's trouble, not the folder's, so it names the
+ * index as every other "too many open files (limit N)" does. */
+static int walk_fail(docket_indexer *ix, const char *path, int rc, int err)
+{
+	char text[128];
+	if (!error_is_fd_limit(err))
+		return index_fail(ix->idx, rc == DOCKET_NO_MEMORY ? rc : DOCKET_IO_ERROR,
+		                  "%s: cannot walk this folder", path);
+	error_fd_text(err, text, sizeof text);
+	return index_fail(ix->idx, DOCKET_IO_ERROR, "%s: %s: %s; what was indexed "
+	                  "from it is kept", ix->idx->path, path, text);
 }
 
 DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
@@ -918,7 +935,7 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 	}
 	struct roots roots = {0};
 	buf prefix = BUF_INIT;
-	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT, "", &roots, 0};
+	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT, "", &roots, 0, 0};
 	int walk_rc = 0;
 	rc = name_root(ix, path, &run, &prefix);
 	if (!rc)
@@ -932,8 +949,7 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 	if (stopped(ix))
 		return index_fail(ix->idx, DOCKET_INTERRUPTED, "%s: indexing interrupted", path);
 	if (walk_rc)
-		return index_fail(ix->idx, walk_rc == DOCKET_NO_MEMORY ? walk_rc : DOCKET_IO_ERROR,
-		                  "%s: cannot walk this folder", path);
+		return walk_fail(ix, path, walk_rc, run.walk_errno);
 	return DOCKET_OK;
 }
 

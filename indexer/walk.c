@@ -71,6 +71,7 @@ struct walker {
 	struct ignore_rule *rules; /* from .docketignore */
 	size_t nrules;
 	size_t prefix;             /* length of "ROOT/" in every path below */
+	int stop_errno;            /* why the walk stopped, for walk_tree's errno */
 };
 
 /* fts order: plain byte order of the names. */
@@ -128,14 +129,39 @@ static void parse_ignore(int *rc, struct walker *w, const char *s, size_t n)
 	}
 }
 
+static void skip(struct walker *w, const char *path, const char *reason)
+{
+	if (w->skip)
+		w->skip(w->ctx, path, reason);
+}
+
+/* An entry not walked though it is still there (ERR is not ENOENT): to
+ * the keep callback when there is one, else skipped. */
+static void keep(struct walker *w, const char *path, int err, const char *reason)
+{
+	if (err != ENOENT && w->o->keep)
+		w->o->keep(w->ctx, path, reason);
+	else
+		skip(w, path, reason);
+}
+
 /* Load ROOT/.docketignore if there is one (a missing or unreadable file
- * adds no rules).  Returns 0 or DOCKET_NO_MEMORY. */
+ * adds no rules).  Returns 0, DOCKET_NO_MEMORY, or DOCKET_IO_ERROR when
+ * the descriptors ran out: walking on without its rules would index what
+ * the user excluded. */
 static int load_ignore(struct walker *w, const char *root)
 {
 	int rc = 0;
 	buf path = BUF_INIT, text = BUF_INIT;
 	buf_printf(&rc, &path, "%s/%s", root, IGNORE_FILE);
 	FILE *f = rc ? NULL : fopen(path.p, "r");
+	if (!f && !rc && error_is_fd_limit(errno)) {
+		char why[128];
+		w->stop_errno = errno;
+		error_fd_text(errno, why, sizeof why);
+		skip(w, root, why);
+		rc = DOCKET_IO_ERROR;
+	}
 	if (f) {
 		char chunk[4096];
 		size_t got;
@@ -223,22 +249,6 @@ static const char *closed_folder(const struct walker *w, const FTSENT *e)
 		if (strcmp(e->fts_path, *s) == 0)
 			return "a system folder";
 	return asset_folder(e) ? "a saved page's assets, not an article" : NULL;
-}
-
-static void skip(struct walker *w, const char *path, const char *reason)
-{
-	if (w->skip)
-		w->skip(w->ctx, path, reason);
-}
-
-/* An entry not walked though it is still there (ERR is not ENOENT): to
- * the keep callback when there is one, else skipped. */
-static void keep(struct walker *w, const char *path, int err, const char *reason)
-{
-	if (err != ENOENT && w->o->keep)
-		w->o->keep(w->ctx, path, reason);
-	else
-		skip(w, path, reason);
 }
 
 /* The relative path of E: the part after the root's prefix, or for the
@@ -331,12 +341,15 @@ static int visit(struct walker *w, FTS *fts, FTSENT *e)
 			char text[128];
 			error_fd_text(e->fts_errno, text, sizeof text);
 			keep(w, e->fts_path, e->fts_errno, text);
+			w->stop_errno = e->fts_errno;
 			return DOCKET_IO_ERROR;
 		}
 		if (root)
 			skip(w, e->fts_path, strerror(e->fts_errno));
 		else
 			keep(w, e->fts_path, e->fts_errno, strerror(e->fts_errno));
+		if (root)
+			w->stop_errno = e->fts_errno;
 		return root ? DOCKET_IO_ERROR : 0;
 	default: /* FTS_DEFAULT: fifo, socket, device */
 		skip(w, e->fts_path, "not a regular file");
@@ -347,21 +360,26 @@ static int visit(struct walker *w, FTS *fts, FTSENT *e)
 int walk_tree(const char *root, const struct walk_opts *o, walk_file_fn file,
               walk_skip_fn skipfn, void *ctx)
 {
-	struct walker w = {o, file, skipfn, ctx, NULL, 0, 0};
+	struct walker w = {o, file, skipfn, ctx, NULL, 0, 0, 0};
 	int rc = load_ignore(&w, root);
-	if (rc)
+	if (rc) {
+		free_rules(&w);
+		errno = w.stop_errno;
 		return rc;
+	}
 	int flags = FTS_NOCHDIR | FTS_COMFOLLOW | (o->one_fs ? FTS_XDEV : 0) |
 	            (o->follow ? FTS_LOGICAL : FTS_PHYSICAL);
 	char *argv[2] = {(char *)root, NULL};
 	FTS *fts = fts_open(argv, flags, by_name);
 	if (!fts) {
 		char text[128];
-		if (error_is_fd_limit(errno))
-			error_fd_text(errno, text, sizeof text);
-		skip(&w, root, error_is_fd_limit(errno) ? text : strerror(errno));
+		int err = errno;
+		if (error_is_fd_limit(err))
+			error_fd_text(err, text, sizeof text);
+		skip(&w, root, error_is_fd_limit(err) ? text : strerror(err));
 		free_rules(&w);
-		return errno == ENOMEM ? DOCKET_NO_MEMORY : DOCKET_IO_ERROR;
+		errno = err;
+		return err == ENOMEM ? DOCKET_NO_MEMORY : DOCKET_IO_ERROR;
 	}
 	while (!rc) {
 		errno = 0;
@@ -372,12 +390,15 @@ int walk_tree(const char *root, const struct walk_opts *o, walk_file_fn file,
 	}
 	if (!rc && errno) {
 		char text[128];
+		w.stop_errno = errno;
 		if (error_is_fd_limit(errno))
 			error_fd_text(errno, text, sizeof text);
-		skip(&w, root, error_is_fd_limit(errno) ? text : strerror(errno));
+		skip(&w, root, error_is_fd_limit(w.stop_errno) ? text
+		                                              : strerror(w.stop_errno));
 		rc = DOCKET_IO_ERROR;
 	}
 	fts_close(fts);
 	free_rules(&w);
+	errno = w.stop_errno;
 	return rc;
 }

@@ -36,7 +36,8 @@ typedef int (*walk_file_fn)(void *ctx, const char *path, const char *rel,
  * entries go to SKIP (hidden and excluded ones silently unless it matters).
  * A ".docketignore" in ROOT adds gitignore-like globs.  Returns 0, the
  * callback's non-zero value, or a docket_status when ROOT itself cannot be
- * walked (with the reason through SKIP). */
+ * walked (with the reason through SKIP); on DOCKET_IO_ERROR errno says why
+ * (EMFILE when the descriptors ran out anywhere in the walk). */
 int walk_tree(const char *root, const struct walk_opts *o, walk_file_fn file,
               walk_skip_fn skip, void *ctx);
 

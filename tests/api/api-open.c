@@ -1,10 +1,14 @@
 /* api-open.c — the edges of the public API that need no index content:
  * opening what is not there, destroy functions on NULL, status names,
- * option checks on an empty index.  Includes only docket.h.
+ * option checks on an empty index, a walk with no descriptors left.
+ * Includes only docket.h.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "docket.h"
@@ -117,11 +121,72 @@ static void test_empty_index(void)
 		printf("# could not remove %s\n", dir);
 }
 
+/* With every descriptor in use, indexing a folder fails with the index's
+ * name and "too many open files (limit N)", as every other fd-limit error
+ * does (the folder is not at fault), and keeps what was indexed. */
+static void test_walk_without_descriptors(void)
+{
+	char dir[] = "/tmp/docket-api-fd-XXXXXX";
+	char path[256], folder[256], file[300];
+	docket_index *idx = NULL;
+	docket_indexer *ix = NULL;
+	if (!mkdtemp(dir)) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/index", dir);
+	snprintf(folder, sizeof folder, "%s/news", dir);
+	snprintf(file, sizeof file, "%s/a.txt", folder);
+	FILE *f = mkdir(folder, 0755) == 0 ? fopen(file, "w") : NULL;
+	ok(f != NULL, "a folder with one article");
+	if (f) {
+		fputs("Court ruling\n\nThe court ruled on Monday.\n", f);
+		fclose(f);
+	}
+	docket_status st = docket_index_open(path, DOCKET_OPEN_WRITE, &idx);
+	if (!st)
+		st = docket_indexer_new(idx, &ix);
+	ok(st == DOCKET_OK, "index and indexer (%s)", docket_index_last_error(idx));
+	int first = -1, last = -1, fd;
+	while ((fd = open("/dev/null", O_RDONLY)) >= 0)
+		last = fd, first = first < 0 ? fd : first;
+	int full = errno == EMFILE;
+	st = docket_indexer_run(ix, folder);
+	char msg[512];
+	snprintf(msg, sizeof msg, "%s", docket_index_last_error(idx));
+	for (fd = first; first >= 0 && fd <= last; fd++)
+		close(fd);
+	ok(full, "every descriptor in use");
+	ok(st == DOCKET_IO_ERROR, "the run fails with IO_ERROR (got %d)", st);
+	ok(strncmp(msg, path, strlen(path)) == 0 && strstr(msg, "too many open files (limit"),
+	   "the error names the index and the limit: %s", msg);
+	docket_indexer_free(ix); /* a failed commit leaves it failed: start anew */
+	docket_index_close(idx);
+	idx = NULL, ix = NULL;
+	size_t articles = 0, passages = 0;
+	st = docket_index_open(path, DOCKET_OPEN_WRITE, &idx);
+	if (!st)
+		st = docket_indexer_new(idx, &ix);
+	if (!st)
+		st = docket_indexer_run(ix, folder);
+	if (!st)
+		st = docket_index_counts(idx, &articles, &passages);
+	ok(st == DOCKET_OK && articles == 1, "with them back, the index opens and takes "
+	   "the folder (%s; %zu articles)", docket_index_last_error(idx), articles);
+	docket_indexer_free(ix);
+	docket_index_close(idx);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+}
+
 int main(void)
 {
 	test_missing_index();
 	test_null();
 	test_strerror();
 	test_empty_index();
+	test_walk_without_descriptors();
 	return tap_done();
 }

@@ -1,7 +1,10 @@
 /* test-walk.c — walk_tree(): hidden files, exclude globs, .docketignore,
  * symbolic links (not followed, followed, loops), deep folders, files that
- * vanish mid-walk, special files, odd names, the size cap.  Every test
+ * vanish mid-walk, special files, odd names, the size cap, running out of
+ * descriptors.  Every test
  * builds its tree in a fresh mkdtemp() folder. */
+#include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -295,6 +298,51 @@ static void callback_stops(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* Open descriptors until none is left: [*FIRST, *LAST] are ours. */
+static void use_up_descriptors(int *first, int *last)
+{
+	int fd;
+	*first = *last = -1;
+	while ((fd = open("/dev/null", O_RDONLY)) >= 0) {
+		if (*first < 0)
+			*first = fd;
+		*last = fd;
+	}
+	assert_int_equal(errno, EMFILE);
+}
+
+static void give_back(int first, int last)
+{
+	for (int fd = first; first >= 0 && fd <= last; fd++)
+		close(fd);
+}
+
+/* Out of descriptors, a walk stops (DOCKET_IO_ERROR, errno EMFILE) rather
+ * than walk on without the folder's .docketignore: with it unread, the
+ * file it excludes would be indexed. */
+static void out_of_descriptors(void **state)
+{
+	mk(".docketignore", "secret.txt\n");
+	mk("secret.txt", "s");
+	mk("a.txt", "a");
+	struct walk_opts o = {.max_size = 1 << 20};
+	struct seen s;
+	int first, last;
+	use_up_descriptors(&first, &last);
+	errno = 0;
+	int rc = walk(&s, &o);
+	int err = errno;
+	give_back(first, last);
+	assert_int_equal(rc, DOCKET_IO_ERROR);
+	assert_int_equal(err, EMFILE);
+	assert_string_equal(files(&s), "");
+	assert_non_null(strstr(skips(&s), "too many open files"));
+	done(&s);
+	assert_int_equal(walk(&s, &o), 0); /* and with them back, it walks */
+	assert_string_equal(files(&s), "a.txt\n");
+	done(&s);
+}
+
 static int setup(void **state)
 {
 	snprintf(root, sizeof root, "/tmp/test-walk-XXXXXX");
@@ -316,7 +364,7 @@ int main(void)
 		T(hidden),         T(excludes),      T(docketignore),
 		T(symlinks),       T(deep_folders),  T(vanished_file),
 		T(special_and_large), T(odd_names),  T(root_is_file_or_missing),
-		T(callback_stops),
+		T(callback_stops), T(out_of_descriptors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
