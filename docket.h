@@ -288,7 +288,11 @@ DOCKET_EXPORT void docket_indexer_on_event(docket_indexer *ix,
 /* Bring the index up to date with the file or folder at PATH: new files
  * added, changed ones replaced, files that vanished from under PATH removed.
  * The calling thread walks PATH; one thread per shard indexes.  Each file is
- * indexed whole or not at all; changes are committed in batches.  Once a
+ * indexed whole or not at all; changes are committed in batches — except a
+ * JSON export read record by record (past DOCKET_INDEXER_MAX_SIZE), which
+ * is committed every 5 batches of records, so that memory stays bounded:
+ * stopped in between, the index holds whole records of it, and the next run
+ * completes it.  Once a
  * shard has taken a batch of new files in this run, its further new files
  * are staged in small fresh databases and merged into the shard (Xapian's
  * Compactor) when they reach its size, and at the end; the merged shard is
