@@ -113,4 +113,19 @@ settle "$tmp/app/e.jsonl"
 d index --index "$tmp/ixp" -v "$tmp/app" >"$tmp/out" 2>&1
 unlike "$(cat "$tmp/out")" "records rewritten" "re-created after removal: no stale hashes"
 is "$(ids "$tmp/ixp" | wc -l | tr -d ' ')" 1 "... and indexed"
+
+# Held whole, a JSON file costs ~16x its size in memory: past 4 MiB it is
+# read record by record even under --max-size, and its records are the same.
+mkdir -p "$tmp/big"
+awk 'BEGIN { for (i = 1; i <= 2600; i++) { t = ""
+	for (k = 0; k < 70; k++) t = t " tillery w" (i * 7 + k) "x clause" k
+	printf "{\"id\":\"b%d\",\"title\":\"Filing %d\",\"text\":\"%s\"}\n", i, i, t } }' \
+	>"$tmp/big/e.jsonl"
+settle "$tmp/big/e.jsonl"
+ok "the export is past 4 MiB" [ "$(wc -c <"$tmp/big/e.jsonl")" -gt 4194304 ]
+d index --index "$tmp/ixb" -v "$tmp/big" >"$tmp/out" 2>&1
+like "$(cat "$tmp/out")" "e\.jsonl: read record by record \(over 4194304 bytes\)" \
+	"a 4 MiB+ export under --max-size is read record by record"
+is "$(d search --index "$tmp/ixb" --json --copies -n 10000 -- tillery | hits_field passage_id |
+	sed 's/#[0-9]*$//' | sort -u | wc -l | tr -d ' ')" 2600 "... and holds all 2600 records"
 done_testing
