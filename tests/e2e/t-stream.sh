@@ -8,7 +8,8 @@
 # file past the cap is still skipped, naming --max-size.  An appended export
 # rewrites only its new record (per-record hashes, "R" + file key in the
 # metadata); a changed record is replaced, a removed one removed, whether
-# the file is held whole or streamed; the records' ids never change.
+# the file is held whole or streamed; the records' ids never change.  Past
+# 4 MiB a JSON file is read record by record even under --max-size.
 . "$(dirname "$0")/lib.sh"
 
 settle() { touch -d "@$(( $(date +%s) - 60 ))" "$@"; }
