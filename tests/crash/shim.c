@@ -7,6 +7,9 @@
  *   SHIM_KILL_AT_SYNC=N    the Nth fsync/fdatasync/sync_file_range/msync
  *                          raises SIGKILL before it syncs (Xapian syncs
  *                          every table when it commits)
+ *   SHIM_HANG_AT_SYNC=N    the Nth sync never returns (signals are still
+ *                          handled): a commit stuck for ever, as Xapian's
+ *                          over a damaged position table
  *   SHIM_FAIL_WRITE_AT=N   the Nth write to a regular file (write, pwrite,
  *                          writev, pwritev; not stdin/stdout/stderr) fails
  *                          with ENOSPC, and only that one
@@ -31,6 +34,7 @@
 #include <unistd.h>
 
 static long kill_at_sync;   /* 0: never */
+static long hang_at_sync;   /* 0: never */
 static long fail_write_at;  /* 0: never */
 static long fail_write_from;
 static long syncs;          /* sync calls seen */
@@ -55,6 +59,7 @@ static void write_report(void)
 __attribute__((constructor)) static void shim_init(void)
 {
 	kill_at_sync = env_long("SHIM_KILL_AT_SYNC");
+	hang_at_sync = env_long("SHIM_HANG_AT_SYNC");
 	fail_write_at = env_long("SHIM_FAIL_WRITE_AT");
 	fail_write_from = env_long("SHIM_FAIL_WRITE_FROM");
 	report = getenv("SHIM_REPORT");
@@ -76,6 +81,9 @@ static void count_sync(void)
 		}
 		raise(SIGKILL);
 	}
+	if (syncs == hang_at_sync)
+		for (;;)
+			pause();
 }
 
 /* Non-zero when this write to FD is to be failed with ENOSPC. */
