@@ -333,7 +333,10 @@ typedef enum docket_query_option {
 	DOCKET_QUERY_TIME_LIMIT_MS, /* stop looking for more matches after
 	                             * this many milliseconds and return the
 	                             * best found so far (0, the default: no
-	                             * limit; `docket serve` bounds requests) */
+	                             * limit; `docket serve` bounds requests);
+	                             * facets, timeline and coverage, which need
+	                             * every match, fail past it with
+	                             * DOCKET_INTERRUPTED */
 	DOCKET_QUERY_STRICT,        /* 1: a word that looks like a field but
 	                             * names none ("jduge:okafor") makes the run
 	                             * fail with DOCKET_BAD_QUERY; 0 (default):

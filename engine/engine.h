@@ -145,7 +145,9 @@ struct xap_request {
 	                             * group is (engine/copies.cc) */
 	double time_limit;          /* >0: seconds the matcher may take before
 	                             * it returns what it has (Xapian's
-	                             * Enquire::set_time_limit) */
+	                             * Enquire::set_time_limit); a scan
+	                             * (xap_scan) past it fails with
+	                             * DOCKET_INTERRUPTED, its counts unfinished */
 };
 
 /* A passage of a hit's copy group (engine/copies.cc). */

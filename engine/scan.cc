@@ -14,6 +14,8 @@
  */
 #include "engine-private.h"
 
+#include <chrono>
+
 struct xap_row {
 	const Xapian::Document *doc; /* the matching document */
 	unsigned where;              /* its shard in db->shards, or SCAN_WHOLE */
@@ -25,6 +27,34 @@ struct xap_row {
 /* Thrown out of the spy to stop the match when the callback fails. */
 struct stop_scan {
 	int rc;
+};
+
+/* Thrown when the scan outlives the request's time limit.  Counts need
+ * every match (a match cut short by Enquire::set_time_limit would count
+ * too few, silently), so running out of time is an error, not a result. */
+struct out_of_time {};
+
+/* The time limit of a scan: none (LIMIT <= 0) or a deadline, checked every
+ * 256 rows (a clock read costs ~20 ns; a row ~1 us). */
+class Deadline {
+	bool bounded;
+	std::chrono::steady_clock::time_point at;
+	size_t rows = 0;
+
+      public:
+	explicit Deadline(double limit)
+		: bounded(limit > 0),
+		  at(std::chrono::steady_clock::now() +
+		     std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+			     std::chrono::duration<double>(limit > 0 ? limit : 0)))
+	{
+	}
+	void check(bool now = false)
+	{
+		if (bounded && ((++rows & 255) == 0 || now) &&
+		    std::chrono::steady_clock::now() > at)
+			throw out_of_time{};
+	}
 };
 
 /* Hands each matching document's values to the C callback.  Given its
@@ -56,13 +86,15 @@ class RowSpy : public Xapian::MatchSpy {
 	                                            * last article looked up */
 	const Xapian::Database *look; /* where to look an article up */
 	unsigned where;                             /* for xap_row */
+	Deadline *deadline;
 
       public:
 	RowSpy(const int *slots_, size_t n_, xap_row_fn fn_, void *ctx_,
 	       const Xapian::Database *db, const Xapian::Database &look_,
-	       unsigned where_)
+	       unsigned where_, Deadline *deadline_)
 		: slots(slots_), n(n_), fn(fn_), ctx(ctx_), vals(n_), v(n_), at(n_, 0),
-		  last(n_), found_key(n_), found(n_), look(&look_), where(where_)
+		  last(n_), found_key(n_), found(n_), look(&look_), where(where_),
+		  deadline(deadline_)
 	{
 		for (size_t i = 0; db && i < n; i++) {
 			it.push_back(db->valuestream_begin(Xapian::valueno(slots[i])));
@@ -151,6 +183,7 @@ class RowSpy : public Xapian::MatchSpy {
 	/* One row: the values of DOC, whose docid where it is kept is DID. */
 	void row(const Xapian::Document &doc, Xapian::docid did)
 	{
+		deadline->check();
 		bool per_article = false;
 		for (size_t i = 0; i < n; i++) {
 			if (SLOT_PER_ARTICLE(slots[i]))
@@ -198,12 +231,12 @@ static Xapian::Query scan_query(xap_db *db, const struct xap_request *s)
  * streams. */
 static void scan_local(const Xapian::Database &d, const Xapian::Query &q,
                        unsigned where, const int *slots, size_t nslots,
-                       xap_row_fn fn, void *ctx)
+                       xap_row_fn fn, void *ctx, Deadline *deadline)
 {
 	Xapian::Enquire enq(d);
 	enq.set_weighting_scheme(Xapian::BoolWeight());
 	enq.set_query(q);
-	RowSpy spy(slots, nslots, fn, ctx, &d, d, where);
+	RowSpy spy(slots, nslots, fn, ctx, &d, d, where, deadline);
 	enq.add_matchspy(&spy);
 	enq.get_mset(0, 0, d.get_doccount());
 }
@@ -215,9 +248,11 @@ static void scan(xap_db *db, const struct xap_request *s, const int *slots,
                  size_t nslots, xap_row_fn fn, void *ctx)
 {
 	Xapian::Query q = scan_query(db, s);
+	Deadline deadline(s->time_limit);
 	if (!db->remote) {
 		for (size_t k = 0; k < db->shards.size(); k++)
-			scan_local(db->shards[k], q, unsigned(k), slots, nslots, fn, ctx);
+			scan_local(db->shards[k], q, unsigned(k), slots, nslots, fn, ctx,
+			           &deadline);
 		if (!db->shards.empty())
 			return;
 	}
@@ -226,9 +261,11 @@ static void scan(xap_db *db, const struct xap_request *s, const int *slots,
 	Xapian::Enquire enq(rd(db));
 	enq.set_weighting_scheme(Xapian::BoolWeight());
 	enq.set_query(q);
-	RowSpy spy(slots, nslots, fn, ctx, NULL, rd(db), SCAN_WHOLE);
+	RowSpy spy(slots, nslots, fn, ctx, NULL, rd(db), SCAN_WHOLE, &deadline);
 	Xapian::MSet m = enq.get_mset(0, rd(db).get_doccount());
+	deadline.check(true);
 	m.fetch();
+	deadline.check(true);
 	for (Xapian::MSetIterator i = m.begin(); i != m.end(); ++i)
 		spy.row(i.get_document(), *i);
 }
@@ -246,6 +283,15 @@ extern "C" int xap_scan(xap_db *db, const struct xap_request *s,
 			return DOCKET_OK;
 		} catch (const stop_scan &e) {
 			return e.rc;
+		} catch (const out_of_time &) {
+			char text[160];
+			snprintf(text, sizeof text, "counting every match took longer than "
+			         "the time limit of %.0f ms", s->time_limit * 1000);
+			try {
+				db->error = text;
+			} catch (...) {
+			}
+			return DOCKET_INTERRUPTED;
 		} catch (const Xapian::DatabaseModifiedError &) {
 			if (attempt >= SEARCH_RETRIES)
 				return fail_from(db, "counting");

@@ -276,4 +276,26 @@ get '/api/search?q=hostileword' -D "$tmp/headers" >/dev/null
 like "$(cat "$tmp/headers")" 'Content-Type: application/json' "API: served as JSON, not HTML"
 stop "$pid" TERM
 
+# The time limit bounds the counts too: they need every match, so a facet
+# scan past it is a 503 naming the limit, never counts of part of them.
+if [ -x "$DOCKET_BUILD/bench/gen" ]; then
+	"$DOCKET_BUILD/bench/gen" --articles 1500 --seed 3 "$tmp/many" >/dev/null
+	d index --index "$tmp/midx" -q "$tmp/many"
+	start limited --index "$tmp/midx" --time-limit 1
+	is "$(get '/api/search?q=court+OR+judge+OR+appeal+OR+lawsuit+OR+ruling&facets=outlet,source,month')" 503 \
+		"facets of a common word past a 1 ms limit: 503"
+	like "$(jq -r .error.message "$tmp/body")" 'counting every match took longer than the time limit of 1 ms' \
+		"... saying the counts took longer than the limit"
+	is "$(get '/api/search?q=court')" 200 "the same search without facets: 200 (the match stops at the limit)"
+	stop "$pid" TERM
+	start unlimited --index "$tmp/midx"
+	is "$(get '/api/search?q=court&facets=outlet')" 200 "without the tight limit the facets are counted"
+	is "$(jq -r '[.facets[].passages|tonumber]|add' "$tmp/body")" \
+		"$(d search --index "$tmp/midx" --facets outlet --json court | jq -s '[.[]|select(.type=="facet")|.passages|tonumber]|add')" \
+		"... as the CLI counts them"
+	stop "$pid" TERM
+else
+	fail "$DOCKET_BUILD/bench/gen missing: run make test-build"
+fi
+
 done_testing
