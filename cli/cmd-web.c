@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "web.h"
@@ -195,10 +196,51 @@ unsigned long long web_index_stamp(const struct web_server *srv)
 	return h;
 }
 
+/* Whether the stub of index PATH (the file itself, or its XAPIANDB)
+ * names a remote shard: a "remote" line. */
+static int names_remote(const char *path)
+{
+	char p[PATH_MAX], line[1024];
+	struct stat st;
+	int yes = 0;
+	if (stat(path, &st) != 0)
+		return 0;
+	snprintf(p, sizeof p, S_ISDIR(st.st_mode) ? "%s/XAPIANDB" : "%s", path);
+	FILE *f = fopen(p, "r");
+	while (f && !yes && fgets(line, sizeof line, f))
+		yes = !strncmp(line + strspn(line, " \t"), "remote", 6);
+	if (f)
+		fclose(f);
+	return yes;
+}
+
+static int any_remote(const struct web_server *srv)
+{
+	for (size_t i = 0; i < srv->indexes.n; i++)
+		if (names_remote(srv->indexes.paths[i]))
+			return 1;
+	return 0;
+}
+
+/* A remote shard has no files here to watch: a handle on an index with
+ * one is opened again when it is this old, so that the remote machine's
+ * commits show, and a shard that died and came back is reached again,
+ * within this long (an open is one connection per remote shard). */
+#define REMOTE_REFRESH_S 2.0
+
+static double mono_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
 /* One worker thread's handle. */
 struct worker {
 	docket_index *idx;        /* NULL until opened */
 	unsigned long long stamp; /* web_index_stamp when it was opened */
+	int remote;               /* it has a remote shard (names_remote) */
+	double opened;            /* when (mono_s) */
 	int registered;           /* in the workers list below */
 };
 
@@ -239,14 +281,19 @@ static docket_status open_all(const struct web_server *srv,
 docket_index *web_index(const struct web_server *srv, char *msg, size_t n)
 {
 	unsigned long long stamp = web_index_stamp(srv);
-	if (me.idx && stamp == me.stamp)
+	double now = mono_s();
+	if (me.idx && stamp == me.stamp &&
+	    !(me.remote && now - me.opened >= REMOTE_REFRESH_S))
 		return me.idx;
 	if (!me.registered)
 		register_me();
 	docket_index_close(me.idx);
 	me.idx = NULL;
-	if (open_all(srv, &me.idx, msg, n) == DOCKET_OK)
+	if (open_all(srv, &me.idx, msg, n) == DOCKET_OK) {
 		me.stamp = stamp;
+		me.remote = any_remote(srv);
+		me.opened = now;
+	}
 	return me.idx;
 }
 

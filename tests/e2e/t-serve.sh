@@ -276,6 +276,60 @@ get '/api/search?q=hostileword' -D "$tmp/headers" >/dev/null
 like "$(cat "$tmp/headers")" 'Content-Type: application/json' "API: served as JSON, not HTML"
 stop "$pid" TERM
 
+# A remote shard has no files here to watch: serve opens such an index
+# again every 2 s, so the shard's own commits show and a shard that died
+# and came back is reached again, without a restart.
+if command -v xapian-tcpsrv >/dev/null; then
+	mkdir -p "$tmp/rsrc"
+	printf 'Remote ruling\n\nThe zqremoteq panel ruled on the filing.\n' >"$tmp/rsrc/a.txt"
+	d index --index "$tmp/ridx" -q "$tmp/rsrc"
+	# shard_up [PORT]: serve-shard on PORT, or on a free port (a random
+	# one, retried when taken); sets $rport and $rpid.
+	shard_up() {
+		for try in 1 2 3 4 5 6 7 8; do
+			rport=${1:-$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))}
+			"$DOCKET" serve-shard --index "$tmp/ridx" --listen "127.0.0.1:$rport" \
+				--timeout 60 >"$tmp/rs.out" 2>&1 &
+			rpid=$!
+			for w in $(seq 50); do
+				grep -q Listening "$tmp/rs.out" 2>/dev/null && return 0
+				kill -0 "$rpid" 2>/dev/null || break
+				sleep 0.1
+			done
+			kill "$rpid" 2>/dev/null
+			wait "$rpid" 2>/dev/null
+			sleep 0.5
+		done
+		return 1
+	}
+	shard_up
+	printf 'remote 127.0.0.1:%s\n' "$rport" >"$tmp/r.stub"
+	start remote --index "$tmp/r.stub"
+	is "$(get '/api/search?q=zqremoteq')" 200 "serve over a remote shard: 200"
+	is "$(jq '.hits|length' "$tmp/body")" 1 "... with its hit"
+	printf 'Later ruling\n\nA zqlaterq order came after the zqremoteq ruling.\n' >"$tmp/rsrc/b.txt"
+	d index --index "$tmp/ridx" -q "$tmp/rsrc"
+	sleep 2.5
+	get '/api/search?q=zqlaterq' >/dev/null
+	is "$(jq '.hits|length' "$tmp/body")" 1 "a commit on the remote machine shows within 2 s, no restart"
+	kill "$rpid"
+	wait "$rpid" 2>/dev/null
+	sleep 2.5
+	is "$(get '/api/search?q=zqremoteq')" 503 "the remote shard down: 503"
+	like "$(jq -r .error.message "$tmp/body")" "unreachable|[Cc]onnect" "... saying it cannot be reached"
+	if shard_up "$rport"; then
+		sleep 2.5
+		is "$(get '/api/search?q=zqremoteq')" 200 "the shard back on its port: 200 again, no restart"
+		kill "$rpid"
+		wait "$rpid" 2>/dev/null
+	else
+		fail "serve-shard could not listen again on port $rport"
+	fi
+	stop "$pid" TERM
+else
+	fail "xapian-tcpsrv missing (scripts/install-deps test)"
+fi
+
 # The time limit bounds the counts too: they need every match, so a facet
 # scan past it is a 503 naming the limit, never counts of part of them.
 if [ -x "$DOCKET_BUILD/bench/gen" ]; then
