@@ -399,6 +399,10 @@ static int put_results(FILE *f, const struct web_req *r, const char *q,
 		st = docket_query_facets(dq, PAGE_FACETS, 8, &facets);
 	if (!st)
 		st = docket_query_timeline(dq, DOCKET_BY_MONTH, DOCKET_DATE_PUBLISHED, 0, &tl);
+	int uncounted = st == DOCKET_INTERRUPTED; /* the counts ran out of time:
+	                                           * the hits still stand */
+	if (uncounted)
+		st = DOCKET_OK, facets = tl = NULL;
 	int status = 200;
 	if (st) {
 		const char *m = docket_index_last_error(idx);
@@ -415,6 +419,10 @@ static int put_results(FILE *f, const struct web_req *r, const char *q,
 		if (n)
 			fprintf(f, "; %ld–%ld shown", offset + 1, offset + (long)n);
 		fputs(".</p>", f);
+		if (uncounted)
+			fputs("<p class=\"note\" role=\"status\">Counting every match took longer "
+			      "than this server's time limit: no filters or timeline for this "
+			      "search.</p>", f);
 		put_timeline(f, tl);
 		fputs("<ol class=\"hits\" id=\"hits\">", f);
 		for (size_t i = 0; i < n; i++)

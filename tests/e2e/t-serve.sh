@@ -341,6 +341,11 @@ if [ -x "$DOCKET_BUILD/bench/gen" ]; then
 	like "$(jq -r .error.message "$tmp/body")" 'counting every match took longer than the time limit of 1 ms' \
 		"... saying the counts took longer than the limit"
 	is "$(get '/api/search?q=court')" 200 "the same search without facets: 200 (the match stops at the limit)"
+	is "$(get '/?q=court+OR+judge+OR+appeal+OR+lawsuit+OR+ruling')" 200 \
+		"the page of that search: 200, its hits shown"
+	like "$(body)" 'class="hits"' "... with its hits"
+	like "$(body)" 'Counting every match took longer than this server.s time limit' \
+		"... and a note that it has no filters or timeline"
 	stop "$pid" TERM
 	start unlimited --index "$tmp/midx"
 	is "$(get '/api/search?q=court&facets=outlet')" 200 "without the tight limit the facets are counted"
