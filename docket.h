@@ -364,6 +364,18 @@ DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
 DOCKET_EXPORT docket_status docket_query_set_bm25(docket_query *q, double k1,
                                                   double b);
 
+/* Keep only the passages whose FIELD ("outlet" or "author") is exactly
+ * VALUE — or, with EXCLUDE, only those whose is not.  This is what a
+ * facet row names: the query string's outlet:"Ledger" matches words, so
+ * it also keeps "Harbor Valley Ledger".  Filters are ANDed, at most
+ * DOCKET_MAX_FILTERS per query; they apply to the hits and to facets,
+ * timelines and coverage, remote shards included.  DOCKET_BAD_ARGUMENT
+ * for another field or one filter too many. */
+#define DOCKET_MAX_FILTERS 16
+DOCKET_EXPORT docket_status docket_query_filter(docket_query *q,
+                                                const char *field,
+                                                const char *value, int exclude);
+
 typedef enum docket_weight {
 	DOCKET_WEIGHT_K1,          /* BM25 k1: term frequency saturation (0.9) */
 	DOCKET_WEIGHT_B,           /* BM25 b: length normalisation, 0..1 (0.4) */

@@ -18,7 +18,7 @@
 
 #define HTML_TYPE "text/html; charset=utf-8"
 #define PAGE_FACETS "outlet,author,year"
-#define MAX_FILTERS 16
+#define MAX_FILTERS 8 /* kept, and as many left out: DOCKET_MAX_FILTERS */
 #define ARTICLE_CONTEXT 500 /* passages around the one opened: the article */
 
 /* ------------------------------------------------------------ escaping */
@@ -130,7 +130,16 @@ static void put_field(FILE *f, const char *fv)
 	fputc('"', f);
 }
 
-/* The query string Q with the filters FL added (malloc'd). */
+/* Whether filter FV names a field whose facet value is matched exactly
+ * (docket_query_filter) rather than through the query string. */
+static int exact_field(const char *fv)
+{
+	size_t n = strcspn(fv, ":");
+	return (n == 6 && !strncmp(fv, "outlet", 6)) || (n == 6 && !strncmp(fv, "author", 6));
+}
+
+/* The query string Q with the filters FL added that are not exact ones
+ * (malloc'd). */
 static char *filtered_query(const char *q, const struct filters *fl)
 {
 	char *s = NULL;
@@ -140,10 +149,28 @@ static char *filtered_query(const char *q, const struct filters *fl)
 		return NULL;
 	fprintf(f, fl->nkeep || fl->ndrop ? "(%s)" : "%s", q);
 	for (size_t i = 0; i < fl->nkeep; i++)
-		fputs(" AND ", f), put_field(f, fl->keep[i]);
+		if (!exact_field(fl->keep[i]))
+			fputs(" AND ", f), put_field(f, fl->keep[i]);
 	for (size_t i = 0; i < fl->ndrop; i++)
-		fputs(" AND NOT ", f), put_field(f, fl->drop[i]);
+		if (!exact_field(fl->drop[i]))
+			fputs(" AND NOT ", f), put_field(f, fl->drop[i]);
 	return fclose(f) ? (free(s), NULL) : s;
+}
+
+/* FL's outlet and author filters on DQ, exact: a facet row's value is the
+ * whole field, and outlet:"Ledger" would also keep "Harbor Valley Ledger". */
+static docket_status exact_filters(docket_query *dq, const struct filters *fl)
+{
+	docket_status st = DOCKET_OK;
+	char field[8];
+	for (size_t k = 0; !st && k < fl->nkeep + fl->ndrop; k++) {
+		const char *fv = k < fl->nkeep ? fl->keep[k] : fl->drop[k - fl->nkeep];
+		if (!exact_field(fv))
+			continue;
+		snprintf(field, sizeof field, "%.6s", fv);
+		st = docket_query_filter(dq, field, fv + 7, k >= fl->nkeep);
+	}
+	return st;
 }
 
 /* Which list FV is in: 1 kept, 2 left out, 0 neither. */
@@ -383,6 +410,8 @@ static int put_results(FILE *f, const struct web_req *r, const char *q,
 	const docket_table *facets = NULL, *tl = NULL;
 	size_t n = 0;
 	docket_status st = full ? docket_query_new(idx, full, &dq) : DOCKET_NO_MEMORY;
+	if (!st)
+		st = exact_filters(dq, fl);
 	if (!st)
 		st = docket_query_set(dq, DOCKET_QUERY_OFFSET, offset);
 	if (!st)

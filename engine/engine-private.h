@@ -169,6 +169,11 @@ void reduce(const Xapian::Query &q, struct term_groups *hl,
 Xapian::Query field_lift(const xap_db *db, const struct xap_request *s,
                          const Xapian::Query &base, enum schema_field field,
                          double w);
+/* Q restricted by S's exact-value filters (a slot's value equal to, or
+ * not equal to, a facet's value): OP_VALUE_RANGE from v to v, which
+ * serialises to remote shards.  Applied to the whole query, lifts
+ * included, so a lifted passage is filtered too. */
+Xapian::Query with_filters(const struct xap_request *s, const Xapian::Query &q);
 /* Boost: terms that mark the top passages of BASE (an empty query when
  * there are none). */
 Xapian::Query expansion(Xapian::Enquire &enq, const Xapian::Query &base,

@@ -121,6 +121,13 @@ int xap_delete_term(struct xap_db *db, const char *term);
 int xap_get_data(struct xap_db *db, const char *id, buf *out);
 
 /* -- searching -- */
+/* A passage's value in SLOT is exactly VALUE (or, EXCLUDE, is not). */
+struct xap_filter {
+	int slot;
+	const char *value;
+	int exclude;
+};
+
 struct xap_request {
 	const char *query;   /* the user's query string */
 	struct stemmer *stem;/* for the query parser */
@@ -143,6 +150,8 @@ struct xap_request {
 	int every_copy;             /* 1: copies of a passage are hits of their
 	                             * own; 0: only the best-ranked of a copy
 	                             * group is (engine/copies.cc) */
+	const struct xap_filter *filters; /* ANDed with the whole query */
+	size_t nfilters;
 	double time_limit;          /* >0: seconds the matcher may take before
 	                             * it returns what it has (Xapian's
 	                             * Enquire::set_time_limit); a scan

@@ -465,7 +465,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 			lifted = true;
 		}
 	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
-	    run_parallel(db, s, q, lifted, res))
+	    run_parallel(db, s, with_filters(s, q), lifted, res))
 		return;
 	if (s->expand_weight > 0 && s->expand_terms > 0 && s->expand_docs > 0) {
 		Xapian::Query e = expansion(enq, q, s);
@@ -474,6 +474,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 			boosts.push_back({e, "feedback terms"});
 		}
 	}
+	q = with_filters(s, q); /* lifts and feedback filtered too */
 	enq.set_query(q);
 	if (s->time_limit > 0)
 		enq.set_time_limit(s->time_limit);

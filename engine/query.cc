@@ -362,6 +362,24 @@ Xapian::Query parse(const xap_db *db, const struct xap_request *s,
 	return qp.parse_query(s->query, flags);
 }
 
+Xapian::Query with_filters(const struct xap_request *s, const Xapian::Query &q)
+{
+	Xapian::Query out = q;
+	for (size_t i = 0; i < s->nfilters; i++) {
+		const struct xap_filter &f = s->filters[i];
+		Xapian::Query is(Xapian::Query::OP_VALUE_RANGE, Xapian::valueno(f.slot),
+		                 f.value, f.value);
+		if (out.empty())
+			out = f.exclude ? Xapian::Query(Xapian::Query::OP_AND_NOT,
+			                                Xapian::Query::MatchAll, is)
+			                : is;
+		else
+			out = Xapian::Query(f.exclude ? Xapian::Query::OP_AND_NOT
+			                              : Xapian::Query::OP_FILTER, out, is);
+	}
+	return out;
+}
+
 /* The body-field leaf terms of the positive part of Q. */
 static void body_leaves(const Xapian::Query &q, std::vector<std::string> &out)
 {

@@ -224,7 +224,7 @@ static Xapian::Query scan_query(xap_db *db, const struct xap_request *s)
 	for (const Xapian::Query &l : lifts)
 		if (!l.empty())
 			q = Xapian::Query(Xapian::Query::OP_OR, q, l);
-	return q;
+	return with_filters(s, q);
 }
 
 /* Every match of Q in shard WHERE, D, through a spy reading D's value

@@ -165,6 +165,24 @@ DOCKET_EXPORT docket_status docket_query_set_bm25(docket_query *q, double k1,
 	return DOCKET_OK;
 }
 
+DOCKET_EXPORT docket_status docket_query_filter(docket_query *q,
+                                                const char *field,
+                                                const char *value, int exclude)
+{
+	const struct schema_row *f = NULL;
+	for (int i = 0; field && !f && i < FIELD_LAST; i++)
+		if (schema_fields[i].name && !strcmp(schema_fields[i].name, field))
+			f = &schema_fields[i];
+	if (!q || !value || !f || (f->id != FIELD_OUTLET && f->id != FIELD_AUTHOR) ||
+	    q->nfilters == DOCKET_MAX_FILTERS)
+		return DOCKET_BAD_ARGUMENT;
+	char *v = strdup(value);
+	if (!v)
+		return DOCKET_NO_MEMORY;
+	q->filter[q->nfilters++] = (struct xap_filter){f->slot, v, exclude != 0};
+	return DOCKET_OK;
+}
+
 static int count_word(void *ctx, const struct token *t)
 {
 	(void)t;
@@ -324,6 +342,8 @@ static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
 		.aliases = &q->idx->aliases,
 		.quoted = (int)q->opt[DOCKET_QUERY_QUOTED],
 		.every_copy = (int)q->opt[DOCKET_QUERY_COPIES],
+		.filters = q->filter,
+		.nfilters = q->nfilters,
 		.time_limit = q->opt[DOCKET_QUERY_TIME_LIMIT_MS] / 1000.0,
 	};
 	int rc = fn ? xap_scan(q->idx->db, &s, slots, nslots, fn, ctx)
@@ -556,6 +576,8 @@ DOCKET_EXPORT void docket_query_free(docket_query *q)
 	for (int t = 0; t < 3; t++)
 		table_free(q->table[t]);
 	term_groups_free(&q->hl);
+	for (size_t i = 0; i < q->nfilters; i++)
+		free((char *)q->filter[i].value);
 	free(q->string);
 	free(q->warning);
 	free(q->passage_id);

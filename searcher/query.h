@@ -6,6 +6,7 @@
 
 #include "../common/record.h"
 #include "../docket.h"
+#include "../engine/engine.h"
 #include "highlight.h"
 
 /* One quotation of a hit's passage (record.h's REC_QUOTES, read back). */
@@ -70,6 +71,9 @@ struct docket_query {
 	struct term_groups hl;               /* the parsed query, for highlights */
 	struct docket_table *table[3];       /* the last facets, timeline and
 	                                      * coverage (searcher/tally.c) */
+	struct xap_filter filter[DOCKET_MAX_FILTERS]; /* docket_query_filter;
+	                                               * values malloc'd */
+	size_t nfilters;
 };
 
 struct xap_value;

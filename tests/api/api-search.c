@@ -1,7 +1,7 @@
 /* api-search.c — index two small articles this test writes itself, then
  * search them through the public API only: hit fields and their
  * consistency (snippet and highlight ranges inside the text, ascending),
- * citations in every style, bad queries, running a query twice, freeing a
+ * citations in every style, exact filters, bad queries, running a query twice, freeing a
  * query in the middle of its iteration, incremental re-runs and events.
  * Includes only docket.h.
  */
@@ -196,6 +196,67 @@ static void test_fields(docket_index *idx)
 	ok(search(idx, "zyzzyvaqq", NULL, NULL) == 0, "an unknown word finds nothing");
 }
 
+/* Hits of QUERY under one exact filter (FIELD, VALUE, EXCLUDE); -1 on an
+ * error.  *OTHERS counts hits whose outlet is not WANT_OUTLET. */
+static long filtered(docket_index *idx, const char *query, const char *field,
+                     const char *value, int exclude, const char *want_outlet,
+                     long *others)
+{
+	docket_query *q = NULL;
+	docket_hits *hits = NULL;
+	long n = 0;
+	*others = 0;
+	if (docket_query_new(idx, query, &q) != DOCKET_OK ||
+	    docket_query_filter(q, field, value, exclude) != DOCKET_OK ||
+	    docket_query_run(q, &hits) != DOCKET_OK) {
+		docket_query_free(q);
+		return -1;
+	}
+	for (; docket_hits_valid(hits); docket_hits_next(hits), n++)
+		if (strcmp(docket_hit_field(docket_hits_get(hits), DOCKET_FIELD_OUTLET), want_outlet))
+			++*others;
+	docket_query_free(q);
+	return n;
+}
+
+/* docket_query_filter: exact field values, as a facet row names them. */
+static void test_filters(docket_index *idx)
+{
+	long others = 0, n;
+	n = filtered(idx, "cloud partnership", "outlet", "The Verge", 0, "The Verge", &others);
+	ok(n >= 1 && others == 0, "outlet filter 'The Verge': only its hits (%ld, %ld others)",
+	   n, others);
+	n = filtered(idx, "cloud partnership", "outlet", "The Verge", 1, "Example Times", &others);
+	ok(n >= 1 && others == 0, "... excluded: only the other outlet's (%ld, %ld others)",
+	   n, others);
+	n = filtered(idx, "cloud partnership", "outlet", "Verge", 0, "", &others);
+	ok(n == 0, "a word of the outlet is not its value: no hits (%ld)", n);
+	ok(search(idx, "cloud partnership outlet:verge", NULL, NULL) >= 1,
+	   "... while outlet:verge, a word match, finds it");
+	n = filtered(idx, "cloud partnership", "author", "Dana Example", 0, "The Verge", &others);
+	ok(n >= 1 && others == 0, "author filter: only that author's article (%ld)", n);
+
+	docket_query *q = NULL;
+	const docket_table *t = NULL;
+	docket_status st = docket_query_new(idx, "cloud partnership", &q);
+	if (!st)
+		st = docket_query_filter(q, "outlet", "Example Times", 0);
+	if (!st)
+		st = docket_query_facets(q, "outlet", 0, &t);
+	ok(!st && docket_table_rows(t) == 1 &&
+	   !strcmp(docket_table_cell(t, 0, 1), "Example Times"),
+	   "facets under the filter count only that outlet (%zu rows)", docket_table_rows(t));
+	ok(docket_query_filter(q, "title", "x", 0) == DOCKET_BAD_ARGUMENT,
+	   "a field without an exact value (title) -> BAD_ARGUMENT");
+	ok(docket_query_filter(q, "outlet", NULL, 0) == DOCKET_BAD_ARGUMENT,
+	   "a NULL value -> BAD_ARGUMENT");
+	int added = 1; /* one filter set above */
+	while (docket_query_filter(q, "outlet", "x", 1) == DOCKET_OK)
+		added++;
+	ok(added == DOCKET_MAX_FILTERS, "at most DOCKET_MAX_FILTERS filters (%d)", added);
+	docket_query_free(q);
+}
+
 static void test_one_hit(docket_index *idx)
 {
 	docket_query *q = NULL;
@@ -315,6 +376,7 @@ int main(void)
 		   articles == 2 && passages >= 4,
 		   "counts: 2 articles, >= 4 passages (%zu, %zu)", articles, passages);
 		test_fields(idx);
+		test_filters(idx);
 		test_one_hit(idx);
 		test_lifetimes(idx);
 		test_bad_queries(idx);

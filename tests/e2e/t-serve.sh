@@ -281,7 +281,8 @@ stop "$pid" TERM
 # and came back is reached again, without a restart.
 if command -v xapian-tcpsrv >/dev/null; then
 	mkdir -p "$tmp/rsrc"
-	printf 'Remote ruling\n\nThe zqremoteq panel ruled on the filing.\n' >"$tmp/rsrc/a.txt"
+	printf 'title: Remote ruling\noutlet: Ledger\n\nThe zqremoteq panel ruled on the filing.\n' >"$tmp/rsrc/a.txt"
+	printf 'title: Valley view\noutlet: Harbor Valley Ledger\n\nA zqremoteq appeal came from the county clerk.\n' >"$tmp/rsrc/c.txt"
 	d index --index "$tmp/ridx" -q "$tmp/rsrc"
 	# shard_up [PORT]: serve-shard on PORT, or on a free port (a random
 	# one, retried when taken); sets $rport and $rpid.
@@ -306,7 +307,11 @@ if command -v xapian-tcpsrv >/dev/null; then
 	printf 'remote 127.0.0.1:%s\n' "$rport" >"$tmp/r.stub"
 	start remote --index "$tmp/r.stub"
 	is "$(get '/api/search?q=zqremoteq')" 200 "serve over a remote shard: 200"
-	is "$(jq '.hits|length' "$tmp/body")" 1 "... with its hit"
+	is "$(jq '.hits|length' "$tmp/body")" 2 "... with its hits"
+	get '/?q=zqremoteq&f=outlet:Ledger' >/dev/null
+	like "$(body)" 'About 1 matching passages' "the page's exact outlet filter over a remote shard: 1 hit"
+	like "$(body)" 'The <mark>zqremoteq</mark> panel' "... Ledger's"
+	unlike "$(body)" 'appeal came from' "... not Harbor Valley Ledger's"
 	printf 'Later ruling\n\nA zqlaterq order came after the zqremoteq ruling.\n' >"$tmp/rsrc/b.txt"
 	d index --index "$tmp/ridx" -q "$tmp/rsrc"
 	sleep 2.5
@@ -329,6 +334,26 @@ if command -v xapian-tcpsrv >/dev/null; then
 else
 	fail "xapian-tcpsrv missing (scripts/install-deps test)"
 fi
+
+# A facet value is the whole field: keeping outlet "Ledger" keeps neither
+# "Harbor Valley Ledger" (outlet:"Ledger" would) nor drops it when left out.
+mkdir -p "$tmp/fsrc"
+printf 'title: Clerk notes\noutlet: Ledger\n\nThe zqfilterq docket moved on Monday.\n' >"$tmp/fsrc/a.txt"
+printf 'title: Valley notes\noutlet: Harbor Valley Ledger\n\nA zqfilterq hearing was set for June.\n' >"$tmp/fsrc/b.txt"
+d index --index "$tmp/fidx" -q "$tmp/fsrc"
+start filters --index "$tmp/fidx"
+get '/?q=zqfilterq' >/dev/null
+like "$(body)" 'About 2 matching passages' "two outlets whose names share a word: 2 hits"
+get '/?q=zqfilterq&f=outlet:Ledger' >/dev/null
+like "$(body)" 'About 1 matching passages' "keeping outlet Ledger: 1 hit"
+like "$(body)" 'docket moved' "... Ledger's"
+unlike "$(body)" 'hearing was set' "... not Harbor Valley Ledger's"
+get '/?q=zqfilterq&x=outlet:Ledger' >/dev/null
+like "$(body)" 'About 1 matching passages' "leaving outlet Ledger out: 1 hit"
+like "$(body)" 'hearing was set' "... Harbor Valley Ledger's"
+get '/?q=zqfilterq&f=author:Nobody+Here' >/dev/null
+like "$(body)" 'About 0 matching passages' "an author filter no passage has: no hits"
+stop "$pid" TERM
 
 # The time limit bounds the counts too: they need every match, so a facet
 # scan past it is a 503 naming the limit, never counts of part of them.
