@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/copies.h"
 #include "../common/days.h"
 #include "../common/record.h"
 #include "../common/schema.h"
@@ -637,11 +638,24 @@ struct outlet_cov {
 	size_t passages, articles;
 };
 
+/* Copies of one wire story count once per outlet: an outlet's matched
+ * articles that share a paragraph (its exact copy fingerprint, slot 12:
+ * the same words after datelines, quotes and wrapping are set aside)
+ * are one story, joined by union-find; and an outlet that ran a copy of a
+ * paragraph some agency's article carries names that agency.  Only the
+ * exact fingerprint joins: band keys alone are candidates, which search
+ * confirms on the text (copies.h), and a false join would count too few. */
 struct coverage {
 	struct strmap outlets;     /* name -> id */
 	struct outlet_cov *o;      /* by outlet id */
 	size_t cap;
-	struct strmap stories;     /* (outlet, copy group or article) seen */
+	struct strmap arts;        /* (outlet, article key) -> id */
+	struct counts parent;      /* union-find over arts ids */
+	struct strmap fps;         /* (outlet, fingerprint) -> id */
+	struct counts fp_art;      /* fps id -> 1 + first article id */
+	struct strmap fp_agency;   /* fingerprint -> id */
+	struct counts agency_of;   /* fp_agency id -> 1 + agencies id, or 0 */
+	struct strmap agencies;    /* agency names -> id */
 	struct strmap sources;     /* (outlet, source) -> id */
 	struct counts source_n;    /* passages by (outlet, source) id */
 	struct strmap wires;       /* (outlet, agency) seen */
@@ -650,12 +664,80 @@ struct coverage {
 static void coverage_reset(struct coverage *c)
 {
 	strmap_free(&c->outlets);
-	strmap_free(&c->stories);
+	strmap_free(&c->arts);
+	strmap_free(&c->fps);
+	strmap_free(&c->fp_agency);
+	strmap_free(&c->agencies);
 	strmap_free(&c->sources);
 	strmap_free(&c->wires);
 	free(c->o);
+	free(c->parent.v);
+	free(c->fp_art.v);
+	free(c->agency_of.v);
 	free(c->source_n.v);
 	memset(c, 0, sizeof *c);
+}
+
+/* The story (union-find root) of article ID. */
+static size_t story_of(struct coverage *c, size_t id)
+{
+	while (c->parent.v[id] != id)
+		id = c->parent.v[id] = c->parent.v[c->parent.v[id]];
+	return id;
+}
+
+/* The passage of article AID (of outlet OID) with copy signature SIG[0..N)
+ * and wire agency WIRE[0..WN): join AID to the story of the outlet's first
+ * article with the same paragraph; remember an agency's paragraph. */
+static int cov_copy(struct coverage *c, size_t oid, size_t aid, const struct xap_value *sig,
+                    const struct xap_value *wire)
+{
+	struct copies_sig cs;
+	if (!sig->n || copies_sig_decode(sig->p, sig->n, &cs) || !cs.fingerprint)
+		return 0;
+	char fp[sizeof cs.fingerprint];
+	memcpy(fp, &cs.fingerprint, sizeof fp);
+	size_t fid = pair_id(&c->fps, oid, fp, sizeof fp, NULL);
+	size_t *first = fid == STRMAP_NONE ? NULL : count_at(&c->fp_art, fid);
+	if (!first)
+		return DOCKET_NO_MEMORY;
+	if (!*first)
+		*first = aid + 1;
+	else
+		c->parent.v[story_of(c, aid)] = story_of(c, *first - 1);
+	if (!wire->n)
+		return 0;
+	size_t gid = strmap_intern(&c->fp_agency, fp, sizeof fp, NULL);
+	size_t *ag = gid == STRMAP_NONE ? NULL : count_at(&c->agency_of, gid);
+	size_t id = strmap_intern(&c->agencies, wire->p, wire->n, NULL);
+	if (!ag || id == STRMAP_NONE)
+		return DOCKET_NO_MEMORY;
+	if (!*ag)
+		*ag = id + 1;
+	return 0;
+}
+
+/* After the scan: each outlet's articles as stories (cov_copy), and the
+ * agencies of the paragraphs it ran. */
+static int cov_stories(struct coverage *c)
+{
+	size_t oid;
+	for (size_t aid = 0; aid < c->arts.n; aid++) {
+		memcpy(&oid, c->arts.key[aid], sizeof oid);
+		c->o[oid].articles += story_of(c, aid) == aid;
+	}
+	for (size_t fid = 0; fid < c->fps.n; fid++) {
+		memcpy(&oid, c->fps.key[fid], sizeof oid);
+		size_t gid = strmap_intern(&c->fp_agency, c->fps.key[fid] + sizeof oid,
+		                           sizeof(uint64_t), NULL);
+		size_t *ag = gid == STRMAP_NONE ? NULL : count_at(&c->agency_of, gid);
+		if (!ag)
+			return DOCKET_NO_MEMORY;
+		if (*ag && pair_id(&c->wires, oid, c->agencies.key[*ag - 1],
+		                   c->agencies.len[*ag - 1], NULL) == STRMAP_NONE)
+			return DOCKET_NO_MEMORY;
+	}
+	return 0;
 }
 
 static struct outlet_cov *outlet_at(struct coverage *c, size_t id)
@@ -691,7 +773,8 @@ static int cov_sources(struct coverage *c, size_t oid, const struct xap_value *v
 	return 0;
 }
 
-/* Slots read: 0 date, 1 article, 2 outlet, 3 sources, 10 wire, 11 group. */
+/* Slots read: 0 date, 1 article, 2 outlet, 3 sources, 10 wire, 12 copy
+ * signature. */
 static int coverage_row_fn(void *ctx, const struct xap_value *v,
                            const struct xap_row *row)
 {
@@ -711,17 +794,16 @@ static int coverage_row_fn(void *ctx, const struct xap_value *v,
 	if (day != NODAY && (o->last == NODAY || day > o->last))
 		o->last = day;
 	o->passages++;
-	/* A copy group is a passage's (its fingerprint), not an article's: counting
-	 * groups as stories made every passage an article (t-coverage, remote
-	 * shard).  Articles are counted by their key until copies are grouped
-	 * per article; the note says so. */
-	const struct xap_value *story = &v[1];
-	if (pair_id(&c->stories, oid, story->p, story->n, &added) == STRMAP_NONE)
+	size_t aid = pair_id(&c->arts, oid, v[1].p, v[1].n, &added);
+	size_t *up = aid == STRMAP_NONE ? NULL : count_at(&c->parent, aid);
+	if (!up)
 		return DOCKET_NO_MEMORY;
-	o->articles += (size_t)added;
+	if (added)
+		*up = aid;
 	if (v[4].n && pair_id(&c->wires, oid, v[4].p, v[4].n, NULL) == STRMAP_NONE)
 		return DOCKET_NO_MEMORY;
-	return cov_sources(c, oid, &v[3]);
+	int rc = cov_copy(c, oid, aid, &v[5], &v[4]);
+	return rc ? rc : cov_sources(c, oid, &v[3]);
 }
 
 static const struct coverage *sort_cov;
@@ -822,7 +904,7 @@ DOCKET_EXPORT docket_status docket_query_coverage(docket_query *q,
 	                                   "passages", "sources", "source_passages",
 	                                   "wire"};
 	static const int slots[] = {SLOT_DATE, SLOT_ARTICLE, SLOT_OUTLET,
-	                            SLOT_SOURCES, SLOT_WIRE};
+	                            SLOT_SOURCES, SLOT_WIRE, SLOT_COPY_SIG};
 	if (!out)
 		return DOCKET_BAD_ARGUMENT;
 	*out = NULL;
@@ -830,15 +912,14 @@ DOCKET_EXPORT docket_status docket_query_coverage(docket_query *q,
 		return DOCKET_BAD_ARGUMENT;
 	struct coverage c;
 	memset(&c, 0, sizeof c);
-	int rc = query_scan(q, slots, 5, coverage_row_fn, &c);
+	int rc = query_scan(q, slots, 6, coverage_row_fn, &c);
+	if (!rc)
+		rc = cov_stories(&c);
 	struct docket_table *t = rc ? NULL : table_new(cols, 8);
 	if (!rc && !t)
 		rc = DOCKET_NO_MEMORY;
 	if (!rc)
 		coverage_out(&rc, t, &c);
-	if (!rc)
-		table_note(&rc, t, "copies of one wire story count as separate articles: "
-		                   "coverage does not group copies per article yet");
 	coverage_reset(&c);
 	if (rc == DOCKET_NO_MEMORY)
 		no_memory(q);

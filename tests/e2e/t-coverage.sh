@@ -3,8 +3,9 @@
 # last date, distinct articles, passages and most credited sources, equal
 # to what jq counts from an uncapped search's JSON, on corpus/, on a
 # generated corpus and through a remote shard; sorted by first date (the
-# outlet that broke it on top); the note while the index has no copy
-# groups; CSV and text.
+# outlet that broke it on top); copies of one wire story counted once per
+# outlet, and an outlet that ran an agency's paragraphs naming the agency
+# (locally and with the copies on a remote shard); CSV and text.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/counts.sh"
 
@@ -50,8 +51,7 @@ fi
 out=$(d coverage --index "$tmp/whole/idx" --json judge)
 like "$(echo "$out" | head -n 1)" '^\{"type":"coverage","outlet":"[^"]*","first":"[0-9-]*","last":"[0-9-]*","articles":[0-9]+,"passages":[0-9]+,"sources":\[.*\],"wire":\[\]\}$' \
 	"the coverage object's keys, in order"
-like "$(echo "$out" | tail -n 1)" '^\{"type":"note","text":"copies of one wire story count as separate articles' \
-	"a note says copies are not grouped in this index"
+unlike "$out" '"type":"note"' "no note: copies are grouped"
 firsts=$(echo "$out" | jq -r 'select(.type == "coverage" and .first != "") | .first')
 is "$(echo "$firsts" | sort -c && echo sorted)" sorted "sorted by first date"
 is "$(echo "$out" | jq -r 'select(.type == "coverage") | .first' | head -n 1)" \
@@ -63,12 +63,61 @@ is "$(echo "$csv" | head -n 1)" "outlet,first,last,articles,passages,sources,sou
 is "$(echo "$csv" | sed 1d | wc -l | tr -d ' ')" "$(echo "$out" | grep -c '"type":"coverage"')" "CSV: one line per outlet"
 like "$(echo "$csv" | sed -n 2p)" '^[^,]*,[0-9-]+,[0-9-]+,[0-9]+,[0-9]+,[a-z0-9.]+(; [a-z0-9.]+)*,[0-9]+(; [0-9]+)*,$' \
 	"CSV: a list cell's items joined with '; '"
-like "$(cat "$tmp/err")" '^docket: note: copies' "CSV: the note goes to stderr"
+is "$(cat "$tmp/err")" "" "CSV: nothing on stderr"
 
 text=$(d coverage --index "$tmp/whole/idx" judge)
 like "$text" '^outlet +first +last +articles +passages +top sources$' "text: a header"
 like "$text" '^Reuters +[0-9-]{10} +[0-9-]{10} +[0-9]+ +[0-9]+ +[a-z.]+ \([0-9]+\)' "text: a row per outlet"
 like "$text" '^\(no outlet\)' "text: passages without an outlet have a row"
+
+# An agency's story, run by the Ledger twice (the first version and an
+# update that changed one paragraph), beside a story of the Ledger's own;
+# the update is indexed apart, to be a remote shard below.
+mkdir -p "$tmp/wire" "$tmp/wire2"
+cat >"$tmp/wire/ap.txt" <<'EOF'
+title: Judge hears zqwaterq meter case
+outlet: Associated Press
+date: 2026-03-10
+
+PORTMERE, Calif. (AP) — A federal judge heard arguments on Monday over the zqwaterq meters installed across the harbor district, in a lawsuit residents say exposed the habits of their households.
+
+The judge did not rule from the bench but pressed both sides on how the meters sent hourly readings to an outside analytics firm for study.
+
+A company spokesperson said it takes customer privacy seriously and would keep the zqwaterq meters running while the court considers the request.
+EOF
+{ printf 'title: Meter fight reaches court\noutlet: Ledger\ndate: 2026-03-11\n'
+  sed '1,3d; s/^PORTMERE, Calif. (AP) — //' "$tmp/wire/ap.txt"; } >"$tmp/wire/ledger-1.txt"
+sed 's/^title: .*/title: Meter fight reaches court (updated)/; s/date: 2026-03-11/date: 2026-03-12/;
+	s/would keep the zqwaterq meters running/said late on Tuesday it would keep every zqwaterq meter running for now/' \
+	"$tmp/wire/ledger-1.txt" >"$tmp/wire2/ledger-2.txt"
+cat >"$tmp/wire/own.txt" <<'EOF'
+title: Council debates zqwaterq rates
+outlet: Ledger
+date: 2026-03-13
+
+The city council spent its Thursday session on zqwaterq rates for the coming year, with no vote taken before midnight.
+EOF
+cp "$tmp/wire2/ledger-2.txt" "$tmp/wire/"
+d index --index "$tmp/widx" -q "$tmp/wire"
+cov=$(d coverage --index "$tmp/widx" --json zqwaterq)
+ledger=$(echo "$cov" | jq -c 'select(.outlet == "Ledger")')
+is "$(echo "$ledger" | jq -r .articles)" 2 "copies of one wire story count once per outlet: the Ledger ran 2 stories in 3 articles"
+is "$(echo "$ledger" | jq -r .passages)" \
+	"$(d search --index "$tmp/widx" --copies --json -n 100 zqwaterq | jq -s '[.[] | select(.type == "hit" and .outlet == "Ledger")] | length')" \
+	"... while each of its passages is counted"
+is "$(echo "$ledger" | jq -c .wire)" '["ap"]' "... and its row names the agency whose paragraphs it ran"
+is "$(echo "$cov" | jq -c 'select(.outlet == "Associated Press") | [.articles, .wire]')" '[1,["ap"]]' \
+	"the agency's own row: 1 article, ap"
+if [ "$have_remote" = 1 ]; then
+	rm "$tmp/wire/ledger-2.txt"
+	d index --index "$tmp/widx-a" -q "$tmp/wire"
+	d index --index "$tmp/widx-b" -q "$tmp/wire2"
+	printf 'auto %s\nremote :xapian-progsrv %s\n' "$tmp/widx-a" "$tmp/widx-b" >"$tmp/wmixed.stub"
+	is "$(d coverage --index "$tmp/wmixed.stub" --json zqwaterq | jq -c 'select(.outlet == "Ledger") | [.articles, .wire]')" \
+		'[2,["ap"]]' "the same with the update on a remote shard"
+else
+	pass "# SKIP xapian-progsrv is not installed: no remote shard"
+fi
 
 d coverage --index "$tmp/whole/idx" zzzqqqxx >/dev/null
 is "$?" 1 "no match: exit 1"
