@@ -6,6 +6,9 @@
  * when the shorter's key (at least MIN_EXCERPT_WORDS words) is a run of
  * whole words of the longer's (docket_quote_key_contains): an excerpt goes
  * with the quote it was cut from, and the group shows the longest text.
+ * Every copy of a passage is a hit here (DOCKET_QUERY_COPIES): search
+ * folds a wire story's copies into one, which would leave out the outlets
+ * that ran the quote only in their copy.
  * Everything comes from the hits' own records, so remote shards work as
  * local ones; printed through the chosen format's printer (printer.h).
  * Called by cli/main.c.
@@ -247,6 +250,7 @@ static docket_status collect(docket_index *idx, const char *query,
 		docket_query_set(q, DOCKET_QUERY_OFFSET, (long)offset);
 		docket_query_set(q, DOCKET_QUERY_PER_ARTICLE, 0);
 		docket_query_set(q, DOCKET_QUERY_QUOTED, 1);
+		docket_query_set(q, DOCKET_QUERY_COPIES, 1); /* each outlet that ran it */
 		if ((st = docket_query_run(q, &hits)))
 			return st;
 		if (offset == 0)

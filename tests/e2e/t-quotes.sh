@@ -5,7 +5,7 @@
 # the negatives, speaker: and quote: (alone and combined), `docket show`'s
 # marks, the JSON contract, `docket quotes` (grouping a quote and its
 # excerpt across outlets, first reported, --speaker oldest first, exit
-# statuses), the same listing through two remote shards, and the labelled
+# statuses, every outlet that ran it including wire copies), the same listing through two remote shards, and the labelled
 # set's scorer at its targets.
 . "$(dirname "$0")/lib.sh"
 # A program line in a stub runs only with the opt-in (engine/stub.c;
@@ -177,6 +177,16 @@ else
 	echo "ok $((tap_n + 1)) # SKIP xapian-tools is not installed"
 	tap_n=$((tap_n + 1))
 fi
+
+# -- every outlet that ran it: copies count ------------------------------------
+# corpus/wire/ holds an AP story and the Ledger's copy of it; the Ledger ran
+# Ferreira's quote only in its copy, which search folds into the AP hit.
+# `docket quotes` counts each copy's outlet: 2 articles, 2 outlets.
+d index --index "$tmp/wix" -q "$DOCKET_TOP/corpus/wire"
+wq=$(d quotes --index "$tmp/wix" --json --speaker ferreira)
+is "$(printf '%s' "$wq" | jq -c '[.articles, .outlets]')" '[2,["Associated Press","Harbor Valley Ledger"]]' \
+	"a quote run in a wire copy: the copy's outlet counts among those that ran it"
+is "$(printf '%s' "$wq" | jq -r '.first.outlet')" "Associated Press" "... first reported by the agency"
 
 # -- the labelled set ----------------------------------------------------------------
 
