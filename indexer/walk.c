@@ -391,8 +391,8 @@ int walk_tree(const char *root, const struct walk_opts *o, walk_file_fn file,
 	if (!rc && errno) {
 		char text[128];
 		w.stop_errno = errno;
-		if (error_is_fd_limit(errno))
-			error_fd_text(errno, text, sizeof text);
+		if (error_is_fd_limit(w.stop_errno))
+			error_fd_text(w.stop_errno, text, sizeof text);
 		skip(&w, root, error_is_fd_limit(w.stop_errno) ? text
 		                                              : strerror(w.stop_errno));
 		rc = DOCKET_IO_ERROR;
