@@ -135,7 +135,7 @@ static void put_field(FILE *f, const char *fv)
 static int exact_field(const char *fv)
 {
 	size_t n = strcspn(fv, ":");
-	return (n == 6 && !strncmp(fv, "outlet", 6)) || (n == 6 && !strncmp(fv, "author", 6));
+	return n == 6 && (!strncmp(fv, "outlet", 6) || !strncmp(fv, "author", 6));
 }
 
 /* The query string Q with the filters FL added that are not exact ones
