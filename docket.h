@@ -664,9 +664,10 @@ DOCKET_EXPORT docket_status docket_query_timeline(docket_query *q,
 /* Coverage: one row per outlet, sorted by its first date (then name):
  * columns outlet, first, last (YYYY-MM-DD or ""), articles, passages,
  * sources (its 3 most credited sources, '\n'-joined), source_passages
- * (their passage counts, aligned), wire (the wire agencies of its copies,
- * '\n'-joined).  Copies of one wire story count as one article per outlet
- * when the index holds copy groups; the note says when it does not. */
+ * (their passage counts, aligned), wire (the wire agencies whose
+ * paragraphs it ran, '\n'-joined).  Copies of one wire story count as one
+ * article per outlet: its matched articles that share a paragraph (the
+ * exact copy fingerprint) are one story; every passage is counted. */
 DOCKET_EXPORT docket_status docket_query_coverage(docket_query *q,
                                                   const docket_table **out);
 

@@ -133,7 +133,10 @@ static void test_coverage(docket_query *q)
 	ok(!strcmp(docket_table_cell(t, 0, 5), "reuters.com\nwired.com") &&
 	   !strcmp(docket_table_cell(t, 0, 6), "2\n2"), "its sources, ties by name (got %s)",
 	   docket_table_cell(t, 0, 5));
-	ok(*docket_table_note(t), "a note: copies are not grouped per article");
+	ok(!*docket_table_note(t), "no note: copies are grouped per outlet (got '%s')",
+	   docket_table_note(t));
+	ok(!strcmp(docket_table_cell(t, 0, 3), "2"), "Gavel's articles: 2 (got %s)",
+	   docket_table_cell(t, 0, 3));
 }
 
 int main(void)
