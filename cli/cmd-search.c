@@ -39,6 +39,9 @@ struct search_opts {
 	int color;                 /* an enum color_when */
 	const char *facets;        /* --facets FIELDS, or NULL */
 	long facet_limit;          /* --facet-limit (default 10, 0 = all) */
+	const char *exact[DOCKET_MAX_FILTERS]; /* --keep, --drop: FIELD:VALUE */
+	int drop[DOCKET_MAX_FILTERS];          /* 1 for a --drop */
+	int nexact;
 	char *query;               /* the words joined by spaces (owned) */
 };
 
@@ -46,7 +49,7 @@ enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
        OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
        OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES, OPT_FACETS, OPT_FACET_LIMIT,
-       OPT_STRICT };
+       OPT_STRICT, OPT_KEEP, OPT_DROP };
 
 static const struct cli_option options[] = {
 	{"index", OPT_INDEX, required_argument, "DIR",
@@ -68,6 +71,11 @@ static const struct cli_option options[] = {
 	 "wire once indexed)", NULL},
 	{"facet-limit", OPT_FACET_LIMIT, required_argument, "N",
 	 "values shown per facet field (default 10, 0 = all)", NULL},
+	{"keep", OPT_KEEP, required_argument, "FIELD:VALUE",
+	 "only passages whose outlet or author is exactly VALUE, as a\n"
+	 "facet names it (outlet:Ledger keeps no \"Harbor Valley Ledger\")", NULL},
+	{"drop", OPT_DROP, required_argument, "FIELD:VALUE",
+	 "leave out the passages whose outlet or author is exactly VALUE", NULL},
 	{"qid", OPT_QID, required_argument, "ID",
 	 "the query id of a TREC run (default 0)", NULL},
 	{"plain", OPT_PLAIN, no_argument, NULL,
@@ -140,6 +148,23 @@ static int parse_weight(const char *name, const char *s, double *out)
 	return 0;
 }
 
+/* --keep or --drop ARG (FIELD:VALUE, FIELD outlet or author) into O;
+ * returns 0 or the usage error's exit status. */
+static int take_exact(struct search_opts *o, const char *arg, int drop)
+{
+	const char *opt = drop ? "--drop" : "--keep";
+	size_t n = strcspn(arg, ":");
+	if (!arg[n] || !arg[n + 1] ||
+	    !(n == 6 && (!strncmp(arg, "outlet", 6) || !strncmp(arg, "author", 6))))
+		return usage_error("search", "%s: '%s' is not outlet:VALUE or author:VALUE", opt, arg);
+	if (o->nexact == DOCKET_MAX_FILTERS)
+		return usage_error("search", "%s: at most %d --keep and --drop in all", opt,
+		                   DOCKET_MAX_FILTERS);
+	o->drop[o->nexact] = drop;
+	o->exact[o->nexact++] = arg;
+	return 0;
+}
+
 /* Handle one option C with argument ARG for the search_opts P (a
  * cli_take); returns 0 or an exit status. */
 static int take_option(void *p, int c, const char *arg)
@@ -195,6 +220,9 @@ static int take_option(void *p, int c, const char *arg)
 		if (parse_long(arg, 0, 1000000, &o->facet_limit))
 			return usage_error("search", "--facet-limit: '%s' is not a number", arg);
 		return 0;
+	case OPT_KEEP:
+	case OPT_DROP:
+		return take_exact(o, arg, c == OPT_DROP);
 	case OPT_PLAIN:
 		o->plain = 1;
 		return 0;
@@ -297,6 +325,11 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 		st = docket_query_set(q, DOCKET_QUERY_COPIES, 1);
 	if (!st && o->strict)
 		st = docket_query_set(q, DOCKET_QUERY_STRICT, 1);
+	for (int i = 0; !st && i < o->nexact; i++) {
+		char field[7];
+		snprintf(field, sizeof field, "%.6s", o->exact[i]);
+		st = docket_query_filter(q, field, o->exact[i] + 7, o->drop[i]);
+	}
 	return st;
 }
 

@@ -44,7 +44,8 @@ enum param_kind {
 	P_TEXT,   /* any string (the query: at most --max-query bytes) */
 	P_NUMBER, /* a whole number, checked by the handler */
 	P_FLAG,   /* "1" or "0" (also "true", "false") */
-	P_CHOICE  /* one of the words in the row's choices */
+	P_CHOICE, /* one of the words in the row's choices */
+	P_EXACT   /* outlet:VALUE or author:VALUE, repeatable (keep, drop) */
 };
 
 /* One parameter a route takes. */
@@ -141,6 +142,13 @@ struct check_ctx {
 	char msg[512];
 };
 
+/* Whether V is FIELD:VALUE for a field docket_query_filter takes. */
+static int exact_value(const char *v)
+{
+	size_t n = strcspn(v, ":");
+	return n == 6 && v[n + 1] && (!strncmp(v, "outlet", 6) || !strncmp(v, "author", 6));
+}
+
 /* A web_each_param callback: is NAME=VALUE one the route takes, well
  * formed?  0, or 1 with the reason in the context's msg. */
 static int check_param(const char *name, const char *value, void *p)
@@ -164,6 +172,9 @@ static int check_param(const char *name, const char *value, void *p)
 		                name, strlen(value), c->srv->max_query), 1;
 	if (pr->kind == P_NUMBER && parse_long(value, 0, 1000000000L, &v))
 		return snprintf(c->msg, sizeof c->msg, "%s: '%.64s' is not a number", name, value), 1;
+	if (pr->kind == P_EXACT && !exact_value(value))
+		return snprintf(c->msg, sizeof c->msg, "%s: '%.64s' is not outlet:VALUE or "
+		                "author:VALUE", name, value), 1;
 	if (pr->kind == P_FLAG && !among(value, "1,0,true,false"))
 		return snprintf(c->msg, sizeof c->msg, "%s: '%.64s' is not 1 or 0", name, value), 1;
 	if (pr->kind == P_CHOICE && !among(value, pr->choices))
@@ -247,6 +258,25 @@ static int lib_error(struct web_reply *out, docket_index *idx, docket_status st)
 {
 	const char *msg = docket_index_last_error(idx);
 	return web_error(out, http_status(st), "%s", *msg ? msg : docket_strerror(st));
+}
+
+struct exact_ctx {
+	docket_query *q;
+	docket_status st;
+};
+
+/* A web_each_param callback: keep=FIELD:VALUE or drop=… (checked by
+ * check_param) as an exact filter on the query. */
+static int add_exact(const char *name, const char *value, void *p)
+{
+	struct exact_ctx *e = p;
+	int drop = !strcmp(name, "drop");
+	char field[7];
+	if (e->st || (!drop && strcmp(name, "keep")))
+		return 0;
+	snprintf(field, sizeof field, "%.6s", value);
+	e->st = docket_query_filter(e->q, field, value + 7, drop);
+	return 0;
 }
 
 /* Apply S to Q; the first failing status. */
@@ -344,6 +374,11 @@ static int api_search(const struct web_req *r, const struct route *rt,
 	docket_status st = docket_query_new(idx, s.q, &q);
 	if (!st)
 		st = configure(q, &s, r->srv->time_limit_ms);
+	struct exact_ctx ex = {q, st};
+	if (!st && (web_each_param(r, add_exact, &ex), ex.st)) {
+		docket_query_free(q);
+		return web_error(out, 400, "keep, drop: at most %d in all", DOCKET_MAX_FILTERS);
+	}
 	if (!st)
 		st = docket_query_run(q, &hits);
 	if (!st && hit_views_collect(hits, (docket_cite_style)s.cite, &v, &n))
@@ -634,6 +669,10 @@ static const struct param search_params[] = {
 	{"per_article", P_NUMBER, NULL, NULL, "passages per article (0 = any)"},
 	{"facets", P_TEXT, NULL, NULL, "fields to count, comma-separated"},
 	{"facet_limit", P_NUMBER, NULL, NULL, "values per facet field"},
+	{"keep", P_EXACT, NULL, NULL, "only passages whose outlet or author is exactly "
+	 "this (outlet:VALUE or author:VALUE; repeatable)"},
+	{"drop", P_EXACT, NULL, NULL, "leave out the passages whose outlet or author is "
+	 "exactly this (repeatable)"},
 	{"cite", P_CHOICE, NULL, "plain,markdown,bibtex", "citation style"},
 };
 static const struct param passage_params[] = {

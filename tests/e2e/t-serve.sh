@@ -353,7 +353,23 @@ like "$(body)" 'About 1 matching passages' "leaving outlet Ledger out: 1 hit"
 like "$(body)" 'hearing was set' "... Harbor Valley Ledger's"
 get '/?q=zqfilterq&f=author:Nobody+Here' >/dev/null
 like "$(body)" 'About 0 matching passages' "an author filter no passage has: no hits"
+# the API and the CLI take the same exact filters: keep=, drop= / --keep, --drop
+is "$(get '/api/search?q=zqfilterq&keep=outlet:Ledger')" 200 "API keep=outlet:Ledger: 200"
+is "$(jq -c '[.hits[].outlet]' "$tmp/body")" '["Ledger"]' "... only Ledger's hit"
+d search --index "$tmp/fidx" --json --keep outlet:Ledger zqfilterq >"$tmp/keep.json"
+want="{\"hits\":[$(lines "$tmp/keep.json" hit)],"
+is "$(body | head -c ${#want})" "$want" "... byte for byte the CLI's --keep hit"
+get '/api/search?q=zqfilterq&drop=outlet:Ledger&facets=outlet' >/dev/null
+is "$(jq -c '[.hits[].outlet]' "$tmp/body")" '["Harbor Valley Ledger"]' "API drop=outlet:Ledger: the other outlet's hit"
+is "$(jq -c '[.facets[].values[].value]' "$tmp/body")" '["Harbor Valley Ledger"]' "... and the facets count under the filter"
+is "$(get '/api/search?q=zqfilterq&keep=title:Clerk')" 400 "keep= on another field: 400"
+like "$(jq -r .error.message "$tmp/body")" "keep: 'title:Clerk' is not outlet:VALUE or author:VALUE" "... naming it"
 stop "$pid" TERM
+d search --index "$tmp/fidx" --keep 'title:Clerk' zqfilterq >/dev/null 2>"$tmp/err"
+is "$?" 2 "--keep on another field: exit 2"
+like "$(cat "$tmp/err")" "--keep: 'title:Clerk' is not outlet:VALUE or author:VALUE" "... naming it"
+is "$(d search --index "$tmp/fidx" --json --drop 'outlet:Harbor Valley Ledger' zqfilterq | hits_field outlet)" "Ledger" \
+	"--drop 'outlet:Harbor Valley Ledger': Ledger's hit alone"
 
 # The time limit bounds the counts too: they need every match, so a facet
 # scan past it is a 503 naming the limit, never counts of part of them.
