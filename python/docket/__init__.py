@@ -518,6 +518,8 @@ class Index:
         *,
         facets: Union[str, Sequence[str], None] = None,
         facet_limit: int = 10,
+        keep: Sequence[str] = (),
+        drop: Sequence[str] = (),
         match_all: bool = False,
         plain: bool = False,
         explain: bool = False,
@@ -533,10 +535,12 @@ class Index:
         ``--and``, ``cite`` one of plain, markdown, bibtex (the style of
         each hit's ``citation``), ``facets`` the fields of ``--facets``
         ("outlet,month" or a list; counted into ``Results.facets``, at
-        most ``facet_limit`` values each, 0 for all).  Raises BadQuery
-        with the library's message when QUERY cannot be parsed,
-        BadArgument naming an unknown facet field, ValueError for a bad
-        ``sort`` or ``cite``; no hits is an empty Results."""
+        most ``facet_limit`` values each, 0 for all), ``keep`` and
+        ``drop`` those of ``--keep`` and ``--drop`` ("outlet:VALUE" or
+        "author:VALUE", exact).  Raises BadQuery with the library's
+        message when QUERY cannot be parsed, BadArgument naming an
+        unknown facet field, ValueError for a bad ``sort``, ``cite``,
+        ``keep`` or ``drop``; no hits is an empty Results."""
         h = self._handle()
         sort_n = _choice(sort, _lib.SORTS, "sort")
         cite_n = _choice(cite, _lib.CITE_STYLES, "cite")
@@ -556,6 +560,13 @@ class Index:
             for which, w in ((_lib.WEIGHT_TITLE, title_weight), (_lib.WEIGHT_FEEDBACK, feedback)):
                 if w:
                     _check(lib.docket_query_set_weight(q, which, w), h)
+            for exclude, values in ((0, keep), (1, drop)):
+                for fv in [values] if isinstance(values, str) else values:
+                    field, sep, value = fv.partition(":")
+                    if not sep or field not in ("outlet", "author") or not value:
+                        raise ValueError(f"{'drop' if exclude else 'keep'}: {fv!r} is not "
+                                         "outlet:VALUE or author:VALUE")
+                    _check(lib.docket_query_filter(q, field.encode(), value.encode(), exclude), h)
             out = _collect(q, h, cite_n)
             if facets is not None:
                 if facet_limit < 0:

@@ -152,6 +152,7 @@ _PROTOTYPES = {
     "docket_query_new_passage": (c_int, [_P, c_char_p, c_uint, c_char_p, _PP]),
     "docket_query_set": (c_int, [_P, c_int, c_long]),
     "docket_query_set_bm25": (c_int, [_P, c_double, c_double]),
+    "docket_query_filter": (c_int, [_P, c_char_p, c_char_p, c_int]),
     "docket_query_set_weight": (c_int, [_P, c_int, c_double]),
     "docket_query_run": (c_int, [_P, _PP]),
     "docket_query_estimated": (c_size_t, [_P]),

@@ -192,6 +192,20 @@ def test_facets_are_the_clis_counts(index_path: pathlib.Path) -> None:
     assert plain.facets == []
 
 
+def test_keep_and_drop_are_the_clis(index_path: pathlib.Path) -> None:
+    with docket.Index(index_path) as idx:
+        kept = idx.search("court", limit=50, keep=["outlet:Reuters"], facets="outlet")
+        dropped = idx.search("court", limit=50, drop=["outlet:Reuters"])
+        with pytest.raises(ValueError, match="title:x"):
+            idx.search("court", keep=["title:x"])
+    cli = without_type(cli_lines(index_path, "search", "-n", "50", "--keep", "outlet:Reuters",
+                                 "court"), "hit")
+    assert kept and {h.outlet for h in kept} == {"Reuters"}
+    assert [h.passage_id for h in kept] == [c["passage_id"] for c in cli]
+    assert [v["value"] for v in kept.facets[0]["values"]] == ["Reuters"]
+    assert dropped and "Reuters" not in {h.outlet for h in dropped}
+
+
 def test_bad_facet_field_raises_naming_it(index_path: pathlib.Path) -> None:
     with docket.Index(index_path) as idx:
         with pytest.raises(docket.BadArgument, match="colour"):
