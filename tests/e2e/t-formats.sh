@@ -61,6 +61,7 @@ sample() {
 	BYTES) echo 1M ;;
 	HOST:PORT) echo 127.0.0.1:7001 ;;
 	FIELDS) echo outlet,month ;;
+	FIELD:VALUE) echo outlet:Reuters ;;
 	PERIOD) echo week ;;
 	WHICH) echo event ;;
 	outlet) echo outlet ;;
