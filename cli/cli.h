@@ -151,6 +151,12 @@ int parse_color(const char *s);
  * is a terminal and TERM is not "dumb". */
 int color_enabled(int when);
 
+/* An exact filter FIELD:VALUE (--keep, --drop, keep=, drop=, the page's
+ * facet filters) whose FIELD docket_query_filter takes (outlet, author):
+ * its name into FIELD and *VALUE pointing into S past the colon; 0, or -1
+ * when S is not one. */
+int parse_exact(const char *s, char field[7], const char **value);
+
 /* The citation style named S (plain, markdown, bibtex); -1 if unknown. */
 int parse_cite(const char *s);
 

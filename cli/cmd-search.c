@@ -152,10 +152,9 @@ static int parse_weight(const char *name, const char *s, double *out)
  * returns 0 or the usage error's exit status. */
 static int take_exact(struct search_opts *o, const char *arg, int drop)
 {
-	const char *opt = drop ? "--drop" : "--keep";
-	size_t n = strcspn(arg, ":");
-	if (!arg[n] || !arg[n + 1] ||
-	    !(n == 6 && (!strncmp(arg, "outlet", 6) || !strncmp(arg, "author", 6))))
+	const char *opt = drop ? "--drop" : "--keep", *value;
+	char field[7];
+	if (parse_exact(arg, field, &value))
 		return usage_error("search", "%s: '%s' is not outlet:VALUE or author:VALUE", opt, arg);
 	if (o->nexact == DOCKET_MAX_FILTERS)
 		return usage_error("search", "%s: at most %d --keep and --drop in all", opt,
@@ -327,8 +326,9 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 		st = docket_query_set(q, DOCKET_QUERY_STRICT, 1);
 	for (int i = 0; !st && i < o->nexact; i++) {
 		char field[7];
-		snprintf(field, sizeof field, "%.6s", o->exact[i]);
-		st = docket_query_filter(q, field, o->exact[i] + 7, o->drop[i]);
+		const char *value;
+		parse_exact(o->exact[i], field, &value); /* checked by take_exact */
+		st = docket_query_filter(q, field, value, o->drop[i]);
 	}
 	return st;
 }

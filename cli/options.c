@@ -152,6 +152,17 @@ int parse_long(const char *s, long min, long max, long *out)
 	return 0;
 }
 
+int parse_exact(const char *s, char field[7], const char **value)
+{
+	size_t n = strcspn(s, ":");
+	if (n != 6 || !s[n + 1] || (strncmp(s, "outlet", 6) && strncmp(s, "author", 6)))
+		return -1;
+	memcpy(field, s, 6);
+	field[6] = '\0';
+	*value = s + 7;
+	return 0;
+}
+
 int parse_size(const char *s, long *out)
 {
 	char *end;

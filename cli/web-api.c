@@ -142,13 +142,6 @@ struct check_ctx {
 	char msg[512];
 };
 
-/* Whether V is FIELD:VALUE for a field docket_query_filter takes. */
-static int exact_value(const char *v)
-{
-	size_t n = strcspn(v, ":");
-	return n == 6 && v[n + 1] && (!strncmp(v, "outlet", 6) || !strncmp(v, "author", 6));
-}
-
 /* A web_each_param callback: is NAME=VALUE one the route takes, well
  * formed?  0, or 1 with the reason in the context's msg. */
 static int check_param(const char *name, const char *value, void *p)
@@ -172,7 +165,9 @@ static int check_param(const char *name, const char *value, void *p)
 		                name, strlen(value), c->srv->max_query), 1;
 	if (pr->kind == P_NUMBER && parse_long(value, 0, 1000000000L, &v))
 		return snprintf(c->msg, sizeof c->msg, "%s: '%.64s' is not a number", name, value), 1;
-	if (pr->kind == P_EXACT && !exact_value(value))
+	char field[7];
+	const char *fv;
+	if (pr->kind == P_EXACT && parse_exact(value, field, &fv))
 		return snprintf(c->msg, sizeof c->msg, "%s: '%.64s' is not outlet:VALUE or "
 		                "author:VALUE", name, value), 1;
 	if (pr->kind == P_FLAG && !among(value, "1,0,true,false"))
@@ -272,10 +267,10 @@ static int add_exact(const char *name, const char *value, void *p)
 	struct exact_ctx *e = p;
 	int drop = !strcmp(name, "drop");
 	char field[7];
-	if (e->st || (!drop && strcmp(name, "keep")))
-		return 0;
-	snprintf(field, sizeof field, "%.6s", value);
-	e->st = docket_query_filter(e->q, field, value + 7, drop);
+	const char *v;
+	if (e->st || (!drop && strcmp(name, "keep")) || parse_exact(value, field, &v))
+		return 0; /* parse_exact: checked by check_param */
+	e->st = docket_query_filter(e->q, field, v, drop);
 	return 0;
 }
 

@@ -134,8 +134,9 @@ static void put_field(FILE *f, const char *fv)
  * (docket_query_filter) rather than through the query string. */
 static int exact_field(const char *fv)
 {
-	size_t n = strcspn(fv, ":");
-	return n == 6 && (!strncmp(fv, "outlet", 6) || !strncmp(fv, "author", 6));
+	char field[7];
+	const char *v;
+	return parse_exact(fv, field, &v) == 0;
 }
 
 /* The query string Q with the filters FL added that are not exact ones
@@ -162,13 +163,12 @@ static char *filtered_query(const char *q, const struct filters *fl)
 static docket_status exact_filters(docket_query *dq, const struct filters *fl)
 {
 	docket_status st = DOCKET_OK;
-	char field[8];
+	char field[7];
+	const char *v;
 	for (size_t k = 0; !st && k < fl->nkeep + fl->ndrop; k++) {
 		const char *fv = k < fl->nkeep ? fl->keep[k] : fl->drop[k - fl->nkeep];
-		if (!exact_field(fv))
-			continue;
-		snprintf(field, sizeof field, "%.6s", fv);
-		st = docket_query_filter(dq, field, fv + 7, k >= fl->nkeep);
+		if (!parse_exact(fv, field, &v))
+			st = docket_query_filter(dq, field, v, k >= fl->nkeep);
 	}
 	return st;
 }
