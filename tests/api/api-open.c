@@ -173,6 +173,23 @@ static void test_walk_without_descriptors(void)
 		st = docket_index_counts(idx, &articles, &passages);
 	ok(st == DOCKET_OK && articles == 1, "with them back, the index opens and takes "
 	   "the folder (%s; %zu articles)", docket_index_last_error(idx), articles);
+	/* Again, the folder unchanged: now the walk alone meets the limit (no
+	 * commit is due), and what was indexed from the folder is kept. */
+	first = last = -1;
+	while ((fd = open("/dev/null", O_RDONLY)) >= 0)
+		last = fd, first = first < 0 ? fd : first;
+	st = ix ? docket_indexer_run(ix, folder) : DOCKET_BAD_ARGUMENT;
+	snprintf(msg, sizeof msg, "%s", docket_index_last_error(idx));
+	for (fd = first; first >= 0 && fd <= last; fd++)
+		close(fd);
+	ok(st == DOCKET_IO_ERROR && strncmp(msg, path, strlen(path)) == 0 &&
+	   strstr(msg, folder) && strstr(msg, "too many open files (limit") &&
+	   strstr(msg, "what was indexed from it is kept"),
+	   "the walk out of descriptors names the index, the folder and the limit: %s", msg);
+	articles = 0;
+	st = docket_index_counts(idx, &articles, &passages);
+	ok(st == DOCKET_OK && articles == 1, "... and the folder's article is still there (%zu)",
+	   articles);
 	docket_indexer_free(ix);
 	docket_index_close(idx);
 	char cmd[512];
