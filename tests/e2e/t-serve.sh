@@ -362,6 +362,9 @@ is "$(body | head -c ${#want})" "$want" "... byte for byte the CLI's --keep hit"
 get '/api/search?q=zqfilterq&drop=outlet:Ledger&facets=outlet' >/dev/null
 is "$(jq -c '[.hits[].outlet]' "$tmp/body")" '["Harbor Valley Ledger"]' "API drop=outlet:Ledger: the other outlet's hit"
 is "$(jq -c '[.facets[].values[].value]' "$tmp/body")" '["Harbor Valley Ledger"]' "... and the facets count under the filter"
+many=$(for i in $(seq 17); do printf '&drop=outlet:x%d' "$i"; done)
+is "$(get "/api/search?q=zqfilterq$many")" 400 "17 exact filters: 400"
+like "$(jq -r .error.message "$tmp/body")" 'at most 16' "... naming the limit"
 is "$(get '/api/search?q=zqfilterq&keep=title:Clerk')" 400 "keep= on another field: 400"
 like "$(jq -r .error.message "$tmp/body")" "keep: 'title:Clerk' is not outlet:VALUE or author:VALUE" "... naming it"
 stop "$pid" TERM
