@@ -132,6 +132,9 @@ void query_warn(const docket_query *q);
 int usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* Milliseconds on the monotonic clock (for elapsed times). */
+double monotonic_ms(void);
+
 /* Parse a whole decimal number in [MIN, MAX] into *OUT; 0 or -1. */
 int parse_long(const char *s, long min, long max, long *out);
 /* Parse a size in bytes with an optional K, M or G suffix (powers of 1024);

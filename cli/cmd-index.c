@@ -92,12 +92,6 @@ static const struct cli_spec spec = CLI_SPEC("index",
 	"\n",
 	options, NULL);
 
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* ------------------------------------------------------------ arguments */
 
@@ -220,13 +214,13 @@ static int make_parents(const char *path)
 static docket_status open_writer(const struct index_opts *o,
                                  docket_index **out)
 {
-	double deadline = now_s() + (double)o->wait_s;
+	double deadline = monotonic_ms() / 1e3 + (double)o->wait_s;
 	const struct timespec pause = {0, 100 * 1000 * 1000};
 	crash_guard_index(o->index);
 	for (;;) {
 		docket_status st = docket_index_open(o->index, DOCKET_OPEN_WRITE,
 		                                     out);
-		if (st != DOCKET_LOCKED || interrupted || now_s() >= deadline)
+		if (st != DOCKET_LOCKED || interrupted || monotonic_ms() / 1e3 >= deadline)
 			return st;
 		docket_index_close(*out);
 		*out = NULL;
@@ -289,7 +283,7 @@ static void clear_line(struct progress *p)
  * MERGING (may be NULL) saying what is being merged. */
 static void draw(struct progress *p, int force, const char *merging)
 {
-	double t = now_s(), secs = t - p->start;
+	double t = monotonic_ms() / 1e3, secs = t - p->start;
 	if (!p->tty || (!force && t - p->last_draw < 0.1))
 		return;
 	p->last_draw = t;
@@ -523,7 +517,7 @@ int cmd_index(int argc, char **argv)
 	if (rc == 0) {
 		p.o = &o;
 		p.tty = isatty(STDERR_FILENO) && !o.quiet;
-		p.start = now_s();
+		p.start = monotonic_ms() / 1e3;
 		p.last_draw = p.start;
 		rc = run_paths(&o, idx, &p);
 	}

@@ -335,12 +335,6 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 
 /* ---------------------------------------------------------------- running */
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 /* Print V[0..N), the facets F (NULL: none) and, when the format has one,
  * the summary; returns 0, or -1 when a printer failed. */
@@ -358,7 +352,7 @@ static int put_all(const struct search_opts *o, const docket_query *q,
 		rc |= p.table(&p, TABLE_FACETS, f);
 	if (p.summary)
 		rc |= p.summary(&p, o->query, docket_query_estimated(q), n,
-		                now_ms() - t0);
+		                monotonic_ms() - t0);
 	return rc;
 }
 
@@ -369,7 +363,7 @@ static int search(docket_index *idx, const struct search_opts *o)
 	docket_hits *hits = NULL;
 	struct hit_view *v = NULL;
 	size_t n = 0;
-	double t0 = now_ms();
+	double t0 = monotonic_ms();
 	int rc = EXIT_TROUBLE;
 	docket_status st = docket_query_new(idx, o->query, &q);
 	if (!st)

@@ -228,12 +228,6 @@ static int any_remote(const struct web_server *srv)
  * within this long (an open is one connection per remote shard). */
 #define REMOTE_REFRESH_S 2.0
 
-static double mono_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* One worker thread's handle. */
 struct worker {
@@ -281,7 +275,7 @@ static docket_status open_all(const struct web_server *srv,
 docket_index *web_index(const struct web_server *srv, char *msg, size_t n)
 {
 	unsigned long long stamp = web_index_stamp(srv);
-	double now = mono_s();
+	double now = monotonic_ms() / 1e3;
 	if (me.idx && stamp == me.stamp &&
 	    !(me.remote && now - me.opened >= REMOTE_REFRESH_S))
 		return me.idx;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -138,6 +139,13 @@ docket_status open_for_reading(const struct index_list *l,
 	}
 	*out = idx;
 	return st;
+}
+
+double monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 int parse_long(const char *s, long min, long max, long *out)

@@ -290,12 +290,6 @@ static docket_status configure(docket_query *q, const struct web_search *s,
 	return st;
 }
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 /* A memory stream's result. */
 struct mem {
@@ -321,7 +315,7 @@ static int search_body(const struct web_search *s, docket_query *q,
 	size_t facets_end = (fflush(lines.f), lines.n);
 	/* elapsed_ms as the CLI's: the query, reading the hits and printing
 	 * them (so a client's latency less it is what HTTP added) */
-	rc |= p.summary(&p, s->q, docket_query_estimated(q), n, now_ms() - t0);
+	rc |= p.summary(&p, s->q, docket_query_estimated(q), n, monotonic_ms() - t0);
 	rc |= fclose(lines.f);
 	if (!rc && (body.f = open_memstream(&body.s, &body.n))) {
 		fputs("{\"hits\":[", body.f);
@@ -362,7 +356,7 @@ static int api_search(const struct web_req *r, const struct route *rt,
 	struct hit_view *v = NULL;
 	const docket_table *f = NULL;
 	size_t n = 0;
-	double t0 = now_ms();
+	double t0 = monotonic_ms();
 	docket_index *idx;
 	if (web_search_args(r, &s, out) || !(idx = index_or_503(r, out)))
 		return out->body ? 0 : -1;
