@@ -57,7 +57,8 @@
  * The legal fields (indexer/legal.c, common/legalform.c) are article-level
  * but for XR: every passage of an article carries its case, docket, court
  * and judge terms, so case:X filters all of them; XR only the passages that
- * cite.  A query's value for these fields goes through the row's
+ * cite.  The article's lists in the record (cases, dockets, courts,
+ * judges) are on its first passage only.  A query's value for these fields goes through the row's
  * normaliser, so any written form finds the key.
  *
  * Multi-valued slots (3 sources, 5-8 legal identifiers, 9 speakers, 13
@@ -122,10 +123,13 @@
 
 struct buf;
 
-/* 4: schema 3 as main built it still copied headline words into every
+/* 5: the article's legal lists are in its first passage's record only;
+ * with a schema 4 index this searcher would read them twice over, and a
+ * schema 4 searcher would show them on the first passage only.
+ * 4: schema 3 as main built it still copied headline words into every
  * passage and had no slot 14; its rankings and phrases would be wrong with
  * this searcher, so such an index is refused with the rebuild line. */
-#define SCHEMA_VERSION "4"
+#define SCHEMA_VERSION "5"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"

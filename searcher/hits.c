@@ -9,6 +9,7 @@
 #include "../common/quotekey.h"
 #include "../engine/index.h"
 #include "../common/aliases.h"
+#include "../common/ids.h"
 #include "../common/schema.h"
 #include "hits.h"
 #include "snippet.h"
@@ -97,17 +98,71 @@ static int split_lines(struct docket_hit *h, enum rec_field f, char ***items,
 	return rc;
 }
 
-/* The legal lists of H from its record, each item through the aliases
- * (renamed, or left out when dropped; a merged name listed once). */
-static int split_legal(const docket_query *q, struct docket_hit *h)
+/* Read the record of the first passage of article ARTICLE into Q->head,
+ * unless it is there already; none found leaves Q->head.data NULL.
+ * Returns 0 or a docket_status. */
+static int read_head(docket_query *q, const char *article)
+{
+	if (q->head.article && !strcmp(q->head.article, article))
+		return 0;
+	int rc = 0;
+	buf id = BUF_INIT, term = BUF_INIT, out = BUF_INIT;
+	free(q->head.article);
+	free(q->head.data);
+	q->head.article = str_dup(&rc, article);
+	q->head.data = NULL;
+	passage_id(&rc, &id, article, 1);
+	id_term(&rc, &term, id.p ? id.p : "", id.n);
+	if (!rc && (rc = xap_get_data(q->idx->db, term.p, &out)) == DOCKET_NOT_FOUND)
+		rc = 0; /* the article is gone (read between two commits) */
+	else if (!rc) {
+		q->head.n = out.n;
+		q->head.data = buf_steal(&rc, &out);
+	}
+	if (rc) {
+		free(q->head.article);
+		q->head.article = NULL;
+	}
+	buf_free(&id);
+	buf_free(&term);
+	buf_free(&out);
+	return rc;
+}
+
+/* The record holding H's article lists (cases, dockets, courts, judges)
+ * into *R: H's own on the article's first passage, else that passage's
+ * (schema.h: the lists are written there only), empty when it cannot be
+ * read.  Returns 0 or a docket_status. */
+static int head_record(docket_query *q, const struct docket_hit *h, struct record *r)
+{
+	static const struct record none;
+	*r = none;
+	if (h->ordinal == 1) {
+		*r = h->rec;
+		return 0;
+	}
+	int rc = read_head(q, h->field[DOCKET_FIELD_ARTICLE_ID]);
+	if (!rc && q->head.data && record_decode(q->head.data, q->head.n, r))
+		*r = none; /* damaged: the lists are left out, as a damaged quote is */
+	return rc;
+}
+
+/* The legal lists of H, each item through the aliases (renamed, or left
+ * out when dropped; a merged name listed once): the article's from its
+ * first passage, the record cites from H's own record. */
+static int split_legal(docket_query *q, struct docket_hit *h)
 {
 	static const enum rec_field rf[5] = {REC_CASES, REC_DOCKETS, REC_COURTS,
 	                                     REC_JUDGES, REC_CITES};
 	static const enum schema_field sf[5] = {FIELD_CASE, FIELD_DOCKET, FIELD_COURT,
 	                                        FIELD_JUDGE, FIELD_EXHIBIT};
-	int rc = 0;
+	struct record head;
+	int rc = head_record(q, h, &head);
+	if (rc)
+		return rc;
 	for (int l = 0; l < 5 && !rc; l++) {
-		const char *s = h->rec.f[rf[l]], *end = s + h->rec.len[rf[l]];
+		const struct record *from = l < 4 ? &head : &h->rec;
+		const char *s = from->f[rf[l]], *end = s + from->len[rf[l]];
 		struct legal_list out = {NULL, 0, 0};
 		while (!rc && s < end) {
 			const char *nl = memchr(s, '\n', (size_t)(end - s));
@@ -252,8 +307,8 @@ int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
 		rc = split_lines(h, REC_SOURCES, &h->sources, &h->nsources);
 	if (!rc)
 		rc = split_lines(h, REC_EVENT_DATES, &h->events, &h->nevents);
-	if (!rc)
-		rc = split_legal(q, h);
+	if (!rc && (rc = split_legal(q, h)) && rc != DOCKET_NO_MEMORY)
+		return index_engine_fail(q->idx, rc); /* the article's head unread */
 	const char *text = h->field[DOCKET_FIELD_TEXT];
 	size_t len = rc ? 0 : strlen(text);
 	if (!rc)

@@ -113,6 +113,13 @@ if command -v xapian-tcpsrv >/dev/null; then
 	is "$(arts 'case:"delacroix v nimbus"')" "$delacroix" "case: through a remote shard"
 	is "$(arts 'docket:3:25-cv-04418-RFL')" "legal/a01.txt legal/a02.txt legal/f02.txt " "docket: through a remote shard"
 	is "$(d cases --index "$tmp/remote.stub" --json | jq -c .)" "$(jq -c . "$tmp/cases.json")" "docket cases through a remote shard: as local"
+	lists() { d search --index "$1" --json --per-article 0 -n 200 -- 'case:delacroix' |
+		jq -c 'select(.type == "hit") | [.passage_id, .cases, .dockets, .courts, .judges]'; }
+	lists "$idx" >"$tmp/lists.local"
+	is "$(grep -c -v Delacroix "$tmp/lists.local")" 0 "every hit of case:delacroix shows the case"
+	ok "... passages past the first among them" grep -q -v '#1"' "$tmp/lists.local"
+	is "$(lists "$tmp/remote.stub")" "$(lists "$idx")" \
+		"each hit's article lists through a remote shard (read from its first passage there): as local"
 	printf 'SEC v. Kestrel Capital Partners => drop\n' >"$tmp/docket.aliases"
 	unlike "$(d cases --index "$tmp/remote.stub")" '^SEC v' "docket.aliases beside the stub file applies"
 else
