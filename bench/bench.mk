@@ -75,3 +75,20 @@ load:
 	    $(B)/bench/docket-query
 	bench/load-run --build $(B) --articles $(LOAD_ARTICLES) \
 	    --seconds $(LOAD_SECONDS) --clients $(LOAD_CLIENTS)
+
+# make ablate: what each index-time feature (legal, quotes, copies, event
+# dates) costs on today's tree: bench/ablate builds the tree without each
+# and indexes one generated corpus with every build.  The issues' size is
+# ABLATE_ARTICLES=20000; ABLATE_INSTRUCTIONS=1 adds instruction counts
+# under cachegrind (use 300-1000 articles for that).
+ABLATE_ARTICLES ?= 20000
+ABLATE_RUNS ?= 3
+ABLATE_INSTRUCTIONS ?= 0
+
+.PHONY: ablate
+
+ablate:
+	@scripts/install-deps build
+	@$(MAKE) --no-print-directory $(B)/docket $(B)/bench/gen
+	bench/ablate --work $(B)/ablate --articles $(ABLATE_ARTICLES) --runs $(ABLATE_RUNS) \
+	    $(if $(filter 1,$(ABLATE_INSTRUCTIONS)),--instructions)

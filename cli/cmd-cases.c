@@ -5,7 +5,8 @@
  * cli/main.c.
  *
  * Everything comes from the hits' own lists (docket_hit_list_*), which
- * the library reads from each passage's document data, so remote shards
+ * the library reads from the document data (an article's from its first
+ * passage's: schema 5), so remote shards
  * work like local ones and the aliases file is already applied.  An
  * article's docket numbers, courts and judges are counted for its case
  * only when it names one case: in a roundup of three cases nothing says
