@@ -1056,7 +1056,12 @@ void legal_find_cites(int *rc, struct legal_list *l, const char *s, size_t n,
 {
 	for (size_t i = 0; i < n && !*rc; i++) {
 		size_t e;
-		if (!word_start(s, i))
+		/* every form below starts with one of these (its first literal:
+		 * "Exhibit", "PX", "Dkt.", "docket entry", "ECF", "Tr.", "Compl.",
+		 * "amended complaint", "complaint", "paragraph"), and trying all
+		 * five at every word was 0.29G of the 9.2G instructions of
+		 * indexing 300 generated articles (callgrind) */
+		if (!word_start(s, i) || !s[i] || !strchr("EPDJGTACdacp", s[i]))
 			continue;
 		if ((e = exhibits(rc, l, s, n, i, legal)) ||
 		    (e = exhibit_abbr(rc, l, s, n, i, legal)) ||

@@ -284,12 +284,13 @@ if command -v xapian-tcpsrv >/dev/null; then
 	printf 'title: Remote ruling\noutlet: Ledger\n\nThe zqremoteq panel ruled on the filing.\n' >"$tmp/rsrc/a.txt"
 	printf 'title: Valley view\noutlet: Harbor Valley Ledger\n\nA zqremoteq appeal came from the county clerk.\n' >"$tmp/rsrc/c.txt"
 	d index --index "$tmp/ridx" -q "$tmp/rsrc"
-	# shard_up [PORT]: serve-shard on PORT, or on a free port (a random
-	# one, retried when taken); sets $rport and $rpid.
+	# shard_up [PORT]: serve-shard of $SHARD_INDEX ($tmp/ridx by default)
+	# on PORT, or on a free port (a random one, retried when taken); sets
+	# $rport and $rpid.
 	shard_up() {
 		for try in 1 2 3 4 5 6 7 8; do
 			rport=${1:-$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))}
-			"$DOCKET" serve-shard --index "$tmp/ridx" --listen "127.0.0.1:$rport" \
+			"$DOCKET" serve-shard --index "${SHARD_INDEX:-$tmp/ridx}" --listen "127.0.0.1:$rport" \
 				--timeout 60 >"$tmp/rs.out" 2>&1 &
 			rpid=$!
 			for w in $(seq 50); do
@@ -391,10 +392,37 @@ if [ -x "$DOCKET_BUILD/bench/gen" ]; then
 	like "$(body)" 'Counting every match took longer than this server.s time limit' \
 		"... and a note that it has no filters or timeline"
 	stop "$pid" TERM
+	# Through a remote shard the counts come from one fetch of every match
+	# (engine/scan.cc); the limit is checked after it and between rows.
+	if command -v xapian-tcpsrv >/dev/null && SHARD_INDEX=$tmp/midx shard_up; then
+		printf 'remote 127.0.0.1:%s\n' "$rport" >"$tmp/m.stub"
+		start limitedremote --index "$tmp/m.stub" --time-limit 1
+		is "$(get '/api/search?q=court+OR+judge+OR+appeal+OR+lawsuit+OR+ruling&facets=outlet,source,month')" 503 \
+			"the same facets through a remote shard past a 1 ms limit: 503"
+		like "$(jq -r .error.message "$tmp/body")" 'counting every match took longer than the time limit of 1 ms' \
+			"... with the same message"
+		stop "$pid" TERM
+		# a generous limit: fetching every match over the wire is the slow
+		# path (seconds on a loaded 2-core machine)
+		start unlimitedremote --index "$tmp/m.stub" --time-limit 60000
+		is "$(get '/api/search?q=court&facets=outlet')" 200 "through the remote shard with a 60 s limit: 200"
+		n=$(jq -r '[.facets[].values[].passages|tonumber]|add' "$tmp/body" 2>/dev/null)
+		like "$n" '^[1-9][0-9]*$' "... counting passages ($n)"
+		is "$n" "$(d search --index "$tmp/midx" --facets outlet --json court |
+			jq -s '[.[]|select(.type=="facet")|.values[].passages|tonumber]|add')" \
+			"... as the CLI counts them locally"
+		stop "$pid" TERM
+		kill "$rpid"
+		wait "$rpid" 2>/dev/null
+	else
+		fail "a serve-shard of the 1500 articles (xapian-tcpsrv needed)"
+	fi
 	start unlimited --index "$tmp/midx"
 	is "$(get '/api/search?q=court&facets=outlet')" 200 "without the tight limit the facets are counted"
-	is "$(jq -r '[.facets[].passages|tonumber]|add' "$tmp/body")" \
-		"$(d search --index "$tmp/midx" --facets outlet --json court | jq -s '[.[]|select(.type=="facet")|.passages|tonumber]|add')" \
+	n=$(jq -r '[.facets[].values[].passages|tonumber]|add' "$tmp/body" 2>/dev/null)
+	like "$n" '^[1-9][0-9]*$' "... passages counted ($n)"
+	is "$n" "$(d search --index "$tmp/midx" --facets outlet --json court |
+		jq -s '[.[]|select(.type=="facet")|.values[].passages|tonumber]|add')" \
 		"... as the CLI counts them"
 	stop "$pid" TERM
 else
