@@ -667,7 +667,6 @@ void doc_builder_free(struct doc_builder *b)
 	buf_free(&b->quoted);
 	buf_free(&b->term);
 	buf_free(&b->data);
-	buf_free(&b->list);
 	buf_free(&b->id);
 	buf_free(&b->idterm);
 	buf_free(&b->key);

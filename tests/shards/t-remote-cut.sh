@@ -1,0 +1,84 @@
+#!/bin/sh
+# t-remote-cut.sh — a remote shard's connection cut in the middle of a
+# reply (tests/shards/cutproxy.py passes the server's first CUT bytes and
+# then closes both sides): at every cut, from the handshake to past the
+# last document, a search and `docket show` end in bounded time with exit 0
+# and the local answer, or exit 2 and one line naming the stub ("shard
+# unreachable"; once the match is under way also the remote shard's
+# address), never a crash, a hang or a partial answer.  (Facet counts are
+# left out: through this proxy, even uncut, their one pipelined fetch of
+# every match waits on a connection the single-connection server never
+# serves, which a direct connection does not do; not run down.)
+. "$DOCKET_TOP/tests/e2e/lib.sh"
+servers=
+trap 'for p in $servers; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+if ! command -v xapian-tcpsrv >/dev/null || ! command -v python3 >/dev/null; then
+	echo "ok 1 # SKIP xapian-tools or python3 missing (scripts/install-deps test)"
+	echo "1..1"
+	exit 0
+fi
+"$DOCKET_BUILD/bench/gen" --articles 200 --seed 2 "$tmp/docs" >/dev/null
+d index --index "$tmp/idx" -q "$tmp/docs"
+for try in 1 2 3 4 5 6 7 8; do
+	port=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
+	"$DOCKET" serve-shard --index "$tmp/idx" --listen "127.0.0.1:$port" --timeout 120 \
+		>"$tmp/srv.out" 2>&1 &
+	spid=$!
+	servers="$servers $spid"
+	for w in $(seq 50); do
+		grep -q Listening "$tmp/srv.out" 2>/dev/null && break
+		kill -0 "$spid" 2>/dev/null || break
+		sleep 0.1
+	done
+	grep -q Listening "$tmp/srv.out" 2>/dev/null && break
+done
+ok "serve-shard listens" grep -q Listening "$tmp/srv.out"
+id=$(d search --index "$tmp/idx" --json -n 1 court | jq -r 'select(.type == "hit") | .passage_id')
+
+# run NAME ARGS: docket ARGS --index the stub, bounded; status, output, error
+run() {
+	name=$1
+	shift
+	timeout 60 "$DOCKET" "$@" --index "$tmp/stub" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	echo $?
+}
+want_search=$(d search --index "$tmp/idx" --json -n 20 court | jq -c 'select(.type == "hit") | .passage_id')
+want_show=$(d show --index "$tmp/idx" --json -C 2 "$id" | jq -c 'select(.type == "hit") | .passage_id')
+midway=0
+for cut in 1 16 100 400 1500 5000 15000 40000 120000 1000000000; do
+	rm -f "$tmp/port"
+	python3 "$DOCKET_TOP/tests/shards/cutproxy.py" "$tmp/port" "$port" "$cut" &
+	ppid=$!
+	servers="$servers $ppid"
+	for w in $(seq 100); do
+		[ -s "$tmp/port" ] && break
+		sleep 0.1
+	done
+	printf 'remote 127.0.0.1:%s\n' "$(cat "$tmp/port")" >"$tmp/stub"
+	for c in search show; do
+		case $c in
+		search) rc=$(run $c search --json -n 20 court)
+			got=$(jq -c 'select(.type == "hit") | .passage_id' "$tmp/$c.out" 2>/dev/null)
+			want=$want_search ;;
+		show) rc=$(run $c show --json -C 2 "$id")
+			got=$(jq -c 'select(.type == "hit") | .passage_id' "$tmp/$c.out" 2>/dev/null)
+			want=$want_show ;;
+		esac
+		err=$(cat "$tmp/$c.err")
+		if [ "$rc" = 0 ]; then
+			is "$got" "$want" "cut after $cut bytes, $c: exit 0 with the local answer"
+		elif [ "$rc" = 2 ]; then
+			like "$err" "^docket: $tmp/stub: .*shard unreachable" "cut after $cut bytes, $c: exit 2 naming the stub"
+			is "$(wc -l <"$tmp/$c.err" | tr -d ' ')" 1 "... in one line"
+			is "$(grep -c '"type":"hit"' "$tmp/$c.out")" 0 "... and no hits printed"
+			case $err in *"remote 127.0.0.1:"*) midway=$((midway + 1)) ;; esac
+		else
+			fail "cut after $cut bytes, $c: exit $rc (want 0 or 2): $err"
+		fi
+	done
+	kill "$ppid" 2>/dev/null
+	wait "$ppid" 2>/dev/null
+done
+ok "some cuts fell in the middle of a match (the error names the remote shard): $midway" [ "$midway" -ge 3 ]
+is "$rc" 0 "the whole reply passed: the answer is the local one"
+done_testing
