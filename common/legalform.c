@@ -261,7 +261,9 @@ void legal_find_dockets(int *rc, struct legal_list *l, const char *s, size_t n)
 	for (size_t i = 0; i < n && !*rc; i++) {
 		size_t e, k;
 		int list;
-		if (!word_start(s, i))
+		/* every form starts with one of these ("MDL", a digit, "No.",
+		 * "case number", "docket number"): the rest cannot start one */
+		if (!word_start(s, i) || !s[i] || !strchr("MNCDcd0123456789", s[i]))
 			continue;
 		if ((e = mdl_no(rc, &b, s, n, i)) || (e = district_no(rc, &b, s, n, i))) {
 			legal_list_take(rc, l, &b);

@@ -183,14 +183,10 @@ static size_t field_names(enum schema_field f, const struct doc_builder *b,
  * on every passage of the article.  A key too long for one term is
  * written as its shorter writings and words instead (those that fit),
  * which the query's widening finds as keys of their own. */
-static void case_terms(struct doc_builder *b, struct xap_doc *d, const char *c)
+static void case_terms(struct doc_builder *b, struct xap_doc *d, const char *k,
+                       size_t n)
 {
-	buf_reset(&b->key);
-	legal_case_key(&b->rc, &b->key, c, strlen(c));
-	if (b->rc || !b->key.n)
-		return;
-	const char *k = b->key.p, *v = strstr(k, " v. ");
-	size_t n = b->key.n;
+	const char *v = memmem(k, n, " v. ", 4);
 	if (strlen(PREFIX_CASE) + n <= TERM_MAX) {
 		add_boolean(b, d, PREFIX_CASE, k, n);
 		return;
@@ -205,6 +201,21 @@ static void case_terms(struct doc_builder *b, struct xap_doc *d, const char *c)
 		if (!legal_caption_glue(k + i, j - i))
 			add_boolean(b, d, PREFIX_CASE, k + i, j - i);
 		i = j + 1;
+	}
+}
+
+/* The keys of CASES (legal_case_key) into b->case_keys, each ended by a
+ * newline (keys hold none); an empty key is left out. */
+static void case_keys(struct doc_builder *b, const struct legal_list *cases)
+{
+	buf_reset(&b->case_keys);
+	for (size_t i = 0; i < cases->n && !b->rc; i++) {
+		buf_reset(&b->key);
+		legal_case_key(&b->rc, &b->key, cases->v[i], strlen(cases->v[i]));
+		if (!b->rc && b->key.n) {
+			buf_append(&b->rc, &b->case_keys, b->key.p, b->key.n);
+			buf_putc(&b->rc, &b->case_keys, '\n');
+		}
 	}
 }
 
@@ -227,8 +238,14 @@ static void legal_terms(struct doc_builder *b, struct xap_doc *d,
 	const struct legal_list *l = NULL;
 	switch (row->id) {
 	case FIELD_CASE:
-		for (size_t i = 0; i < lg->cases.n; i++)
-			case_terms(b, d, lg->cases.v[i]);
+		if (pi == 0) /* keys once an article: they were 1.2% of indexing's
+		              * instructions when worked out for every passage */
+			case_keys(b, &lg->cases);
+		for (size_t i = 0; i < b->case_keys.n && !b->rc;) {
+			const char *k = b->case_keys.p + i, *nl = memchr(k, '\n', b->case_keys.n - i);
+			case_terms(b, d, k, (size_t)(nl - k));
+			i += (size_t)(nl - k) + 1;
+		}
 		return;
 	case FIELD_DOCKET: l = &lg->dockets; break;
 	case FIELD_COURT: l = &lg->courts; break;
@@ -670,6 +687,7 @@ void doc_builder_free(struct doc_builder *b)
 	buf_free(&b->id);
 	buf_free(&b->idterm);
 	buf_free(&b->key);
+	buf_free(&b->case_keys);
 	buf_free(&b->scratch);
 	free(b->copies.sig);
 	b->copies.sig = NULL;

@@ -50,6 +50,8 @@ struct doc_builder {
 	const struct legal *legal; /* the article's entities (legal.h), set by
 	                            * the caller for each article; NULL: none */
 	buf key;            /* scratch: a legal key */
+	buf case_keys;      /* the article's case keys, '\n'-ended, worked out
+	                     * at its first passage for all of them */
 };
 
 /* Find the quotations of article A (indexer/quotes.c) for the

@@ -67,7 +67,7 @@ static int abbrev(const char *s, size_t n)
 	if (memchr(s, '.', n - 1))
 		return 1;
 	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
-		if (strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
+		if (w[k][0] == s[0] && strlen(w[k]) == n && memcmp(w[k], s, n) == 0)
 			return 1;
 	return 0;
 }
