@@ -78,6 +78,8 @@ static size_t quote_at(const char *s, size_t n, size_t i)
 {
 	if (strchr("\"'([", s[i]) && s[i])
 		return 1;
+	if (s[i] != '\xe2') /* every curly quote's first byte */
+		return 0;
 	if (lit(s, n, i, "\xe2\x80\x9c") || lit(s, n, i, "\xe2\x80\x9d") ||
 	    lit(s, n, i, "\xe2\x80\x98") || lit(s, n, i, "\xe2\x80\x99"))
 		return 3;
@@ -97,13 +99,13 @@ static void tok_trim(const char *s, size_t a, size_t b, struct tok *t)
 			f |= T_COMMA, b--;
 		else if (b > a && strchr(";:)]?!\"", s[b - 1]))
 			f |= T_STOP, b--;
-		else if (b >= a + 3 && lit(s, b, b - 3, "\xe2\x80\x9d"))
+		else if (b >= a + 3 && s[b - 3] == '\xe2' && lit(s, b, b - 3, "\xe2\x80\x9d"))
 			f |= T_STOP, b -= 3;
-		else if (b >= a + 4 && (lit(s, b, b - 4, "\xe2\x80\x99s")))
+		else if (b >= a + 4 && s[b - 4] == '\xe2' && lit(s, b, b - 4, "\xe2\x80\x99s"))
 			f |= T_POSS, b -= 4;
 		else if (b >= a + 2 && s[b - 2] == '\'' && s[b - 1] == 's')
 			f |= T_POSS, b -= 2;
-		else if (b >= a + 4 && s[b - 4] == 's' && lit(s, b, b - 3, "\xe2\x80\x99"))
+		else if (b >= a + 4 && s[b - 4] == 's' && s[b - 3] == '\xe2' && lit(s, b, b - 3, "\xe2\x80\x99"))
 			f |= T_POSS, b -= 3;
 		else if (b >= a + 2 && s[b - 2] == 's' && s[b - 1] == '\'')
 			f |= T_POSS, b -= 1;
@@ -144,7 +146,8 @@ static void tokenize(int *rc, struct toks *ts, const char *s, size_t n)
 
 static int teq(const struct tok *t, const char *w)
 {
-	return strlen(w) == t->n && memcmp(t->s, w, t->n) == 0;
+	return w[0] == (t->n ? t->s[0] : '\0') && strlen(w) == t->n &&
+	       memcmp(t->s, w, t->n) == 0;
 }
 
 /* Whether T is in the NULL-terminated word list W. */
