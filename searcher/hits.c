@@ -71,6 +71,9 @@ void hits_clear(docket_query *q)
 	free(q->hits);
 	q->hits = NULL;
 	q->nhits = 0;
+	free(q->head.article); /* the index may have moved on by the next run */
+	free(q->head.data);
+	q->head.article = q->head.data = NULL;
 	q->estimated = 0;
 	q->iter.i = 0;
 }

@@ -581,7 +581,5 @@ DOCKET_EXPORT void docket_query_free(docket_query *q)
 	free(q->string);
 	free(q->warning);
 	free(q->passage_id);
-	free(q->head.article);
-	free(q->head.data);
 	free(q);
 }

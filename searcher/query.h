@@ -74,7 +74,8 @@ struct docket_query {
 	struct xap_filter filter[DOCKET_MAX_FILTERS]; /* docket_query_filter;
 	                                               * values malloc'd */
 	size_t nfilters;
-	struct {            /* the record of the last article head read */
+	struct {            /* the record of the last article head read in
+	                     * this run (hits_clear() forgets it) */
 		char *article;  /* its article id, or NULL */
 		char *data;     /* its record (NULL: none found) */
 		size_t n;
