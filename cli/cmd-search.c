@@ -357,6 +357,16 @@ static int put_all(const struct search_opts *o, const docket_query *q,
 }
 
 /* Run the query on IDX and print the result; returns the exit status. */
+/* Whether facet table F counted any passage (its column 3; a field with
+ * no value has one row of zero counts). */
+static int counted_any(const docket_table *f)
+{
+	for (size_t r = 0; f && r < docket_table_rows(f); r++)
+		if (strcmp(docket_table_cell(f, r, 3), "0") != 0)
+			return 1;
+	return 0;
+}
+
 static int search(docket_index *idx, const struct search_opts *o)
 {
 	docket_query *q = NULL;
@@ -383,7 +393,9 @@ static int search(docket_index *idx, const struct search_opts *o)
 		const char *msg = docket_index_last_error(idx);
 		fail("%s", *msg ? msg : docket_strerror(st));
 	} else {
-		rc = n ? EXIT_HITS : EXIT_NONE;
+		/* -n 0 --facets asks for the counts alone: they say whether
+		 * anything matched */
+		rc = n || counted_any(f) ? EXIT_HITS : EXIT_NONE;
 		if (put_all(o, q, v, n, f, t0))
 			rc = fail("writing the results failed");
 	}

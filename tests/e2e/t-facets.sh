@@ -108,4 +108,10 @@ is "$?" 0 "every facet field of the round is indexed: exit 0"
 d search --index "$tmp/whole/idx" --json --facets outlet zzzqqqxx >"$tmp/out"
 is "$?" 1 "no match: exit 1"
 is "$(jq -c 'select(.type == "facet") | .values' "$tmp/out")" "[]" "no match: the facet has no values"
+# -n 0 --facets asks for the counts alone: its status says whether they
+# found a match (it was 1, "nothing found", whatever they counted)
+d search --index "$tmp/whole/idx" -n 0 --facets outlet judge >/dev/null
+is "$?" 0 "-n 0 --facets on a matching query: exit 0"
+d search --index "$tmp/whole/idx" -n 0 --facets outlet zzzqqqxx >/dev/null
+is "$?" 1 "-n 0 --facets on a query with no match: exit 1"
 done_testing

@@ -2,13 +2,10 @@
 # t-remote-cut.sh — a remote shard's connection cut in the middle of a
 # reply (tests/shards/cutproxy.py passes the server's first CUT bytes and
 # then closes both sides): at every cut, from the handshake to past the
-# last document, a search and `docket show` end in bounded time with exit 0
-# and the local answer, or exit 2 and one line naming the stub ("shard
-# unreachable"; once the match is under way also the remote shard's
-# address), never a crash, a hang or a partial answer.  (Facet counts are
-# left out: through this proxy, even uncut, their one pipelined fetch of
-# every match waits on a connection the single-connection server never
-# serves, which a direct connection does not do; not run down.)
+# last document, a search, a facet count and `docket show` end in bounded
+# time with exit 0 and the local answer, or exit 2 and one line naming the
+# stub ("shard unreachable"; once the match is under way also the remote
+# shard's address), never a crash, a hang or a partial answer.
 . "$DOCKET_TOP/tests/e2e/lib.sh"
 servers=
 trap 'for p in $servers; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
@@ -43,6 +40,7 @@ run() {
 	echo $?
 }
 want_search=$(d search --index "$tmp/idx" --json -n 20 court | jq -c 'select(.type == "hit") | .passage_id')
+want_facets=$(d search --index "$tmp/idx" --json -n 0 --facets outlet court | jq -c 'select(.type == "facet")')
 want_show=$(d show --index "$tmp/idx" --json -C 2 "$id" | jq -c 'select(.type == "hit") | .passage_id')
 midway=0
 for cut in 1 16 100 400 1500 5000 15000 40000 120000 1000000000; do
@@ -55,11 +53,14 @@ for cut in 1 16 100 400 1500 5000 15000 40000 120000 1000000000; do
 		sleep 0.1
 	done
 	printf 'remote 127.0.0.1:%s\n' "$(cat "$tmp/port")" >"$tmp/stub"
-	for c in search show; do
+	for c in search facets show; do
 		case $c in
 		search) rc=$(run $c search --json -n 20 court)
 			got=$(jq -c 'select(.type == "hit") | .passage_id' "$tmp/$c.out" 2>/dev/null)
 			want=$want_search ;;
+		facets) rc=$(run $c search --json -n 0 --facets outlet court)
+			got=$(jq -c 'select(.type == "facet")' "$tmp/$c.out" 2>/dev/null)
+			want=$want_facets ;;
 		show) rc=$(run $c show --json -C 2 "$id")
 			got=$(jq -c 'select(.type == "hit") | .passage_id' "$tmp/$c.out" 2>/dev/null)
 			want=$want_show ;;
