@@ -143,3 +143,27 @@ build_helper() {
 		done_testing
 	fi
 }
+
+# start_server NAME DIR [PORT]: `docket serve-shard` of index DIR on
+# loopback PORT, or on a free port (random, retried when taken), its output
+# in $tmp/NAME.out and .err; sets $port and $pid and adds the pid to
+# $servers, which the caller's EXIT trap kills.  Fails when none listens
+# after ten tries.
+start_server() {
+	for _try in 1 2 3 4 5 6 7 8 9 10; do
+		port=${3:-$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))}
+		"$DOCKET" serve-shard --index "$2" --listen "127.0.0.1:$port" --timeout 120 \
+			>"$tmp/$1.out" 2>"$tmp/$1.err" &
+		pid=$!
+		servers="${servers:-} $pid"
+		for _w in $(seq 50); do
+			grep -q Listening "$tmp/$1.out" 2>/dev/null && return 0
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+		[ -z "${3:-}" ] || sleep 0.5 # the given port: let it be freed
+	done
+	return 1
+}

@@ -119,22 +119,6 @@ cp "$fx/ap-original.txt" "$fx/times-staff.txt" "$tmp/a/docs/"
 cp "$fx/ledger-copy.txt" "$fx/sentinel-edit.txt" "$tmp/b/docs/"
 d index --index "$tmp/a/idx" -q "$tmp/a/docs" && d index --index "$tmp/b/idx" -q "$tmp/b/docs" ||
 	fail "index the halves"
-start_server() { # NAME DIR: sets $port, or fails
-	for try in 1 2 3 4 5 6 7 8 9 10; do
-		port=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
-		"$DOCKET" serve-shard --index "$2" --listen "127.0.0.1:$port" --timeout 120 \
-			>"$tmp/$1.out" 2>"$tmp/$1.err" &
-		pid=$!
-		servers="$servers $pid"
-		for wait in $(seq 50); do
-			grep -q Listening "$tmp/$1.out" 2>/dev/null && return 0
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill "$pid" 2>/dev/null
-	done
-	return 1
-}
 if command -v xapian-tcpsrv >/dev/null && start_server a "$tmp/a/idx" && pa=$port &&
 	start_server b "$tmp/b/idx" && pb=$port; then
 	printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$pa" "$pb" >"$tmp/remote.stub"

@@ -96,18 +96,7 @@ rm -f "$idx/docket.aliases"
 
 # -- a remote shard ------------------------------------------------------
 if command -v xapian-tcpsrv >/dev/null; then
-	for try in 1 2 3 4 5 6 7 8 9 10; do
-		port=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
-		"$DOCKET" serve-shard --index "$idx" --listen "127.0.0.1:$port" --timeout 120 >"$tmp/srv.out" 2>"$tmp/srv.err" &
-		pid=$!
-		servers="$servers $pid"
-		for wait in $(seq 50); do
-			grep -q Listening "$tmp/srv.out" 2>/dev/null && break
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		grep -q Listening "$tmp/srv.out" 2>/dev/null && break
-	done
+	start_server srv "$idx" || fail "serve-shard listens"
 	printf 'remote 127.0.0.1:%s\n' "$port" >"$tmp/remote.stub"
 	IDX=$tmp/remote.stub
 	is "$(arts 'case:"delacroix v nimbus"')" "$delacroix" "case: through a remote shard"

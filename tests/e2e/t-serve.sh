@@ -285,24 +285,14 @@ if command -v xapian-tcpsrv >/dev/null; then
 	printf 'title: Valley view\noutlet: Harbor Valley Ledger\n\nA zqremoteq appeal came from the county clerk.\n' >"$tmp/rsrc/c.txt"
 	d index --index "$tmp/ridx" -q "$tmp/rsrc"
 	# shard_up [PORT]: serve-shard of $SHARD_INDEX ($tmp/ridx by default)
-	# on PORT, or on a free port (a random one, retried when taken); sets
-	# $rport and $rpid.
+	# on PORT or a free port (tests/e2e/lib.sh, start_server); sets $rport
+	# and $rpid, and leaves $pid (the serve under test) alone.
 	shard_up() {
-		for try in 1 2 3 4 5 6 7 8; do
-			rport=${1:-$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))}
-			"$DOCKET" serve-shard --index "${SHARD_INDEX:-$tmp/ridx}" --listen "127.0.0.1:$rport" \
-				--timeout 60 >"$tmp/rs.out" 2>&1 &
-			rpid=$!
-			for w in $(seq 50); do
-				grep -q Listening "$tmp/rs.out" 2>/dev/null && return 0
-				kill -0 "$rpid" 2>/dev/null || break
-				sleep 0.1
-			done
-			kill "$rpid" 2>/dev/null
-			wait "$rpid" 2>/dev/null
-			sleep 0.5
-		done
-		return 1
+		_serve=${pid:-}
+		start_server rs "${SHARD_INDEX:-$tmp/ridx}" "${1:-}"
+		_up=$?
+		rport=$port rpid=$pid pid=$_serve
+		return $_up
 	}
 	shard_up
 	printf 'remote 127.0.0.1:%s\n' "$rport" >"$tmp/r.stub"
@@ -375,6 +365,16 @@ like "$(cat "$tmp/err")" "--keep: 'title:Clerk' is not outlet:VALUE or author:VA
 is "$(d search --index "$tmp/fidx" --json --drop 'outlet:Harbor Valley Ledger' zqfilterq | hits_field outlet)" "Ledger" \
 	"--drop 'outlet:Harbor Valley Ledger': Ledger's hit alone"
 
+# counted_as_cli WHERE: the outlet facet of "court" in $tmp/body counts
+# some passages, as many as the CLI counts on $tmp/midx.
+counted_as_cli() {
+	n=$(jq -r '[.facets[].values[].passages|tonumber]|add' "$tmp/body" 2>/dev/null)
+	like "$n" '^[1-9][0-9]*$' "... $1: passages counted ($n)"
+	is "$n" "$(d search --index "$tmp/midx" --facets outlet --json court |
+		jq -s '[.[]|select(.type=="facet")|.values[].passages|tonumber]|add')" \
+		"... $1: as the CLI counts them"
+}
+
 # The time limit bounds the counts too: they need every match, so a facet
 # scan past it is a 503 naming the limit, never counts of part of them.
 if [ -x "$DOCKET_BUILD/bench/gen" ]; then
@@ -406,11 +406,7 @@ if [ -x "$DOCKET_BUILD/bench/gen" ]; then
 		# path (seconds on a loaded 2-core machine)
 		start unlimitedremote --index "$tmp/m.stub" --time-limit 60000
 		is "$(get '/api/search?q=court&facets=outlet')" 200 "through the remote shard with a 60 s limit: 200"
-		n=$(jq -r '[.facets[].values[].passages|tonumber]|add' "$tmp/body" 2>/dev/null)
-		like "$n" '^[1-9][0-9]*$' "... counting passages ($n)"
-		is "$n" "$(d search --index "$tmp/midx" --facets outlet --json court |
-			jq -s '[.[]|select(.type=="facet")|.values[].passages|tonumber]|add')" \
-			"... as the CLI counts them locally"
+		counted_as_cli "through the remote shard"
 		stop "$pid" TERM
 		kill "$rpid"
 		wait "$rpid" 2>/dev/null
@@ -419,11 +415,7 @@ if [ -x "$DOCKET_BUILD/bench/gen" ]; then
 	fi
 	start unlimited --index "$tmp/midx"
 	is "$(get '/api/search?q=court&facets=outlet')" 200 "without the tight limit the facets are counted"
-	n=$(jq -r '[.facets[].values[].passages|tonumber]|add' "$tmp/body" 2>/dev/null)
-	like "$n" '^[1-9][0-9]*$' "... passages counted ($n)"
-	is "$n" "$(d search --index "$tmp/midx" --facets outlet --json court |
-		jq -s '[.[]|select(.type=="facet")|.values[].passages|tonumber]|add')" \
-		"... as the CLI counts them"
+	counted_as_cli "locally"
 	stop "$pid" TERM
 else
 	fail "$DOCKET_BUILD/bench/gen missing: run make test-build"

@@ -16,20 +16,7 @@ if ! command -v xapian-tcpsrv >/dev/null || ! command -v python3 >/dev/null; the
 fi
 "$DOCKET_BUILD/bench/gen" --articles 200 --seed 2 "$tmp/docs" >/dev/null
 d index --index "$tmp/idx" -q "$tmp/docs"
-for try in 1 2 3 4 5 6 7 8; do
-	port=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
-	"$DOCKET" serve-shard --index "$tmp/idx" --listen "127.0.0.1:$port" --timeout 120 \
-		>"$tmp/srv.out" 2>&1 &
-	spid=$!
-	servers="$servers $spid"
-	for w in $(seq 50); do
-		grep -q Listening "$tmp/srv.out" 2>/dev/null && break
-		kill -0 "$spid" 2>/dev/null || break
-		sleep 0.1
-	done
-	grep -q Listening "$tmp/srv.out" 2>/dev/null && break
-done
-ok "serve-shard listens" grep -q Listening "$tmp/srv.out"
+ok "serve-shard listens" start_server srv "$tmp/idx"
 id=$(d search --index "$tmp/idx" --json -n 1 court | jq -r 'select(.type == "hit") | .passage_id')
 
 # run NAME ARGS: docket ARGS --index the stub, bounded; status, output, error

@@ -47,27 +47,7 @@ ids() { d search --index "$1" --per-article 0 -n 10000 --json 'the OR a OR of' |
 is "$( (ids "$tmp/a/idx"; ids "$tmp/b/idx") | sort -u)" "$(ids "$tmp/whole/idx")" \
 	"the halves hold the whole corpus's articles under the same ids"
 
-# -- the servers ------------------------------------------------------------
-
-# start_server NAME DIR: `docket serve-shard` on a free 127.0.0.1 port
-# (random, retried when taken); sets $port and $pid.
-start_server() {
-	for try in 1 2 3 4 5 6 7 8 9 10; do
-		port=$((20000 + $(od -An -N2 -tu2 /dev/urandom) % 40000))
-		"$DOCKET" serve-shard --index "$2" --listen "127.0.0.1:$port" --timeout 120 \
-			>"$tmp/$1.out" 2>"$tmp/$1.err" &
-		pid=$!
-		servers="$servers $pid"
-		for wait in $(seq 50); do
-			grep -q Listening "$tmp/$1.out" 2>/dev/null && return 0
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill "$pid" 2>/dev/null
-		wait "$pid" 2>/dev/null
-	done
-	return 1
-}
+# -- the servers (start_server: tests/e2e/lib.sh) ----------------------------
 
 if start_server a "$tmp/a/idx"; then port_a=$port pid_a=$pid; else port_a=0 pid_a=0; fi
 if start_server b "$tmp/b/idx"; then port_b=$port pid_b=$pid; else port_b=0 pid_b=0; fi
