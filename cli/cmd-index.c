@@ -92,7 +92,6 @@ static const struct cli_spec spec = CLI_SPEC("index",
 	"\n",
 	options, NULL);
 
-
 /* ------------------------------------------------------------ arguments */
 
 static int add_exclude(struct index_opts *o, const char *glob)

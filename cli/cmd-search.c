@@ -335,7 +335,6 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 
 /* ---------------------------------------------------------------- running */
 
-
 /* Print V[0..N), the facets F (NULL: none) and, when the format has one,
  * the summary; returns 0, or -1 when a printer failed. */
 static int put_all(const struct search_opts *o, const docket_query *q,
@@ -356,7 +355,6 @@ static int put_all(const struct search_opts *o, const docket_query *q,
 	return rc;
 }
 
-/* Run the query on IDX and print the result; returns the exit status. */
 /* Whether facet table F counted any passage (its column 3; a field with
  * no value has one row of zero counts). */
 static int counted_any(const docket_table *f)
@@ -367,6 +365,7 @@ static int counted_any(const docket_table *f)
 	return 0;
 }
 
+/* Run the query on IDX and print the result; returns the exit status. */
 static int search(docket_index *idx, const struct search_opts *o)
 {
 	docket_query *q = NULL;

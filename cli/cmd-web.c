@@ -228,7 +228,6 @@ static int any_remote(const struct web_server *srv)
  * within this long (an open is one connection per remote shard). */
 #define REMOTE_REFRESH_S 2.0
 
-
 /* One worker thread's handle. */
 struct worker {
 	docket_index *idx;        /* NULL until opened */

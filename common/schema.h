@@ -58,8 +58,9 @@
  * but for XR: every passage of an article carries its case, docket, court
  * and judge terms, so case:X filters all of them; XR only the passages that
  * cite.  The article's lists in the record (cases, dockets, courts,
- * judges) are on its first passage only.  A query's value for these fields goes through the row's
- * normaliser, so any written form finds the key.
+ * judges) are on its first passage only.  A query's value for these
+ * fields goes through the row's normaliser, so any written form finds the
+ * key.
  *
  * Multi-valued slots (3 sources, 5-8 legal identifiers, 9 speakers, 13
  * event dates) hold a LIST: each item, in order, as its byte length in

@@ -176,8 +176,9 @@ static size_t field_names(enum schema_field f, const struct doc_builder *b,
 	}
 }
 
-/* The case terms of caption C: its key alone.  A query finds it also by
- * a shorter writing or a party's word (legal_case_covers): those terms
+/* The case terms of caption key K[0..N) (legal_case_key): the key alone.
+ * A query finds it also by a shorter writing or a party's word
+ * (legal_case_covers): those terms
  * were ~24 a passage (285k of the 1k-article index's postings, as many as
  * a third of the body's), each key's shorter writings and words repeated
  * on every passage of the article.  A key too long for one term is
