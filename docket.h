@@ -504,7 +504,13 @@ typedef enum docket_list {
 } docket_list;
 
 /* How many items list LIST of the hit holds; 0 for a NULL hit or a LIST
- * out of range. */
+ * out of range.  The article's lists (CASES, DOCKETS, COURTS, JUDGES) are
+ * kept with its first passage and read from the index when one of them is
+ * first asked for (one read per article, kept until the query runs again),
+ * so a caller that never asks never pays.  If that read fails they are
+ * empty, the iteration stops (docket_hits_valid() becomes 0) and
+ * docket_hits_status() says why: check it after reading the lists, as
+ * after the loop. */
 DOCKET_EXPORT size_t docket_hit_list_count(const docket_hit *hit,
                                            docket_list list);
 /* Item I of list LIST of the hit, owned by the query; "" when I or LIST is

@@ -197,7 +197,7 @@ static int list(docket_index *idx, const struct copies_opts *o)
 	docket_status st = docket_query_new_copies(idx, o->id, &q);
 	if (!st)
 		st = docket_query_run(q, &hits);
-	if (!st && hit_views_collect(hits, o->cite, &v, &n))
+	if (!st && hit_views_collect(hits, o->cite, 1, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);

@@ -335,17 +335,23 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 
 /* ---------------------------------------------------------------- running */
 
+/* The printer O asks for. */
+static struct printer make_printer(const struct search_opts *o)
+{
+	const struct print_opts po = {
+		.r = {color_enabled(o->color), output_width()},
+		.group = o->group, .qid = o->qid,
+	};
+	return o->format->make(&po);
+}
+
 /* Print V[0..N), the facets F (NULL: none) and, when the format has one,
  * the summary; returns 0, or -1 when a printer failed. */
 static int put_all(const struct search_opts *o, const docket_query *q,
                    const struct hit_view *v, size_t n,
                    const docket_table *f, double t0)
 {
-	const struct print_opts po = {
-		.r = {color_enabled(o->color), output_width()},
-		.group = o->group, .qid = o->qid,
-	};
-	struct printer p = o->format->make(&po);
+	struct printer p = make_printer(o);
 	int rc = p.hits ? p.hits(&p, v, n) : 0;
 	if (f)
 		rc |= p.table(&p, TABLE_FACETS, f);
@@ -381,7 +387,7 @@ static int search(docket_index *idx, const struct search_opts *o)
 		st = docket_query_run(q, &hits);
 	if (!st)
 		query_warn(q);
-	if (!st && hit_views_collect(hits, o->cite, &v, &n))
+	if (!st && hit_views_collect(hits, o->cite, make_printer(o).article_lists, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);

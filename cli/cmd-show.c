@@ -120,7 +120,7 @@ static int show(docket_index *idx, const struct show_opts *o)
 	                                            o->query, &q);
 	if (!st)
 		st = docket_query_run(q, &hits);
-	if (!st && hit_views_collect(hits, o->cite, &v, &n))
+	if (!st && hit_views_collect(hits, o->cite, 1, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);

@@ -58,7 +58,7 @@ void hit_view_clear(struct hit_view *v)
 	memset(v, 0, sizeof *v);
 }
 
-int hit_views_collect(docket_hits *hits, docket_cite_style style,
+int hit_views_collect(docket_hits *hits, docket_cite_style style, int lists,
                       struct hit_view **out, size_t *n)
 {
 	size_t cap = docket_hits_count(hits); /* the query holds them all */
@@ -67,9 +67,13 @@ int hit_views_collect(docket_hits *hits, docket_cite_style style,
 	*n = 0;
 	if (!v)
 		return -1;
-	for (; docket_hits_valid(hits) && *n < cap; docket_hits_next(hits))
-		if (hit_view_fill(&v[(*n)++], docket_hits_get(hits), style))
+	for (; docket_hits_valid(hits) && *n < cap; docket_hits_next(hits)) {
+		const docket_hit *h = docket_hits_get(hits);
+		if (hit_view_fill(&v[(*n)++], h, style))
 			return -1;
+		if (lists)
+			docket_hit_list_count(h, DOCKET_LIST_CASES);
+	}
 	return 0;
 }
 

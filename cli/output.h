@@ -36,10 +36,13 @@ int hit_view_fill(struct hit_view *v, const docket_hit *h,
 void hit_view_clear(struct hit_view *v);
 
 /* Every hit of HITS as views, citations in STYLE: *OUT is malloc'd with *N
- * views (free with hit_views_free).  Returns 0, or -1 when out of memory
- * (what was read is still in *OUT).  The iteration's own status is left to
- * the caller. */
-int hit_views_collect(docket_hits *hits, docket_cite_style style,
+ * views (free with hit_views_free).  With LISTS, each hit's article lists
+ * (cases, dockets, courts, judges) are read now, for an output that prints
+ * them: they are read from the index on first use (docket.h), and a
+ * failure then stops the iteration here, before anything is printed.
+ * Returns 0, or -1 when out of memory (what was read is still in *OUT).
+ * The iteration's own status is left to the caller. */
+int hit_views_collect(docket_hits *hits, docket_cite_style style, int lists,
                       struct hit_view **out, size_t *n);
 void hit_views_free(struct hit_view *v, size_t n);
 

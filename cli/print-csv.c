@@ -54,5 +54,5 @@ static int csv_table(const struct printer *p, enum table_kind kind,
 
 struct printer printer_csv(const struct print_opts *o)
 {
-	return (struct printer){"csv", *o, NULL, NULL, NULL, NULL, csv_table};
+	return (struct printer){"csv", *o, NULL, NULL, NULL, NULL, csv_table, 0};
 }

@@ -462,5 +462,5 @@ static int json_table(const struct printer *p, enum table_kind kind,
 struct printer printer_json(const struct print_opts *o)
 {
 	return (struct printer){"json", *o, json_hits, json_summary,
-	                        json_passages, json_quotes, json_table};
+	                        json_passages, json_quotes, json_table, 1};
 }

@@ -404,5 +404,5 @@ static int text_table(const struct printer *p, enum table_kind kind,
 struct printer printer_text(const struct print_opts *o)
 {
 	return (struct printer){"text", *o, text_hits, NULL, text_passages,
-	                        text_quotes, text_table};
+	                        text_quotes, text_table, o->group};
 }

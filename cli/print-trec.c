@@ -23,5 +23,5 @@ static int trec_hits(const struct printer *p, const struct hit_view *v,
 
 struct printer printer_trec(const struct print_opts *o)
 {
-	return (struct printer){"trec", *o, trec_hits, NULL, NULL, NULL, NULL};
+	return (struct printer){"trec", *o, trec_hits, NULL, NULL, NULL, NULL, 0};
 }

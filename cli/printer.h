@@ -53,6 +53,10 @@ struct printer {
 	 * then its note when it has one; NULL: the format prints no tables */
 	int (*table)(const struct printer *p, enum table_kind kind,
 	             const docket_table *t);
+	/* non-zero when its hits print the article lists (cases, dockets,
+	 * courts, judges), which the library reads only when asked
+	 * (hit_views_collect) */
+	int article_lists;
 };
 
 /* The constructors; they cannot fail. */

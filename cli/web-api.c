@@ -370,7 +370,7 @@ static int api_search(const struct web_req *r, const struct route *rt,
 	}
 	if (!st)
 		st = docket_query_run(q, &hits);
-	if (!st && hit_views_collect(hits, (docket_cite_style)s.cite, &v, &n))
+	if (!st && hit_views_collect(hits, (docket_cite_style)s.cite, 1, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);
@@ -402,7 +402,7 @@ static int api_passage(const struct web_req *r, const struct route *rt,
 	                                            q ? q : "", &dq);
 	if (!st)
 		st = docket_query_run(dq, &hits);
-	if (!st && hit_views_collect(hits, c ? (docket_cite_style)parse_cite(c) : DOCKET_CITE_PLAIN, &v, &n))
+	if (!st && hit_views_collect(hits, c ? (docket_cite_style)parse_cite(c) : DOCKET_CITE_PLAIN, 1, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);

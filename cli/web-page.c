@@ -420,7 +420,7 @@ static int put_results(FILE *f, const struct web_req *r, const char *q,
 		st = docket_query_set(dq, DOCKET_QUERY_TIME_LIMIT_MS, r->srv->time_limit_ms);
 	if (!st)
 		st = docket_query_run(dq, &hits);
-	if (!st && hit_views_collect(hits, DOCKET_CITE_PLAIN, &v, &n))
+	if (!st && hit_views_collect(hits, DOCKET_CITE_PLAIN, 0, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);
@@ -583,7 +583,7 @@ int web_page_passage(const struct web_req *r, struct web_reply *out)
 	                       : DOCKET_IO_ERROR;
 	if (!st)
 		st = docket_query_run(dq, &hits);
-	if (!st && hit_views_collect(hits, DOCKET_CITE_PLAIN, &v, &nv))
+	if (!st && hit_views_collect(hits, DOCKET_CITE_PLAIN, 0, &v, &nv))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);

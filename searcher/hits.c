@@ -150,38 +150,54 @@ static int head_record(docket_query *q, const struct docket_hit *h, struct recor
 	return rc;
 }
 
-/* The legal lists of H, each item through the aliases (renamed, or left
- * out when dropped; a merged name listed once): the article's from its
- * first passage, the record cites from H's own record. */
-static int split_legal(docket_query *q, struct docket_hit *h)
+/* List L (0..4: cases, dockets, courts, judges, record cites) of H from
+ * record field F of FROM, each item through the aliases for the article's
+ * lists (renamed, or left out when dropped; a merged name listed once).
+ * Returns 0 or DOCKET_NO_MEMORY. */
+static int split_legal(docket_query *q, struct docket_hit *h, int l,
+                       const struct record *from)
 {
 	static const enum rec_field rf[5] = {REC_CASES, REC_DOCKETS, REC_COURTS,
 	                                     REC_JUDGES, REC_CITES};
 	static const enum schema_field sf[5] = {FIELD_CASE, FIELD_DOCKET, FIELD_COURT,
 	                                        FIELD_JUDGE, FIELD_EXHIBIT};
-	struct record head;
-	int rc = head_record(q, h, &head);
-	if (rc)
-		return rc;
-	for (int l = 0; l < 5 && !rc; l++) {
-		const struct record *from = l < 4 ? &head : &h->rec;
-		const char *s = from->f[rf[l]], *end = s + from->len[rf[l]];
-		struct legal_list out = {NULL, 0, 0};
-		while (!rc && s < end) {
-			const char *nl = memchr(s, '\n', (size_t)(end - s));
-			const char *stop = nl ? nl : end;
-			char *item = str_ndup(&rc, s, (size_t)(stop - s));
-			const char *shown = item && l < 4
-				? aliases_show(&rc, &q->idx->aliases, sf[l], item) : item;
-			if (shown && *shown)
-				legal_list_add(&rc, &out, shown, strlen(shown));
-			free(item);
-			s = stop + 1;
-		}
-		h->legal[l] = out.v;
-		h->nlegal[l] = out.n;
+	int rc = 0;
+	const char *s = from->f[rf[l]], *end = s + from->len[rf[l]];
+	struct legal_list out = {NULL, 0, 0};
+	while (!rc && s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *stop = nl ? nl : end;
+		char *item = str_ndup(&rc, s, (size_t)(stop - s));
+		const char *shown = item && l < 4
+			? aliases_show(&rc, &q->idx->aliases, sf[l], item) : item;
+		if (shown && *shown)
+			legal_list_add(&rc, &out, shown, strlen(shown));
+		free(item);
+		s = stop + 1;
 	}
+	h->legal[l] = out.v;
+	h->nlegal[l] = out.n;
 	return rc;
+}
+
+/* Read H's article lists (cases, dockets, courts, judges) from its
+ * article's first passage, once: they cost a lookup and a document read
+ * per article (measured at 1k: 15-30% of a query's median), so only a
+ * caller that asks for them pays.  A failure leaves them empty and stops
+ * the query's iteration with the status (docket.h, docket_hit_list_count).
+ */
+static void read_article_lists(struct docket_hit *h)
+{
+	docket_query *q = h->q;
+	struct record head;
+	h->lists_read = 1;
+	int rc = head_record(q, h, &head);
+	for (int l = 0; l < 4 && !rc; l++)
+		rc = split_legal(q, h, l, &head);
+	if (rc && q->iter.status == DOCKET_OK)
+		q->iter.status = rc == DOCKET_NO_MEMORY
+			? index_fail(q->idx, rc, "out of memory")
+			: index_engine_fail(q->idx, rc); /* the article's head unread */
 }
 
 /* The number of code points in TEXT[0..AT). */
@@ -310,8 +326,9 @@ int hit_fill(docket_query *q, struct docket_hit *h, char *data, size_t n)
 		rc = split_lines(h, REC_SOURCES, &h->sources, &h->nsources);
 	if (!rc)
 		rc = split_lines(h, REC_EVENT_DATES, &h->events, &h->nevents);
-	if (!rc && (rc = split_legal(q, h)) && rc != DOCKET_NO_MEMORY)
-		return index_engine_fail(q->idx, rc); /* the article's head unread */
+	if (!rc)
+		rc = split_legal(q, h, 4, &h->rec); /* the passage's own cites */
+	h->q = q; /* the article's lists wait for a caller (read_article_lists) */
 	const char *text = h->field[DOCKET_FIELD_TEXT];
 	size_t len = rc ? 0 : strlen(text);
 	if (!rc)
@@ -456,6 +473,9 @@ static size_t hit_list(const docket_hit *h, docket_list list,
 	case DOCKET_LIST_DOCKETS:
 	case DOCKET_LIST_COURTS:
 	case DOCKET_LIST_JUDGES:
+		if (!h->lists_read) /* the hit is the query's: filled in place */
+			read_article_lists((struct docket_hit *)h);
+		/* fall through */
 	case DOCKET_LIST_RECORD_CITES:
 		*items = h->legal[list - DOCKET_LIST_CASES];
 		return h->nlegal[list - DOCKET_LIST_CASES];

@@ -29,8 +29,11 @@ struct docket_hit {
 	int ordinal;
 	char **sources;                 /* credited sources */
 	size_t nsources;
-	char **legal[5];                /* DOCKET_LIST_CASES.._RECORD_CITES, aliased */
+	char **legal[5];                /* DOCKET_LIST_CASES.._RECORD_CITES, aliased;
+	                                 * the first four lazily */
 	size_t nlegal[5];
+	int lists_read;                 /* legal[0..3] read (hits.c) */
+	docket_query *q;                /* the owner, for the lazy reads */
 	char **events;                  /* event dates, YYYY-MM-DD */
 	size_t nevents;
 	struct span *hl;                /* highlights in TEXT */

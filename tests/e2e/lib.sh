@@ -109,12 +109,13 @@ jsoncheck() {
 # the background (tests/shards/shardq.c, built by the caller) and wait
 # until it has run its query once.  Its output goes to $tmp/pause.out and
 # $tmp/pause.err, its pid is $qpid; `echo go >&3; exec 3>&-` makes it run
-# the query again on the same open index and exit.
+# the query again on the same open index and exit (with
+# PAUSE_MODE=--pause-lists: read the hits' lists instead).
 paused_query() {
 	pq_index=$1
 	shift
 	mkfifo "$tmp/go"
-	"$tmp/shardq" --pause "$pq_index" -- "$@" <"$tmp/go" >"$tmp/pause.out" 2>"$tmp/pause.err" &
+	"$tmp/shardq" "${PAUSE_MODE:---pause}" "$pq_index" -- "$@" <"$tmp/go" >"$tmp/pause.out" 2>"$tmp/pause.err" &
 	qpid=$!
 	exec 3>"$tmp/go"
 	for wait in $(seq 50); do

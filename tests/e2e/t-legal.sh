@@ -111,6 +111,30 @@ if command -v xapian-tcpsrv >/dev/null; then
 		"each hit's article lists through a remote shard (read from its first passage there): as local"
 	printf 'SEC v. Kestrel Capital Partners => drop\n' >"$tmp/docket.aliases"
 	unlike "$(d cases --index "$tmp/remote.stub")" '^SEC v' "docket.aliases beside the stub file applies"
+	rm "$tmp/docket.aliases"
+
+	# A hit's article lists are read when first asked for (docket.h), so
+	# a caller that shows only snippets never pays for them: with the
+	# server gone after the run, the snippets are still there, the first
+	# passage's own lists too, and the first list read from another
+	# passage's article fails and stops the hits with one line.
+	build_helper "$tmp/shardq" "$DOCKET_TOP/tests/shards/shardq.c"
+	PAUSE_MODE=--pause-lists paused_query "$tmp/remote.stub" --per-article 0 -n 200 'case:delacroix'
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	echo go >&3
+	exec 3>&-
+	wait "$qpid"
+	is "$?" 2 "lists read after the shard died: the read fails"
+	sed '1,/^ready$/d' "$tmp/pause.out" >"$tmp/after"
+	last=$(tail -n 1 "$tmp/after")
+	echo "# last read: $last"
+	like "$last" '#([2-9]|[1-9][0-9]+)	[1-9][0-9]*	$' \
+		"... at a passage past its article's first, whose snippet was read at the run"
+	is "$(sed '$d' "$tmp/after" | grep -c -v '#1	[1-9][0-9]*	Delacroix')" 0 \
+		"... and every hit before it is a first passage, shown with its case"
+	is "$(wc -l <"$tmp/pause.err")" 1 "... with one line"
+	like "$(cat "$tmp/pause.err")" "(remote\.stub|127\.0\.0\.1:$port)" "... naming the stub or the shard"
 else
 	pass "# SKIP xapian-tools is not installed"
 fi

@@ -9,8 +9,12 @@
  *
  * With --pause it runs the query once, prints "ready", waits for a line on
  * stdin, and runs it again on the same handle (to see what a search says
- * when a shard dies while the index is open).  Exit 0, or 2 with the
- * library's message on stderr as "shardq: STATUS: MESSAGE".
+ * when a shard dies while the index is open).  With --pause-lists it runs
+ * the query once, prints "ready", waits, and only then reads each hit's
+ * snippet and article cases, printing "PASSAGE_ID<TAB>SNIPPET BYTES<TAB>
+ * CASES" (cases joined by "; "), and stops at the first failed read (the
+ * lists are read from the index when first asked for: docket.h).  Exit 0,
+ * or 2 with the library's message on stderr as "shardq: STATUS: MESSAGE".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,14 +61,23 @@ static int option(docket_query *q, char **argv, int argc, int *i)
 	return -1;
 }
 
+enum { MAX_KEPT = 256 };
+static const docket_hit *kept[MAX_KEPT]; /* the last run's hits */
+static size_t nkept;
+static docket_hits *last_hits;
+
 static docket_status run(docket_query *q, int by_date)
 {
 	docket_hits *hits;
 	docket_status st = docket_query_run(q, &hits);
 	if (st)
 		return st;
+	last_hits = hits;
+	nkept = 0;
 	for (; docket_hits_valid(hits); docket_hits_next(hits)) {
 		const docket_hit *h = docket_hits_get(hits);
+		if (nkept < MAX_KEPT)
+			kept[nkept++] = h;
 		if (by_date)
 			printf("%s ", docket_hit_field(h, DOCKET_FIELD_DATE));
 		printf("%.9f\t%s\n", docket_hit_score(h),
@@ -72,6 +85,25 @@ static docket_status run(docket_query *q, int by_date)
 	}
 	fflush(stdout);
 	return docket_hits_status(hits);
+}
+
+/* Read the snippet and then the cases of each hit of the last run, in
+ * rank order, until a read fails. */
+static docket_status read_lists(void)
+{
+	docket_status st = DOCKET_OK;
+	for (size_t k = 0; k < nkept && !st; k++) {
+		const docket_hit *h = kept[k];
+		printf("%s\t%zu\t", docket_hit_field(h, DOCKET_FIELD_PASSAGE_ID),
+		       strlen(docket_hit_field(h, DOCKET_FIELD_SNIPPET)));
+		size_t n = docket_hit_list_count(h, DOCKET_LIST_CASES);
+		for (size_t i = 0; i < n; i++)
+			printf("%s%s", i ? "; " : "", docket_hit_list_item(h, DOCKET_LIST_CASES, i));
+		putchar('\n');
+		st = docket_hits_status(last_hits);
+	}
+	fflush(stdout);
+	return st;
 }
 
 int main(int argc, char **argv)
@@ -83,11 +115,14 @@ int main(int argc, char **argv)
 	char line[16];
 	if (i < argc && !strcmp(argv[i], "--pause"))
 		pause = 1, i++;
+	else if (i < argc && !strcmp(argv[i], "--pause-lists"))
+		pause = 2, i++;
 	first = i;
 	while (i < argc && strcmp(argv[i], "--"))
 		i++;
 	if (i == first || i + 1 >= argc)
-		return fputs("usage: shardq [--pause] INDEX... -- [OPTS] QUERY\n", stderr), 2;
+		return fputs("usage: shardq [--pause|--pause-lists] INDEX... -- [OPTS] "
+		             "QUERY\n", stderr), 2;
 	st = docket_index_open(argv[first], DOCKET_OPEN_READ, &idx);
 	for (int k = first + 1; !st && k < i; k++)
 		st = docket_index_add(idx, argv[k]);
@@ -106,7 +141,7 @@ int main(int argc, char **argv)
 		puts("ready");
 		fflush(stdout);
 		if (fgets(line, sizeof line, stdin))
-			st = run(q, by_date);
+			st = pause == 2 ? read_lists() : run(q, by_date);
 	}
 	if (st)
 		rc = report(idx, st);
