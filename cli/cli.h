@@ -117,6 +117,12 @@ int listen_resolve(const char *host, const char *port, char *addr,
 void crash_guard_install(void);
 void crash_guard_index(const char *path);
 
+/* cli/stall.c: a watchdog thread that ends `docket index` with one line
+ * naming INDEX (and the shard) when a thread has spun on the CPU without
+ * any I/O for DOCKET_STALL_S seconds (60; 0: none), as Xapian can in a
+ * commit over a damaged shard.  Start once, before the run. */
+void stall_guard_start(const char *index);
+
 /* Open every index of L for reading as one.  Returns the status; on error
  * prints "docket: " + the library's message and leaves *OUT NULL. */
 docket_status open_for_reading(const struct index_list *l,

@@ -504,6 +504,7 @@ int cmd_index(int argc, char **argv)
 		rc = fail("%s: cannot create its folder: %s", o.index, strerror(errno));
 	if (rc == 0) {
 		stop_guard(o.index);
+		stall_guard_start(o.index);
 		sa.sa_handler = on_sigint;
 		sa.sa_flags = SA_RESETHAND;
 		sigaction(SIGINT, &sa, NULL);

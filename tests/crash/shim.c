@@ -10,6 +10,8 @@
  *   SHIM_HANG_AT_SYNC=N    the Nth sync never returns (signals are still
  *                          handled): a commit stuck for ever, as Xapian's
  *                          over a damaged position table
+ *   SHIM_SPIN_AT_SYNC=N    the Nth sync spins on the CPU for ever, making
+ *                          no system call: that commit as it really is
  *   SHIM_FAIL_WRITE_AT=N   the Nth write to a regular file (write, pwrite,
  *                          writev, pwritev; not stdin/stdout/stderr) fails
  *                          with ENOSPC, and only that one
@@ -35,6 +37,7 @@
 
 static long kill_at_sync;   /* 0: never */
 static long hang_at_sync;   /* 0: never */
+static long spin_at_sync;   /* 0: never */
 static long fail_write_at;  /* 0: never */
 static long fail_write_from;
 static long syncs;          /* sync calls seen */
@@ -60,6 +63,7 @@ __attribute__((constructor)) static void shim_init(void)
 {
 	kill_at_sync = env_long("SHIM_KILL_AT_SYNC");
 	hang_at_sync = env_long("SHIM_HANG_AT_SYNC");
+	spin_at_sync = env_long("SHIM_SPIN_AT_SYNC");
 	fail_write_at = env_long("SHIM_FAIL_WRITE_AT");
 	fail_write_from = env_long("SHIM_FAIL_WRITE_FROM");
 	report = getenv("SHIM_REPORT");
@@ -84,6 +88,9 @@ static void count_sync(void)
 	if (syncs == hang_at_sync)
 		for (;;)
 			pause();
+	if (syncs == spin_at_sync)
+		for (volatile unsigned long spin = 0;; spin++)
+			;
 }
 
 /* Non-zero when this write to FD is to be failed with ENOSPC. */

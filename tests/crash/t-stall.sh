@@ -1,0 +1,57 @@
+#!/bin/sh
+# t-stall.sh — a run stuck spinning ends by itself, with nobody to stop it.
+#
+# Xapian can spin for ever in a commit over a damaged shard: 100% CPU, no
+# system call, the writer lock held.  A run started by cron gets no
+# signal, so `docket index` watches its own threads (cli/stall.c): one
+# that has spent DOCKET_STALL_S seconds on the CPU without reading or
+# writing a byte ends the run, exit 2, one line naming the index and the
+# shard.  The shim's SHIM_SPIN_AT_SYNC=N makes the Nth sync spin so.  The
+# index must be usable (whole articles only) and a rerun must converge to
+# the clean build.  The same run with the watchdog off is still spinning
+# after the time the watchdog took (so the watchdog, not the shim, ended
+# it), and a run that is not stuck is not stopped (every other test runs
+# with the watchdog on, at its default).
+. "$DOCKET_TOP/tests/e2e/lib.sh"
+. "$DOCKET_TOP/tests/crash/lib.sh"
+
+helpers || { fail "build the helpers"; done_testing; }
+gen_corpus 24 3 "$tmp/corpus"
+clean_build "$tmp/corpus" "$tmp/clean" --batch 4 || { fail "clean build"; done_testing; }
+reference "$tmp/clean"
+total=$(shim_count syncs "$tmp/corpus" --batch 4)
+echo "# a whole run: ${total:-?} syncs"
+ok "the run syncs often enough to spin in its middle" [ "${total:-0}" -gt 8 ]
+at=$(( ${total:-8} / 2 ))
+
+# spin STALL: spin at sync AT with DOCKET_STALL_S=STALL, in the background
+# ($pid is docket itself, not a subshell).
+spin() {
+	rm -rf "$tmp/index"
+	env LD_PRELOAD="$shim" SHIM_SPIN_AT_SYNC="$at" DOCKET_STALL_S="$1" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
+		"$DOCKET" index --index "$tmp/index" --batch 4 -q "$tmp/corpus" 2>"$tmp/err" &
+	pid=$!
+}
+
+spin 0
+sleep 10
+ok "with the watchdog off (DOCKET_STALL_S=0) the run still spins after 10 s" kill -0 "$pid"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+
+spin 3
+start=$(date +%s)
+wait "$pid"
+rc=$?
+took=$(( $(date +%s) - start ))
+is "$rc" 2 "a run spinning without I/O ends by itself: exit 2"
+ok "... after the 3 s asked for and before the 10 s above (${took} s)" \
+	test "$took" -ge 3 -a "$took" -le 8
+like "$(cat "$tmp/err")" "^docket: $tmp/index \\(shard [0-9]+\\): busy 3 s on the CPU without reading or writing anything, .*stopped without the commit in progress .*docket check --index $tmp/index'\$" \
+	"... with one line naming the index, the shard, what was lost and what to run"
+is "$(grep -c . "$tmp/err")" 1 "... and only that line"
+check_usable "$tmp/index" "the index is usable, with whole articles only"
+d index --index "$tmp/index" --batch 4 -q "$tmp/corpus"
+ok "a rerun converges to the clean build" same_content "$tmp/index"
+done_testing
