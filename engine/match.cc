@@ -447,10 +447,6 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		base = base.empty() ? mark
 		                    : Xapian::Query(Xapian::Query::OP_FILTER, base, mark);
 	}
-	if (s->limit == 0) {
-		res->estimated = 0;
-		return;
-	}
 	Xapian::BM25Weight weight(s->k1, 0, 1, s->b, s->min_normlen);
 	Xapian::Enquire enq(*db->db);
 	enq.set_weighting_scheme(weight);
@@ -464,6 +460,14 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 			q = Xapian::Query(Xapian::Query::OP_OR, q, b.query);
 			lifted = true;
 		}
+	if (s->limit == 0) { /* -n 0: no hit, only the estimate, as a run with
+	                      * hits would give it (its summary says how many
+	                      * matched; it read 0 before) */
+		enq.set_query(with_filters(s, q));
+		res->estimated = enq.get_mset(0, 0, must_check(rd(db), lifted))
+		                     .get_matches_estimated();
+		return;
+	}
 	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
 	    run_parallel(db, s, with_filters(s, q), lifted, res))
 		return;
