@@ -111,11 +111,13 @@ int listen_split(const char *s, long min_port, char *host, size_t hostsz,
 int listen_resolve(const char *host, const char *port, char *addr,
                    size_t addrsz, int *loopback);
 
-/* cli/crash.c: on SIGSEGV/SIGBUS print one line naming the index being
- * read and what to run, and exit EXIT_TROUBLE (Xapian can fault on a
- * damaged shard).  Install once at start; name the index once known. */
+/* cli/crash.c: on SIGSEGV/SIGBUS/SIGABRT print one line naming the index
+ * being read (or written, with its shard) and what to run, and exit
+ * EXIT_TROUBLE (Xapian can fault on a damaged shard).  Install once at
+ * start; name the index once known. */
 void crash_guard_install(void);
 void crash_guard_index(const char *path);
+void crash_guard_writer(const char *path);
 
 /* cli/stall.c: a watchdog thread that ends `docket index` with one line
  * naming INDEX (and the shard) when a thread has spun on the CPU without

@@ -215,7 +215,7 @@ static docket_status open_writer(const struct index_opts *o,
 {
 	double deadline = monotonic_ms() / 1e3 + (double)o->wait_s;
 	const struct timespec pause = {0, 100 * 1000 * 1000};
-	crash_guard_index(o->index);
+	crash_guard_writer(o->index);
 	for (;;) {
 		docket_status st = docket_index_open(o->index, DOCKET_OPEN_WRITE,
 		                                     out);

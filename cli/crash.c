@@ -1,5 +1,6 @@
 /* crash.c — the tool's last word when the process is about to die of a
- * memory fault (SIGSEGV, SIGBUS).
+ * memory fault (SIGSEGV, SIGBUS) or of glibc's abort on a damaged heap
+ * (SIGABRT).
  *
  * Xapian 1.4.22 can fault on a damaged shard instead of throwing: with the
  * postlist blocks of one shard partly overwritten (32 bytes a block), a
@@ -8,35 +9,56 @@
  * A reader on deadline then gets "Segmentation fault" and nothing to act
  * on.  Here the tool says, in one line on stderr, which index it was
  * reading and what to run, and exits 2 like every other fatal error.  The
- * line is composed before anything can fault (crash_guard_index) and the
- * handler only write(2)s it, which is async-signal-safe.  It also covers a
- * fault in docket's own code, so the line says that case is a bug to
- * report; DOCKET_CRASH=core leaves the default action (a core dump) for a
- * developer.  The library installs no handler: an embedder owns its
- * signals. */
+ * line is composed before anything can fault (crash_guard_index, _writer)
+ * and the handler only write(2)s its parts and asks the kernel for its
+ * thread's name (prctl), so that a writer's line names the shard.  It also
+ * covers a fault in docket's own code, so the line says that case is a
+ * bug to report; DOCKET_CRASH=core leaves the default action (a core
+ * dump) for a developer.  The library installs no handler: an embedder
+ * owns its signals. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "cli.h"
 
-static char crash_line[1024] =
-	"docket: crashed (memory fault); this is a bug in docket: please report it\n";
-static size_t crash_len;
+/* The line, in parts composed before anything can fault: HEAD, then the
+ * shard when the faulting thread is one of the library's writers (named
+ * "docket shard-K", indexer.c), then VERB, the cause, and TAIL. */
+static char head[900] = "docket";
+static const char *verb = ": crashed (";
+static char tail[1100] = "); this is a bug in docket: please report it\n";
+
+static void put(const char *s)
+{
+	ssize_t w = write(STDERR_FILENO, s, strlen(s));
+	(void)w;
+}
 
 static void on_fault(int sig)
 {
-	(void)sig;
-	ssize_t w = write(STDERR_FILENO, crash_line, crash_len);
-	(void)w;
+	char name[17] = "";
+	static const char shard_name[] = "docket shard-";
+	put(head);
+	if (prctl(PR_GET_NAME, name, 0, 0, 0) == 0 &&
+	    !strncmp(name, shard_name, sizeof shard_name - 1)) {
+		put(" (shard ");
+		put(name + sizeof shard_name - 1);
+		put(")");
+	}
+	put(verb);
+	/* glibc aborts when it finds its heap damaged, as Xapian's reads of
+	 * a damaged position table have made it do */
+	put(sig == SIGABRT ? "aborted" : "memory fault");
+	put(tail);
 	_exit(EXIT_TROUBLE);
 }
 
 void crash_guard_install(void)
 {
-	crash_len = strlen(crash_line);
 	const char *keep = getenv("DOCKET_CRASH");
 	if (keep && !strcmp(keep, "core"))
 		return;
@@ -47,19 +69,30 @@ void crash_guard_install(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGSEGV, &sa, NULL);
 	sigaction(SIGBUS, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+}
+
+/* Name PATH in the line, and what the tool was doing with it. */
+static void guard(const char *path, int writing)
+{
+	int n = snprintf(head, sizeof head, "docket: %s", path);
+	int m = snprintf(tail, sizeof tail,
+	                 "); a damaged shard does this: run 'docket check --index "
+	                 "%s' (if it finds nothing wrong, this is a bug in docket: "
+	                 "please report it)\n", path);
+	verb = writing ? ": crashed writing the index (" : ": crashed reading the index (";
+	if (n < 0 || (size_t)n >= sizeof head || m < 0 || (size_t)m >= sizeof tail) {
+		snprintf(head, sizeof head, "docket");
+		snprintf(tail, sizeof tail, "); run 'docket check'\n");
+	}
 }
 
 void crash_guard_index(const char *path)
 {
-	int n = snprintf(crash_line, sizeof crash_line,
-	                 "docket: %s: crashed reading the index (memory fault); "
-	                 "a damaged shard does this: run 'docket check --index %s' "
-	                 "(if it finds nothing wrong, this is a bug in docket: "
-	                 "please report it)\n",
-	                 path, path);
-	if (n < 0 || (size_t)n >= sizeof crash_line)
-		snprintf(crash_line, sizeof crash_line,
-		         "docket: crashed reading the index (memory fault); run "
-		         "'docket check'\n");
-	crash_len = strlen(crash_line);
+	guard(path, 0);
+}
+
+void crash_guard_writer(const char *path)
+{
+	guard(path, 1);
 }

@@ -12,6 +12,10 @@
  *                          over a damaged position table
  *   SHIM_SPIN_AT_SYNC=N    the Nth sync spins on the CPU for ever, making
  *                          no system call: that commit as it really is
+ *   SHIM_RAISE_AT_SYNC=N   the Nth sync raises signal SHIM_RAISE (a number,
+ *                          default SIGSEGV) in the thread syncing: a
+ *                          memory fault, or glibc's abort on a damaged
+ *                          heap (6), in the middle of a commit
  *   SHIM_FAIL_WRITE_AT=N   the Nth write to a regular file (write, pwrite,
  *                          writev, pwritev; not stdin/stdout/stderr) fails
  *                          with ENOSPC, and only that one
@@ -38,6 +42,8 @@
 static long kill_at_sync;   /* 0: never */
 static long hang_at_sync;   /* 0: never */
 static long spin_at_sync;   /* 0: never */
+static long raise_at_sync;  /* 0: never */
+static long raise_sig;
 static long fail_write_at;  /* 0: never */
 static long fail_write_from;
 static long syncs;          /* sync calls seen */
@@ -64,6 +70,10 @@ __attribute__((constructor)) static void shim_init(void)
 	kill_at_sync = env_long("SHIM_KILL_AT_SYNC");
 	hang_at_sync = env_long("SHIM_HANG_AT_SYNC");
 	spin_at_sync = env_long("SHIM_SPIN_AT_SYNC");
+	raise_at_sync = env_long("SHIM_RAISE_AT_SYNC");
+	raise_sig = env_long("SHIM_RAISE");
+	if (!raise_sig)
+		raise_sig = SIGSEGV;
 	fail_write_at = env_long("SHIM_FAIL_WRITE_AT");
 	fail_write_from = env_long("SHIM_FAIL_WRITE_FROM");
 	report = getenv("SHIM_REPORT");
@@ -88,6 +98,8 @@ static void count_sync(void)
 	if (syncs == hang_at_sync)
 		for (;;)
 			pause();
+	if (syncs == raise_at_sync)
+		raise((int)raise_sig);
 	if (syncs == spin_at_sync)
 		for (volatile unsigned long spin = 0;; spin++)
 			;
