@@ -731,6 +731,23 @@ static size_t court_at(int *rc, struct court_hit *h, const char *s, size_t n,
 	return 0;
 }
 
+/* Whether a court's name may start at S[I], a capital or a digit: the
+ * first letters of every form court_at() reads (special, supreme,
+ * appeals, county, circuit, long_district and short_district), and for T,
+ * the only words there ("Third", "Tenth").  A new form starting with
+ * another letter must be added here.  Measured on indexing 300 generated
+ * articles: 8.018G -> 7.977G instructions (court_at 0.13G -> 0.09G); the
+ * 1k corpus's legal terms, `docket cases` and make legal-score are the
+ * same. */
+static int court_may_start(const char *s, size_t n, size_t i)
+{
+	if (is_dig(s[i]))
+		return 1;
+	if (s[i] == 'T')
+		return lit(s, n, i, "Third") || lit(s, n, i, "Tenth");
+	return strchr("ABCDEFJMNSW", s[i]) != NULL;
+}
+
 /* Every court of S[0..N) into KEYS and NAMES (parallel). */
 void legal_find_courts(int *rc, struct legal_list *keys,
                         struct legal_list *names, const char *s, size_t n)
@@ -738,7 +755,8 @@ void legal_find_courts(int *rc, struct legal_list *keys,
 	struct court_hit h = {BUF_INIT, BUF_INIT, 0};
 	for (size_t i = 0; i < n && !*rc; i++) {
 		size_t e;
-		if (!word_start(s, i) || !(is_up(s[i]) || is_dig(s[i])))
+		if (!word_start(s, i) || !(is_up(s[i]) || is_dig(s[i])) ||
+		    !court_may_start(s, n, i))
 			continue;
 		if (!(e = court_at(rc, &h, s, n, i)))
 			continue;
