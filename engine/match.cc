@@ -102,7 +102,16 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
  * term's postings loses the same passage, and the lifts as scaled BM25
  * terms lose none, so it is the matcher's handling of posting sources
  * under OR.  The cost, measured with Xapian alone on SciFact's 9,605
- * passages, top 32: "cell" 0.25 -> 0.81 ms, "protein" 0.16 -> 0.40 ms. */
+ * passages, top 32: "cell" 0.25 -> 0.81 ms, "protein" 0.16 -> 0.40 ms.
+ * Narrowed down since, with Xapian alone over the 120-article corpus of
+ * t-parallel (one shard, "judg"): the body term with one lift is exact at
+ * every k from 1 to 200, the two lifts without it too; the body term with
+ * both loses a passage at 70 of the 200 k, whether the OR is flat or
+ * nested, and with a posting source of docket's own that ignores the
+ * minimum weight.  A lead, not verified: 1.4's AndMaybePostList::next(),
+ * turning into an AND, restarts at max(lhead, rhead) + 1, which passes
+ * over rhead when the right side was checked ahead of the left; the lost
+ * passage holds the body term and the headline lift. */
 static Xapian::doccount must_check(const Xapian::Database &db, bool lifted)
 {
 	return lifted ? db.get_doccount() : 0;
