@@ -151,9 +151,9 @@ static int head_record(docket_query *q, const struct docket_hit *h, struct recor
 }
 
 /* List L (0..4: cases, dockets, courts, judges, record cites) of H from
- * record field F of FROM, each item through the aliases for the article's
- * lists (renamed, or left out when dropped; a merged name listed once).
- * Returns 0 or DOCKET_NO_MEMORY. */
+ * that list's field of the record FROM, each item of the article's lists
+ * through the aliases (renamed, or left out when dropped; a merged name
+ * listed once).  Returns 0 or DOCKET_NO_MEMORY. */
 static int split_legal(docket_query *q, struct docket_hit *h, int l,
                        const struct record *from)
 {
