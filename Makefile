@@ -53,10 +53,10 @@ API_C := $(sort $(wildcard tests/api/api-*.c))
 LIB_O := $(LIB_C:%.c=$(B)/%.o) $(LIB_CXX:%.cc=$(B)/%.o)
 CLI_O := $(CLI_C:%.c=$(B)/%.o)
 # docket serve's page, script and OpenAPI text, compiled into the tool
-# (scripts/embed-web); libmicrohttpd is linked into the tool only.
+# (scripts/embed-web); libmicrohttpd is opened by `docket serve` alone
+# (cli/httpd.h), never linked.
 WEB_FILES := $(sort $(wildcard cli/web/*))
 WEB_O := $(B)/cli/web-assets.o
-HTTPD_LIBS := -lmicrohttpd
 UNIT_BIN := $(UNIT_C:%.c=$(B)/%)
 API_BIN := $(API_C:%.c=$(B)/%)
 
@@ -120,7 +120,7 @@ $(B)/cli/web-assets.c: $(WEB_FILES) scripts/embed-web
 	scripts/embed-web $@ $(WEB_FILES)
 
 $(B)/docket: $(CLI_O) $(WEB_O) $(LIBA)
-	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(WEB_O) $(LIBA) $(LIBS) $(HTTPD_LIBS)
+	$(CXX) $(ALL_LDFLAGS) -o $@ $(CLI_O) $(WEB_O) $(LIBA) $(LIBS)
 
 $(B)/docket.pc: docket.pc.in docket.h
 	@mkdir -p $(@D)

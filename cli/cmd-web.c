@@ -15,7 +15,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
-#include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
@@ -28,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "httpd.h"
 #include "web.h"
 
 #define DEFAULT_HOST "127.0.0.1"
@@ -303,7 +303,7 @@ static void close_workers(void)
 
 const char *web_param(const struct web_req *r, const char *name)
 {
-	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+	return httpd.lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
 struct each_ctx {
@@ -325,7 +325,7 @@ int web_each_param(const struct web_req *r,
                    void *ctx)
 {
 	struct each_ctx e = {fn, ctx, 0};
-	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, each_arg, &e);
+	httpd.get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, each_arg, &e);
 	return e.rc;
 }
 
@@ -345,11 +345,11 @@ static int authorised(const struct web_server *srv, struct MHD_Connection *c)
 {
 	if (!srv->token)
 		return 1;
-	const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	const char *h = httpd.lookup_connection_value(c, MHD_HEADER_KIND,
 	                                            MHD_HTTP_HEADER_AUTHORIZATION);
 	if (h && !strncmp(h, "Bearer ", 7) && same_secret(h + 7, srv->token))
 		return 1;
-	h = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "docket_token");
+	h = httpd.lookup_connection_value(c, MHD_COOKIE_KIND, "docket_token");
 	return h && same_secret(h, srv->token);
 }
 
@@ -357,14 +357,14 @@ static int authorised(const struct web_server *srv, struct MHD_Connection *c)
  * nothing fetched from elsewhere, no framing, no sniffing. */
 static void add_safety_headers(struct MHD_Response *resp)
 {
-	MHD_add_response_header(resp, "Content-Security-Policy",
+	httpd.add_response_header(resp, "Content-Security-Policy",
 	                        "default-src 'none'; script-src 'self'; "
 	                        "style-src 'self'; img-src 'self' data:; "
 	                        "connect-src 'self'; form-action 'self'; "
 	                        "base-uri 'none'; frame-ancestors 'none'");
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	httpd.add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	httpd.add_response_header(resp, "Referrer-Policy", "no-referrer");
+	httpd.add_response_header(resp, "Cache-Control", "no-store");
 }
 
 /* Queue REPLY on C (taking its body); MHD_NO when that failed. */
@@ -372,24 +372,24 @@ static enum MHD_Result send_reply(struct MHD_Connection *c,
                                   struct web_reply *reply,
                                   const char *cookie)
 {
-	struct MHD_Response *resp = MHD_create_response_from_buffer(
+	struct MHD_Response *resp = httpd.create_response_from_buffer(
 		reply->len, reply->body ? reply->body : "",
 		reply->body ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
 	if (!resp) {
 		free(reply->body);
 		return MHD_NO;
 	}
-	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, reply->type);
+	httpd.add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, reply->type);
 	add_safety_headers(resp);
 	if (cookie) {
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, "/");
+		httpd.add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
+		httpd.add_response_header(resp, MHD_HTTP_HEADER_LOCATION, "/");
 	}
 	if (reply->status == MHD_HTTP_UNAUTHORIZED)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+		httpd.add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
 		                        "Bearer realm=\"docket\"");
-	enum MHD_Result rc = MHD_queue_response(c, (unsigned)reply->status, resp);
-	MHD_destroy_response(resp);
+	enum MHD_Result rc = httpd.queue_response(c, (unsigned)reply->status, resp);
+	httpd.destroy_response(resp);
 	return rc;
 }
 
@@ -397,7 +397,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c,
 static int token_login(const struct web_server *srv, struct MHD_Connection *c,
                        const char *url, char *cookie, size_t n)
 {
-	const char *t = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
+	const char *t = httpd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token");
 	if (!srv->token || strcmp(url, "/") || !t || !same_secret(t, srv->token))
 		return 0;
 	snprintf(cookie, n, "docket_token=%s; HttpOnly; SameSite=Strict; Path=/",
@@ -418,10 +418,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	char cookie[1200];
 	if (!*state) { /* the headers are in; a body would come next */
 		*state = (void *)1;
-		const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		const char *len = httpd.lookup_connection_value(c, MHD_HEADER_KIND,
 		                                              MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if ((len && strcmp(len, "0")) ||
-		    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		    httpd.lookup_connection_value(c, MHD_HEADER_KIND,
 		                                MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
 			web_error(&reply, MHD_HTTP_CONTENT_TOO_LARGE,
 			          "requests carry no body: use GET with parameters");
@@ -468,7 +468,7 @@ static struct MHD_Daemon *start(struct web_server *srv)
 		            gai_strerror(err)), NULL;
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG |
 	                 MHD_USE_AUTO | (ai->ai_family == AF_INET6 ? MHD_USE_IPv6 : 0);
-	struct MHD_Daemon *d = MHD_start_daemon(
+	struct MHD_Daemon *d = httpd.start_daemon(
 		flags, 0, NULL, NULL, on_request, srv,
 		MHD_OPTION_EXTERNAL_LOGGER, log_mhd, NULL,
 		MHD_OPTION_SOCK_ADDR, ai->ai_addr,
@@ -487,7 +487,7 @@ static struct MHD_Daemon *start(struct web_server *srv)
 /* Say where the server listens (the port it got when 0 was asked). */
 static void announce(const struct web_server *srv, struct MHD_Daemon *d)
 {
-	const union MHD_DaemonInfo *i = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	const union MHD_DaemonInfo *i = httpd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	int v6 = strchr(srv->host, ':') != NULL;
 	fprintf(stderr, "docket: serving %s at http://%s%s%s:%u/ with %ld threads\n",
 	        srv->indexes.paths[0], v6 ? "[" : "", srv->host, v6 ? "]" : "",
@@ -521,6 +521,9 @@ static int serve(struct web_server *srv)
 	 * signal waits for sigwait below. */
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	char why[300];
+	if (httpd_load(why, sizeof why))
+		return fail("serve: %s", why), EXIT_TROUBLE;
 	struct MHD_Daemon *d = start(srv);
 	if (!d)
 		return EXIT_TROUBLE;
@@ -528,7 +531,7 @@ static int serve(struct web_server *srv)
 	sigwait(&stop, &sig);
 	fprintf(stderr, "docket: serve: stopping on %s\n",
 	        sig == SIGINT ? "SIGINT" : "SIGTERM");
-	MHD_stop_daemon(d); /* joins the workers */
+	httpd.stop_daemon(d); /* joins the workers */
 	close_workers();
 	return EXIT_HITS;
 }

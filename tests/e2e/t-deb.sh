@@ -30,6 +30,8 @@ ok "libdocket-dev holds docket.h and docket.pc" \
 ok "docket holds the bash completion" test -f "$root/usr/share/bash-completion/completions/docket"
 like "$(dpkg-deb -f "$(grep /libdocket0_ "$tmp/debs.list")" Depends)" 'libxapian30' \
 	"libdocket0 depends on Xapian's library"
+like "$(dpkg-deb -f "$(grep /docket_ "$tmp/debs.list")" Depends)" 'libmicrohttpd12' \
+	"docket depends on libmicrohttpd, which docket serve opens"
 
 pdocket=$root/usr/bin/docket
 export LD_LIBRARY_PATH="$libdir"

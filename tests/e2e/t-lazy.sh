@@ -3,6 +3,9 @@
 # neither the executable nor libdocket.so links it, a search never loads
 # it, indexing HTML does, and when it cannot be loaded each HTML file is
 # skipped with one line saying why while the other files are indexed.
+# libmicrohttpd (and the GnuTLS it brings) likewise only when `docket
+# serve` starts (cli/httpd.c): not linked, not loaded by a search, and a
+# serve that cannot load it says so in one line.
 . "$(dirname "$0")/lib.sh"
 
 for f in "$DOCKET" "$DOCKET_BUILD/libdocket.so"; do
@@ -40,4 +43,20 @@ like "$out" "page.html: .*cannot load libxml2\.so\.2" "the HTML file is skipped,
 is "$(printf '%s\n' "$out" | grep -c 'page.html')" 1 "... on one line"
 is "$(d search --index "$tmp/idx3" --json court | hits_field article_id)" "in/a.txt" \
 	"the other files are indexed"
+
+# libmicrohttpd: only docket serve opens it.
+is "$(ldd "$DOCKET" | grep -c -E 'libmicrohttpd|libgnutls')" 0 \
+	"the executable links neither libmicrohttpd nor GnuTLS"
+if loaded libmicrohttpd.so.12 "$DOCKET" search --index "$tmp/idx" court; then
+	fail "a search does not load libmicrohttpd"
+else
+	pass "a search does not load libmicrohttpd"
+fi
+: >"$tmp/lib/libmicrohttpd.so.12"
+LD_LIBRARY_PATH="$tmp/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+	timeout 20 "$DOCKET" serve --index "$tmp/idx" --listen 127.0.0.1:0 2>"$tmp/serve.err"
+is "$?" 2 "serve without a loadable libmicrohttpd: exit 2"
+like "$(cat "$tmp/serve.err")" "^docket: serve: cannot load libmicrohttpd\.so\.12" \
+	"... saying why"
+is "$(grep -c . "$tmp/serve.err")" 1 "... on one line"
 done_testing
