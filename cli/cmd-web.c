@@ -346,7 +346,7 @@ static int authorised(const struct web_server *srv, struct MHD_Connection *c)
 	if (!srv->token)
 		return 1;
 	const char *h = httpd.lookup_connection_value(c, MHD_HEADER_KIND,
-	                                            MHD_HTTP_HEADER_AUTHORIZATION);
+	                                              MHD_HTTP_HEADER_AUTHORIZATION);
 	if (h && !strncmp(h, "Bearer ", 7) && same_secret(h + 7, srv->token))
 		return 1;
 	h = httpd.lookup_connection_value(c, MHD_COOKIE_KIND, "docket_token");
@@ -358,10 +358,10 @@ static int authorised(const struct web_server *srv, struct MHD_Connection *c)
 static void add_safety_headers(struct MHD_Response *resp)
 {
 	httpd.add_response_header(resp, "Content-Security-Policy",
-	                        "default-src 'none'; script-src 'self'; "
-	                        "style-src 'self'; img-src 'self' data:; "
-	                        "connect-src 'self'; form-action 'self'; "
-	                        "base-uri 'none'; frame-ancestors 'none'");
+	                          "default-src 'none'; script-src 'self'; "
+	                          "style-src 'self'; img-src 'self' data:; "
+	                          "connect-src 'self'; form-action 'self'; "
+	                          "base-uri 'none'; frame-ancestors 'none'");
 	httpd.add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	httpd.add_response_header(resp, "Referrer-Policy", "no-referrer");
 	httpd.add_response_header(resp, "Cache-Control", "no-store");
@@ -387,7 +387,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c,
 	}
 	if (reply->status == MHD_HTTP_UNAUTHORIZED)
 		httpd.add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
-		                        "Bearer realm=\"docket\"");
+		                          "Bearer realm=\"docket\"");
 	enum MHD_Result rc = httpd.queue_response(c, (unsigned)reply->status, resp);
 	httpd.destroy_response(resp);
 	return rc;
@@ -419,10 +419,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c,
 	if (!*state) { /* the headers are in; a body would come next */
 		*state = (void *)1;
 		const char *len = httpd.lookup_connection_value(c, MHD_HEADER_KIND,
-		                                              MHD_HTTP_HEADER_CONTENT_LENGTH);
+		                                                MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if ((len && strcmp(len, "0")) ||
 		    httpd.lookup_connection_value(c, MHD_HEADER_KIND,
-		                                MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
+		                                  MHD_HTTP_HEADER_TRANSFER_ENCODING)) {
 			web_error(&reply, MHD_HTTP_CONTENT_TOO_LARGE,
 			          "requests carry no body: use GET with parameters");
 			return send_reply(c, &reply, NULL);
