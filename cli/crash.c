@@ -77,9 +77,11 @@ static void guard(const char *path, int writing)
 {
 	int n = snprintf(head, sizeof head, "docket: %s", path);
 	int m = snprintf(tail, sizeof tail,
-	                 "); a damaged shard does this: run 'docket check --index "
+	                 "); a damaged shard does this%s: run 'docket check --index "
 	                 "%s' (if it finds nothing wrong, this is a bug in docket: "
-	                 "please report it)\n", path);
+	                 "please report it)\n",
+	                 writing ? ", and so can a write that failed (a full disk)" : "",
+	                 path);
 	verb = writing ? ": crashed writing the index (" : ": crashed reading the index (";
 	if (n < 0 || (size_t)n >= sizeof head || m < 0 || (size_t)m >= sizeof tail) {
 		snprintf(head, sizeof head, "docket");

@@ -30,7 +30,7 @@ fault() {
 		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0:handle_segv=0:handle_abort=0" \
 		"$DOCKET" index --index "$tmp/index" --batch 4 -q "$tmp/corpus" 2>"$tmp/err"
 	is "$?" 2 "signal $1 in a commit: exit 2"
-	like "$(cat "$tmp/err")" "^docket: $tmp/index \\(shard [0-9]+\\): crashed writing the index \\($2\\); a damaged shard does this: run 'docket check --index $tmp/index'" \
+	like "$(cat "$tmp/err")" "^docket: $tmp/index \\(shard [0-9]+\\): crashed writing the index \\($2\\); a damaged shard does this, and so can a write that failed \\(a full disk\\): run 'docket check --index $tmp/index'" \
 		"... one line naming the index, the shard, the cause and what to run"
 	is "$(grep -c . "$tmp/err")" 1 "... and only that line"
 	check_usable "$tmp/index" "signal $1: the index is usable, with whole articles only"
