@@ -32,6 +32,7 @@
 #include "engine.h"
 #include "index.h"
 #include "layout.h"
+#include "seal.h"
 #include "lock.h"
 #include "stub.h"
 
@@ -227,7 +228,8 @@ static int folder_is_free(docket_index *idx)
 		char path[4400];
 		unsigned k, gen;
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
-		    !strcmp(e->d_name, "docket.lock") || !strcmp(e->d_name, SHARD_STUB ".tmp"))
+		    !strcmp(e->d_name, "docket.lock") || !strcmp(e->d_name, SHARD_STUB ".tmp") ||
+		    !strcmp(e->d_name, SEAL_FILE) || !strcmp(e->d_name, SEAL_FILE ".tmp"))
 			continue;
 		layout_in_folder(idx, e->d_name, path, sizeof path);
 		if (!layout_shard_like(e->d_name, &k, &gen) || !layout_ours(path))

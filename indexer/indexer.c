@@ -34,6 +34,7 @@
 
 #include "article.h"
 #include "../engine/index.h"
+#include "../engine/seal.h"
 #include "input.h"
 #include "../common/error.h"
 #include "../common/schema.h"
@@ -114,6 +115,7 @@ struct docket_indexer {
 	struct worker *workers;    /* one per shard */
 	unsigned nworkers;
 	struct run *run;           /* the run in progress */
+	int verified;              /* the shards were checked (verify_shards) */
 };
 
 /* State of one file while its articles are written. */
@@ -946,6 +948,36 @@ static int walk_fail(docket_indexer *ix, const char *path, int rc, int err)
 	                  "from it is kept", ix->idx->path, path, text);
 }
 
+/* Before the first write: check each shard the seal does not vouch for
+ * (engine/seal.h; a crash, another program or planted damage changed its
+ * files), saying so with -v.  Returns a docket_status. */
+static int verify_shards(docket_indexer *ix)
+{
+	int rc = 0;
+	for (unsigned k = 0; !rc && k < ix->idx->nshards; k++) {
+		int checked;
+		char name[64], dir[4400];
+		rc = seal_verify(ix->idx, k, &checked);
+		seal_shard_name(ix->idx, k, name, sizeof name);
+		snprintf(dir, sizeof dir, "%s/%s", ix->idx->path, name);
+		if (!rc && checked)
+			emit(ix, DOCKET_EVENT_NOTE, dir, "its files changed since docket "
+			     "last left them (a crash, another program, or an older docket): "
+			     "checked before writing, sound");
+	}
+	ix->verified = !rc;
+	return rc;
+}
+
+/* After a run whose every commit was made: seal the shards as they are,
+ * so that the next run need not check them; failing is only a warning. */
+static void seal_run(docket_indexer *ix)
+{
+	if (seal_write(ix->idx))
+		emit(ix, DOCKET_EVENT_WARNING, ix->idx->path, docket_index_last_error(ix->idx));
+	index_clear_error(ix->idx);
+}
+
 DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
                                                const char *path)
 {
@@ -953,6 +985,8 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 		return DOCKET_BAD_ARGUMENT;
 	index_clear_error(ix->idx);
 	int rc = worker_status(ix);
+	if (!rc && !ix->verified)
+		rc = verify_shards(ix);
 	if (rc)
 		return rc;
 	char *abs = realpath(path, NULL);
@@ -980,6 +1014,7 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 		return index_fail(ix->idx, DOCKET_INTERRUPTED, "%s: indexing interrupted", path);
 	if (walk_rc)
 		return walk_fail(ix, path, walk_rc, run.walk_errno);
+	seal_run(ix);
 	return DOCKET_OK;
 }
 
