@@ -477,20 +477,37 @@ static void flush_warnings(struct file_job *job)
 		emit(job->w->ix, DOCKET_EVENT_WARNING, job->path, p);
 }
 
+/* Append S to ID with '#' written %23 and '%' written %25: a JSON Lines
+ * record's id is its file's id, '#', the record's (json.c), so a file
+ * named "r.jsonl#x" beside r.jsonl must not take record x's id (it did:
+ * one of the two vanished, silently). */
+static void put_escaped_id(int *rc, buf *id, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '#')
+			buf_puts(rc, id, "%23");
+		else if (*s == '%')
+			buf_puts(rc, id, "%25");
+		else
+			buf_putc(rc, id, *s);
+	}
+}
+
 /* The stable article id of a file: the run's prefix (roots.c) / REL; for a
- * lone file, the prefix, or REL when it lies under no recorded root. */
+ * lone file, the prefix, or REL when it lies under no recorded root; '#'
+ * and '%' escaped (put_escaped_id). */
 static char *article_id(const struct run *run, const char *rel)
 {
 	int rc = 0;
 	buf id = BUF_INIT;
 	if (run->root_is_dir || !*run->prefix) {
 		if (run->root_is_dir && *run->prefix) {
-			buf_puts(&rc, &id, run->prefix);
+			put_escaped_id(&rc, &id, run->prefix);
 			buf_putc(&rc, &id, '/');
 		}
-		buf_puts(&rc, &id, rel);
+		put_escaped_id(&rc, &id, rel);
 	} else {
-		buf_puts(&rc, &id, run->prefix);
+		put_escaped_id(&rc, &id, run->prefix);
 	}
 	return buf_steal(&rc, &id);
 }

@@ -224,6 +224,13 @@ like "$out" "r.jsonl: record 2: its id is also record 1's; kept as #a~2" "a dupl
 like "$out" "r.jsonl: record 4: its id is also record 3's; kept as #4~4" "a line-number id equal to a numeric id: the same"
 ids=$(d search --index "$tmp/j/ix" --json Wexford | jq -r 'select(.type=="hit") | .article_id' | sort | tr '\n' ' ')
 is "$ids" "d/r.jsonl#4 d/r.jsonl#4~4 d/r.jsonl#a d/r.jsonl#a~2 " "... and all four records are kept, under distinct ids"
+# a file named like one of the export's records
+mkdir -p "$tmp/j2/d"
+echo '{"id":"x","title":"One","text":"Wexford record"}' >"$tmp/j2/d/r.jsonl"
+printf 'title: Two\n\nWexford file.\n' >"$tmp/j2/d/r.jsonl#x"
+d index --index "$tmp/j2/ix" -q "$tmp/j2/d" || fail "index j2"
+is "$(d search --index "$tmp/j2/ix" --json Wexford | jq -r 'select(.type=="hit") | .article_id' | sort | tr '\n' ' ')" \
+	"d/r.jsonl#x d/r.jsonl%23x " "a file named FILE#ID beside FILE's record ID: both kept, the file's '#' written %23"
 like "$out" "r.jsonl: line 5: " "a bad line is reported"
 like "$out" "r.jsonl: line 6: .* near '\\?'" "a line starting with ESC: reported, the byte shown as ?"
 if printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\033\233]')"; then
