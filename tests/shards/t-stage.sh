@@ -25,7 +25,7 @@ others() {
 	for e in "$1"/* "$1"/.[!.]*; do
 		[ -e "$e" ] || continue
 		b=${e##*/}
-		case $b in XAPIANDB | docket.lock) continue ;; esac
+		case $b in XAPIANDB | docket.lock | docket.seal) continue ;; esac
 		named "$1" | grep -qx "$b" || echo "$b"
 	done
 }
