@@ -205,6 +205,50 @@ shim_count() {
 	sed -n "s/.*$sc_what=\([0-9]*\).*/\1/p" "$tmp/report"
 }
 
+# mid_run_setup WHAT: the 24-article corpus of the one-fault tests in
+# $tmp/corpus, its clean build (batch 4) as the reference, and $at, a sync
+# in the middle of a whole run, checked to be there (WHAT: "hang", "spin",
+# "fault"...).  Ends the test when the helpers or the build fail.
+mid_run_setup() {
+	helpers || { fail "build the helpers"; done_testing; }
+	gen_corpus 24 3 "$tmp/corpus"
+	clean_build "$tmp/corpus" "$tmp/clean" --batch 4 || { fail "clean build"; done_testing; }
+	reference "$tmp/clean"
+	total=$(shim_count syncs "$tmp/corpus" --batch 4)
+	echo "# a whole run: ${total:-?} syncs"
+	ok "the run syncs often enough to $1 in its middle" [ "${total:-0}" -gt 8 ]
+	at=$(( ${total:-8} / 2 ))
+}
+
+# shim_index [--bg] VAR=VALUE...: `docket index --batch 4 -q` of
+# $tmp/corpus into a fresh $tmp/index under the shim with the variables
+# given, stderr in $tmp/err; with --bg as a background job ($! is docket
+# itself, not a subshell).
+shim_index() {
+	si_bg=0
+	[ "$1" = --bg ] && si_bg=1 && shift
+	rm -rf "$tmp/index"
+	set -- LD_PRELOAD="$shim" "$@" \
+		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0:handle_segv=0:handle_abort=0" \
+		"$DOCKET" index --index "$tmp/index" --batch 4 -q "$tmp/corpus"
+	if [ $si_bg = 1 ]; then
+		env "$@" 2>"$tmp/err" &
+	else
+		env "$@" 2>"$tmp/err"
+	fi
+}
+
+# one_line_then_sound LABEL REGEX: after a shim_index run that failed,
+# $tmp/err is one line matching REGEX, $tmp/index holds whole articles
+# only, and a rerun without the shim converges to the clean build.
+one_line_then_sound() {
+	like "$(cat "$tmp/err")" "$2" "$1: one line naming the index, what was lost and what to run"
+	is "$(grep -c . "$tmp/err")" 1 "$1: and only that line"
+	check_usable "$tmp/index" "$1: the index is usable, with whole articles only"
+	d index --index "$tmp/index" --batch 4 -q "$tmp/corpus"
+	ok "$1: a rerun converges to the clean build" same_content "$tmp/index"
+}
+
 # clean_build CORPUS INDEX [ARGS...]: a never-interrupted build, timed into
 # $clean_secs (milliseconds in $clean_ms).
 clean_build() {

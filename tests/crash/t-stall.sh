@@ -15,22 +15,12 @@
 . "$DOCKET_TOP/tests/e2e/lib.sh"
 . "$DOCKET_TOP/tests/crash/lib.sh"
 
-helpers || { fail "build the helpers"; done_testing; }
-gen_corpus 24 3 "$tmp/corpus"
-clean_build "$tmp/corpus" "$tmp/clean" --batch 4 || { fail "clean build"; done_testing; }
-reference "$tmp/clean"
-total=$(shim_count syncs "$tmp/corpus" --batch 4)
-echo "# a whole run: ${total:-?} syncs"
-ok "the run syncs often enough to spin in its middle" [ "${total:-0}" -gt 8 ]
-at=$(( ${total:-8} / 2 ))
+mid_run_setup spin
 
 # spin STALL: spin at sync AT with DOCKET_STALL_S=STALL, in the background
 # ($pid is docket itself, not a subshell).
 spin() {
-	rm -rf "$tmp/index"
-	env LD_PRELOAD="$shim" SHIM_SPIN_AT_SYNC="$at" DOCKET_STALL_S="$1" \
-		ASAN_OPTIONS="${ASAN_OPTIONS:-}:verify_asan_link_order=0" \
-		"$DOCKET" index --index "$tmp/index" --batch 4 -q "$tmp/corpus" 2>"$tmp/err" &
+	shim_index --bg SHIM_SPIN_AT_SYNC="$at" DOCKET_STALL_S="$1"
 	pid=$!
 }
 
@@ -48,10 +38,5 @@ took=$(( $(date +%s) - start ))
 is "$rc" 2 "a run spinning without I/O ends by itself: exit 2"
 ok "... after the 3 s asked for and before the 10 s above (${took} s)" \
 	test "$took" -ge 3 -a "$took" -le 8
-like "$(cat "$tmp/err")" "^docket: $tmp/index \\(shard [0-9]+\\): busy 3 s on the CPU without reading or writing anything, .*stopped without the commit in progress .*docket check --index $tmp/index'\$" \
-	"... with one line naming the index, the shard, what was lost and what to run"
-is "$(grep -c . "$tmp/err")" 1 "... and only that line"
-check_usable "$tmp/index" "the index is usable, with whole articles only"
-d index --index "$tmp/index" --batch 4 -q "$tmp/corpus"
-ok "a rerun converges to the clean build" same_content "$tmp/index"
+one_line_then_sound spin "^docket: $tmp/index \\(shard [0-9]+\\): busy 3 s on the CPU without reading or writing anything, .*stopped without the commit in progress .*docket check --index $tmp/index'\$"
 done_testing
