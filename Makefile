@@ -160,7 +160,11 @@ check:
 	@$(MAKE) --no-print-directory B=build-asan \
 	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	    test-build
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	# new_delete_type_mismatch=0: libxapian 1.4.22's own Database::check
+	# frees a 440-byte object it allocated with a smaller sized delete, on
+	# every call (frames inside libxapian), so docket check and the
+	# seal's check before writing would abort under ASan whatever docket does
+	ASAN_OPTIONS=detect_leaks=1:new_delete_type_mismatch=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/run build-asan
 	@$(MAKE) --no-print-directory test-build
 	DOCKET_WRAP="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite" \
