@@ -96,7 +96,7 @@ if mount -t tmpfs -o size=512k tmpfs "$tmp/small" 2>/dev/null; then
 	rc=$?
 	echo "# tmpfs 512k: exit $rc: $(head -n 1 "$tmp/run.err")"
 	is "$rc" 2 "full tmpfs: exit 2"
-	like "$(cat "$tmp/run.err")" "space" "full tmpfs: the error says the disk is full"
+	like "$(cat "$tmp/run.err")" "space|a full disk" "full tmpfs: the error says the disk is full (or, when Xapian aborts, that a full disk can do it)"
 	check_usable "$tmp/small/index" "full tmpfs: index usable at its last commit"
 	cp -a "$tmp/small/index" "$idx.moved" && rm -f "$idx.moved/docket.lock"
 	umount "$tmp/small"
