@@ -299,7 +299,10 @@ DOCKET_EXPORT void docket_indexer_on_event(docket_indexer *ix,
  * swapped in whole.  So an interrupted run loses at most each shard's batch
  * in progress and the files staged since its last merge, and a rerun
  * converges.  A file that cannot be read or parsed is skipped (an event),
- * not an error.  Returns an error only when the index itself fails. */
+ * not an error.  Returns an error only when the index itself fails.
+ * The threads indexing shard K are named DOCKET_SHARD_THREAD "K" (seen in
+ * top -H and gdb; the docket tool's fault and stall lines read it). */
+#define DOCKET_SHARD_THREAD "docket shard-"
 DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
                                                const char *path);
 

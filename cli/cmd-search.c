@@ -346,18 +346,17 @@ static struct printer make_printer(const struct search_opts *o)
 }
 
 /* Print V[0..N), the facets F (NULL: none) and, when the format has one,
- * the summary; returns 0, or -1 when a printer failed. */
-static int put_all(const struct search_opts *o, const docket_query *q,
-                   const struct hit_view *v, size_t n,
+ * the summary, through P; returns 0, or -1 when a printer failed. */
+static int put_all(const struct search_opts *o, const struct printer *p,
+                   const docket_query *q, const struct hit_view *v, size_t n,
                    const docket_table *f, double t0)
 {
-	struct printer p = make_printer(o);
-	int rc = p.hits ? p.hits(&p, v, n) : 0;
+	int rc = p->hits ? p->hits(p, v, n) : 0;
 	if (f)
-		rc |= p.table(&p, TABLE_FACETS, f);
-	if (p.summary)
-		rc |= p.summary(&p, o->query, docket_query_estimated(q), n,
-		                monotonic_ms() - t0);
+		rc |= p->table(p, TABLE_FACETS, f);
+	if (p->summary)
+		rc |= p->summary(p, o->query, docket_query_estimated(q), n,
+		                 monotonic_ms() - t0);
 	return rc;
 }
 
@@ -387,7 +386,8 @@ static int search(docket_index *idx, const struct search_opts *o)
 		st = docket_query_run(q, &hits);
 	if (!st)
 		query_warn(q);
-	if (!st && hit_views_collect(hits, o->cite, make_printer(o).article_lists, &v, &n))
+	struct printer p = make_printer(o);
+	if (!st && hit_views_collect(hits, o->cite, p.article_lists, &v, &n))
 		st = DOCKET_NO_MEMORY;
 	if (!st)
 		st = docket_hits_status(hits);
@@ -401,7 +401,7 @@ static int search(docket_index *idx, const struct search_opts *o)
 		/* -n 0 --facets asks for the counts alone: they say whether
 		 * anything matched */
 		rc = n || counted_any(f) ? EXIT_HITS : EXIT_NONE;
-		if (put_all(o, q, v, n, f, t0))
+		if (put_all(o, &p, q, v, n, f, t0))
 			rc = fail("writing the results failed");
 	}
 	hit_views_free(v, n);

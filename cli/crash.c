@@ -27,7 +27,7 @@
 
 /* The line, in parts composed before anything can fault: HEAD, then the
  * shard when the faulting thread is one of the library's writers (named
- * "docket shard-K", indexer.c), then VERB, the cause, and TAIL. */
+ * DOCKET_SHARD_THREAD "K", docket.h), then VERB, the cause, and TAIL. */
 static char head[900] = "docket";
 static const char *verb = ": crashed (";
 static char tail[1100] = "); this is a bug in docket: please report it\n";
@@ -41,12 +41,12 @@ static void put(const char *s)
 static void on_fault(int sig)
 {
 	char name[17] = "";
-	static const char shard_name[] = "docket shard-";
+	const size_t k = sizeof DOCKET_SHARD_THREAD - 1;
 	put(head);
 	if (prctl(PR_GET_NAME, name, 0, 0, 0) == 0 &&
-	    !strncmp(name, shard_name, sizeof shard_name - 1)) {
+	    !strncmp(name, DOCKET_SHARD_THREAD, k)) {
 		put(" (shard ");
-		put(name + sizeof shard_name - 1);
+		put(name + k);
 		put(")");
 	}
 	put(verb);

@@ -21,8 +21,8 @@
  * Then the run ends as the stop grace ends it: the commit in progress is
  * lost and the index is as of the one before (the crash tests kill at
  * every sync and lose nothing committed), exit 2, one line naming the
- * index and the shard (the library names its worker threads "docket
- * shard-K").  DOCKET_STALL_S=N sets the seconds (0: no watchdog);
+ * index and the shard (the library names its worker threads
+ * DOCKET_SHARD_THREAD "K", docket.h).  DOCKET_STALL_S=N sets the seconds (0: no watchdog);
  * DOCKET_STALL_REPORT=FILE appends "longest-user-cpu-without-io=S" at
  * exit, for measuring.  When /proc cannot be read the watchdog is off.
  */
@@ -128,7 +128,7 @@ static void give_up(pid_t tid)
 	char comm[64] = "", shard[48] = "", line[1400];
 	unsigned k;
 	if (read_task_file(tid, "comm", comm, sizeof comm) > 0 &&
-	    sscanf(comm, "docket shard-%u", &k) == 1)
+	    sscanf(comm, DOCKET_SHARD_THREAD "%u", &k) == 1)
 		snprintf(shard, sizeof shard, " (shard %u)", k);
 	int n = snprintf(line, sizeof line,
 	                 "docket: %s%s: busy %.0f s on the CPU without reading or "

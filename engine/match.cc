@@ -63,7 +63,10 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 	Xapian::doccount k = Xapian::doccount(filter ? std::max<size_t>(2 * want, 32) : want);
 	for (;;) {
 		Xapian::MSet m = enq.get_mset(0, k, check);
-		*estimated = m.get_matches_estimated();
+		/* the servers' collapse counts an article's passages once:
+		 * the estimate is of passages, as without a remote shard */
+		*estimated = server_cap ? m.get_uncollapsed_matches_estimated()
+		                        : m.get_matches_estimated();
 		kept.clear();
 		std::map<std::string, unsigned> seen;
 		copy_filter copies;

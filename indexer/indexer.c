@@ -810,7 +810,7 @@ static void *work(void *arg)
 	struct worker *w = arg;
 	docket_indexer *ix = w->ix;
 	char name[16]; /* seen in top -H and gdb; the CLI's stall line reads it */
-	snprintf(name, sizeof name, "docket shard-%u", (unsigned)(w - ix->workers));
+	snprintf(name, sizeof name, DOCKET_SHARD_THREAD "%u", (unsigned)(w - ix->workers));
 	pthread_setname_np(pthread_self(), name);
 	load_records(w);
 	for (;;) {

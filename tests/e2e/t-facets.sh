@@ -116,7 +116,7 @@ d search --index "$tmp/whole/idx" -n 0 --facets outlet zzzqqqxx >/dev/null
 is "$?" 1 "-n 0 --facets on a query with no match: exit 1"
 # ... and its summary says how many matched, as a run with hits does
 # (it said 0 whatever matched)
-est() { d search --index "$tmp/whole/idx" -n "$1" --json --facets outlet -- "$2" |
+est() { d search --index "${3:-$tmp/whole/idx}" -n "$1" --json --facets outlet -- "$2" |
 	jq -r 'select(.type == "summary") | .estimated'; }
 for q in judge 'judge OR storm' '"the court"'; do
 	e0=$(est 0 "$q")
@@ -124,4 +124,9 @@ for q in judge 'judge OR storm' '"the court"'; do
 	is "$e0" "$(est 10 "$q")" "... and that of -n 10"
 done
 is "$(est 0 zzzqqqxx)" 0 "... and 0 when nothing matched"
+if [ "$have_remote" = 1 ]; then
+	e0=$(est 0 judge "$tmp/mixed.stub")
+	ok "-n 0 through a remote shard: the estimate is positive ($e0)" [ "${e0:-0}" -gt 0 ]
+	is "$e0" "$(est 0 judge)" "... and the local index's"
+fi
 done_testing
