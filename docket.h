@@ -640,6 +640,20 @@ DOCKET_EXPORT docket_status docket_query_facets(docket_query *q,
                                                 size_t limit,
                                                 const docket_table **out);
 
+/* Ask the next docket_query_run() to count the facets FIELDS (as
+ * docket_query_facets() names them) in the same pass as the search, so
+ * that docket_query_facets() after it reads them instead of matching the
+ * query a second time.  Nothing else changes: the same hits, the same
+ * counts.  The search then weighs every match, which a search without
+ * counts need not; where it cannot count (fields other than outlet,
+ * source, author, month and year, remote shards, an index whose facet
+ * columns an older docket did not write, a time limit cut short, a
+ * --quoted or feedback query), docket_query_facets() counts on its own
+ * as without this call.  NULL or "" asks for nothing.  Errors as
+ * docket_query_facets() for a bad field. */
+DOCKET_EXPORT docket_status docket_query_want_facets(docket_query *q,
+                                                     const char *fields);
+
 typedef enum docket_period {
 	DOCKET_BY_DAY,
 	DOCKET_BY_WEEK,  /* Monday to Sunday */

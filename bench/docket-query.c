@@ -40,6 +40,8 @@ static long run_query(docket_index *idx, const char *cls, const char *query)
 		n = run_timeline(q, &st);
 	if (st == DOCKET_OK && !timeline)
 		st = docket_query_set(q, DOCKET_QUERY_LIMIT, 10);
+	if (st == DOCKET_OK && !strcmp(cls, "facets")) /* as the CLI does */
+		st = docket_query_want_facets(q, "outlet,source,month");
 	if (st == DOCKET_OK && !timeline)
 		st = docket_query_run(q, &hits);
 	if (st == DOCKET_OK && !timeline) {

@@ -382,6 +382,8 @@ static int search(docket_index *idx, const struct search_opts *o)
 	docket_status st = docket_query_new(idx, o->query, &q);
 	if (!st)
 		st = configure(q, o);
+	if (!st && o->facets) /* counted in the search's own pass */
+		st = docket_query_want_facets(q, o->facets);
 	if (!st)
 		st = docket_query_run(q, &hits);
 	if (!st)

@@ -368,6 +368,8 @@ static int api_search(const struct web_req *r, const struct route *rt,
 		docket_query_free(q);
 		return web_error(out, 400, "keep, drop: at most %d in all", DOCKET_MAX_FILTERS);
 	}
+	if (!st && s.facets) /* counted in the search's own pass */
+		st = docket_query_want_facets(q, s.facets);
 	if (!st)
 		st = docket_query_run(q, &hits);
 	if (!st && hit_views_collect(hits, (docket_cite_style)s.cite, 1, &v, &n))

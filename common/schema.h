@@ -44,6 +44,7 @@
  * | outlet             | value slot 2          | the outlet's name as written (facets) |
  * | credited sources   | value slot 3          | a list (below) of the XC names        |
  * | author             | value slot 4          | the byline as written (facets)        |
+ * | facet columns      | docket.columns file   | beside the shard's tables, not in Xapian: slots 0-4 by docid as numbers, for counting (engine/columns.cc) |
  * | event dates        | XE + YYYYMMDD; slot 13| boolean, one term per day the passage states (indexer/eventdate.c), for event:; slot 13 a list of the same YYYYMMDD |
  * | document data      | record (record.h)     | passage text and the citation fields  |
  * | document data      | record (record.h)     | passage text, citation fields, quotes |

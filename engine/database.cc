@@ -82,7 +82,7 @@ extern "C" int xap_reopen_writer(xap_db *db, const char *path)
 extern "C" int xap_compact(const char *const *sources, size_t n,
                            const char *out, struct docket_error *err)
 {
-	xap_db scratch = xap_db();
+	xap_db scratch{};
 	try {
 		Xapian::Database all;
 		for (size_t i = 0; i < n; i++)
@@ -132,7 +132,7 @@ extern "C" enum xap_kind xap_kind_of(const char *path)
 extern "C" int xap_check(const char *path, size_t *errors,
                          struct docket_error *err)
 {
-	xap_db scratch = xap_db();
+	xap_db scratch{};
 	*errors = 0;
 	try {
 		std::ostringstream out;
@@ -198,10 +198,12 @@ extern "C" int xap_open_shards(const char *const *paths, size_t n, xap_db **out)
 			Xapian::Database shard(paths[k]);
 			db->db->add_database(shard);
 			db->shards.push_back(shard);
+			db->shard_dirs.push_back(paths[k]);
 		}
 		return DOCKET_OK;
 	} catch (...) {
 		db->shards.clear();
+		db->shard_dirs.clear();
 		return fail_from(db, k < n ? paths[k] : "shards");
 	}
 }

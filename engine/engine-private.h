@@ -8,8 +8,10 @@
  * one back), query.cc (the query's meaning: parsing with the schema's
  * fields, its reduction to term groups for the highlighter, boosts,
  * explanations), match.cc (the match: the per-article cap, shards
- * matched in parallel, retries on a changing index) and copies.cc (copy
- * groups at search time: collapsing, members, first reports).
+ * matched in parallel, retries on a changing index), copies.cc (copy
+ * groups at search time: collapsing, members, first reports), scan.cc
+ * (every match: rows of values, counts) and columns.cc (the facet
+ * columns: their file and their tallies).
  */
 #ifndef DOCKET_ENGINE_PRIVATE_H
 #define DOCKET_ENGINE_PRIVATE_H
@@ -28,10 +30,12 @@
 #include <exception>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 extern "C" { /* the C headers of the modules the engine calls */
@@ -63,6 +67,10 @@ struct xap_db {
 	bool in_txn;                    /* a batch is open */
 	bool remote;                    /* a reader that may hold remote shards
 	                                 * (opened through a stub not ours) */
+	std::vector<std::string> shard_dirs; /* the folders of SHARDS */
+	std::vector<std::shared_ptr<const struct columns>> cols; /* their facet
+	                                 * columns as last loaded (columns.cc) */
+	std::mutex columns_mu;          /* guards COLS */
 };
 
 struct xap_doc {
@@ -182,5 +190,82 @@ Xapian::Query expansion(Xapian::Enquire &enq, const Xapian::Query &base,
 std::string explain(const xap_db *db, const Xapian::Weight &weight,
                     const Xapian::Query &base, const std::vector<boost> &boosts,
                     const Xapian::MSetIterator &i);
+
+/* -- columns.cc -- */
+
+enum { COL_OUTLETS, COL_AUTHORS, COL_DATES, COL_SOURCES, COL_TABLES };
+
+/* A shard's facet columns, mapped from its COLUMNS_FILE (columns.cc has
+ * the layout): per docid, ordinals + 1 into the string tables. */
+struct columns {
+	char *map = nullptr;
+	size_t size = 0;
+	uint32_t revision = 0, last = 0, narticles = 0, nsources = 0;
+	const uint32_t *art = nullptr, *outlet = nullptr, *author = nullptr,
+	               *date = nullptr;
+	const uint32_t *src_off = nullptr, *src = nullptr; /* sources of docid D:
+	                                 * src[src_off[D] .. src_off[D + 1]) */
+	std::vector<std::string> str[COL_TABLES];
+	std::vector<std::string> period[2];     /* months, years */
+	std::vector<uint32_t> period_of[2];     /* date ordinal -> period + 1 */
+	columns() = default;
+	columns(const columns &) = delete;
+	columns &operator=(const columns &) = delete;
+	~columns();
+};
+
+/* Counts by field (XAP_FACET_*) and value: (passages, articles), summed
+ * over shards (an article's passages all sit in one). */
+struct xap_counts {
+	unsigned mask = 0; /* the fields counted */
+	std::unordered_map<std::string, std::pair<size_t, size_t>> by[XAP_FACETS];
+};
+
+/* One shard's counts while a match runs: row() for each matching docid,
+ * then merge_into().  Distinct articles are the distinct (value, article)
+ * pairs, kept once per run of an article's passages. */
+class column_tally {
+	struct field {
+		bool on = false;
+		std::vector<uint32_t> passages, last_article; /* by value */
+		std::vector<uint64_t> pairs; /* value << 32 | article */
+	};
+	std::shared_ptr<const columns> col;
+	field fields[XAP_FACETS];
+	const std::vector<std::string> &values_of(int k) const;
+	uint32_t single(int k, Xapian::docid did) const;
+	static void add(field &f, uint32_t v, uint32_t art);
+
+      public:
+	size_t rows = 0; /* matches met since reset() */
+	column_tally(std::shared_ptr<const columns> c, unsigned mask);
+	void reset();
+	void row(Xapian::docid did); /* throws past the columns' last docid */
+	void merge_into(xap_counts &out);
+};
+
+/* The facet columns of DB's shards, one per shard, current for each as
+ * the reader sees it (reloaded when a shard's revision moved); empty when
+ * any shard has none or may be remote: then counts come from the value
+ * streams.  Thread-safe. */
+std::vector<std::shared_ptr<const columns>> columns_of(xap_db *db);
+
+/* Counts the shard tallies T into a new xap_counts when every one is
+ * VALID; else NULL. */
+xap_counts *merged_counts(std::vector<column_tally> &t, bool valid);
+
+/* A spy handing each match of one shard to its tally.  The docid a spy
+ * is given is the shard's own, even in a combined database (so it cannot
+ * tell the shards of one apart). */
+class column_spy : public Xapian::MatchSpy {
+	column_tally *t;
+
+      public:
+	explicit column_spy(column_tally *t_) : t(t_) {}
+	void operator()(const Xapian::Document &doc, double) override
+	{
+		t->row(doc.get_docid());
+	}
+};
 
 #endif

@@ -152,6 +152,10 @@ struct xap_request {
 	                             * group is (engine/copies.cc) */
 	const struct xap_filter *filters; /* ANDed with the whole query */
 	size_t nfilters;
+	unsigned count_mask;        /* XAP_FACET_* bits: xap_search counts
+	                             * them over every match in the same pass
+	                             * when every shard has current facet
+	                             * columns (xap_result.counts) */
 	double time_limit;          /* >0: seconds the matcher may take before
 	                             * it returns what it has (Xapian's
 	                             * Enquire::set_time_limit); a scan
@@ -179,6 +183,9 @@ struct xap_result {
 	struct xap_match *m;
 	size_t n;
 	size_t estimated;
+	struct xap_counts *counts; /* with xap_request.count_mask: the counts,
+	                            * or NULL when they could not be made in
+	                            * the same pass */
 };
 
 /* Parse and run S on DB.  Fills RES (clear it with xap_result_clear) and
@@ -229,6 +236,47 @@ int xap_data_at(struct xap_db *db, unsigned where, unsigned docid, buf *out);
  * Returns a docket_status, a bad query being DOCKET_BAD_QUERY. */
 int xap_scan(struct xap_db *db, const struct xap_request *s, const int *slots,
              size_t nslots, xap_row_fn fn, void *ctx);
+
+/* -- facet counts from the shards' columns (engine/columns.cc) -- */
+
+/* The file beside a shard's tables that holds its facet columns. */
+#define COLUMNS_FILE "docket.columns"
+
+/* The fields the columns count (bits of a mask: 1 << XAP_FACET_*). */
+enum xap_facet {
+	XAP_FACET_OUTLET,
+	XAP_FACET_SOURCE,
+	XAP_FACET_AUTHOR,
+	XAP_FACET_MONTH, /* "YYYY-MM" of the date */
+	XAP_FACET_YEAR,
+	XAP_FACETS
+};
+
+/* Counts by field and value, over every match of a query. */
+struct xap_counts;
+
+/* FN(CTX, FIELD, VALUE, N, PASSAGES, ARTICLES) for every value counted,
+ * in no order; stops at FN's first non-zero return, which it returns. */
+typedef int (*xap_count_fn)(void *ctx, int field, const char *value, size_t n,
+                            size_t passages, size_t articles);
+int xap_counts_each(const struct xap_counts *c, xap_count_fn fn, void *ctx);
+/* The fields C counted (0 for NULL). */
+unsigned xap_counts_mask(const struct xap_counts *c);
+void xap_counts_free(struct xap_counts *c);
+
+/* Count every match of S's query (as xap_scan matches it) by the fields
+ * of MASK from the shards' facet columns, into *OUT.  DOCKET_UNSUPPORTED
+ * (no message) when some shard has no current columns (a remote shard,
+ * an index an older docket wrote): the caller scans the values instead.
+ * Otherwise as xap_scan. */
+int xap_count(struct xap_db *db, const struct xap_request *s, unsigned mask,
+              struct xap_counts **out);
+
+/* Write the facet columns of the writer DB, whose folder is DIR, unless
+ * its file is current already; *WRITTEN says whether it was written.
+ * Returns a docket_status; a failure costs only speed (readers then
+ * count from the value streams). */
+int xap_columns_write(struct xap_db *db, const char *dir, int *written);
 
 #ifdef __cplusplus
 }

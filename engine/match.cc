@@ -38,6 +38,63 @@
  * Queries with wildcards or match-all, or with an explanation or feedback
  * asked for, are matched as before. */
 
+/* Facet counts made in the search's own pass (xap_request.count_mask):
+ * the columns' tallies of the shards an Enquire matches, fed by a spy.
+ * The match must weigh every passage for the counts to be whole, so the
+ * counted search checks them all (the lifted searches do anyway, see
+ * must_check()); whether it did is checked, not assumed: the spy must have
+ * seen exactly as many passages as Xapian says matched, which a time limit
+ * cut short breaks.  Counts that fail the check are dropped, and
+ * docket_query_facets() then scans as before. */
+struct in_pass {
+	column_tally tally;
+	column_spy spy;
+	bool whole = false;
+	/* Count into a tally of COL (one shard's columns) for an Enquire over
+	 * that shard alone, on its own or as the only one of a combined
+	 * database.  Only then: a spy is given the shard's own docid, even
+	 * in a combined database of several (Xapian 1.4's
+	 * ValueStreamDocument; measured: the counts of two shards came out
+	 * wrong), so a search over several that is not matched shard by
+	 * shard leaves the counts to xap_count(). */
+	in_pass(std::shared_ptr<const columns> col, unsigned mask)
+		: tally(std::move(col), mask), spy(&tally)
+	{
+	}
+	in_pass(const in_pass &) = delete;
+	void reset()
+	{
+		tally.reset();
+		whole = false;
+	}
+	void check(const Xapian::MSet &m)
+	{
+		whole = m.get_matches_lower_bound() == m.get_matches_upper_bound() &&
+		        tally.rows == m.get_matches_lower_bound();
+	}
+	/* Counts for the result when they are whole, else NULL. */
+	xap_counts *result()
+	{
+		if (!whole)
+			return nullptr;
+		std::unique_ptr<xap_counts> out(new xap_counts());
+		tally.merge_into(*out);
+		return out.release();
+	}
+};
+
+/* Whether S's counts can be made in the search's pass over DB: asked
+ * for, every shard local with current columns (*COLS), and the search
+ * matching what a scan matches (no feedback terms, no quote filter). */
+static bool count_in_pass(xap_db *db, const struct xap_request *s,
+                          std::vector<std::shared_ptr<const columns>> *cols)
+{
+	if (!s->count_mask || s->quoted || s->expand_weight > 0)
+		return false;
+	*cols = columns_of(db);
+	return !cols->empty();
+}
+
 /* The top WANT hits of ENQ (set up without collapsing) with at most CAP
  * passages of an article (0: no cap) and, with COLLAPSE, only the first
  * of each copy group (copies.cc), in ENQ's order, into KEPT; returns the
@@ -52,7 +109,7 @@
 static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
                            bool remote, bool collapse, Xapian::doccount check,
                            std::vector<Xapian::MSetIterator> &kept,
-                           Xapian::doccount *estimated)
+                           Xapian::doccount *estimated, in_pass *count)
 {
 	bool server_cap = cap && remote; /* over the network every document
 	                                  * read is a round trip: the servers
@@ -62,7 +119,11 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 	bool filter = (cap && !server_cap) || collapse;
 	Xapian::doccount k = Xapian::doccount(filter ? std::max<size_t>(2 * want, 32) : want);
 	for (;;) {
+		if (count)
+			count->reset();
 		Xapian::MSet m = enq.get_mset(0, k, check);
+		if (count)
+			count->check(m);
 		/* the servers' collapse counts an article's passages once:
 		 * the estimate is of passages, as without a remote shard */
 		*estimated = server_cap ? m.get_uncollapsed_matches_estimated()
@@ -118,6 +179,15 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 static Xapian::doccount must_check(const Xapian::Database &db, bool lifted)
 {
 	return lifted ? db.get_doccount() : 0;
+}
+
+/* What ENQ must check with COUNT: every match (counts are whole or not at
+ * all); else must_check(). */
+static Xapian::doccount to_check(const Xapian::Database &db, bool lifted,
+                                 const in_pass *count)
+{
+	return count ? std::max<Xapian::doccount>(db.get_doccount(), 1)
+	             : must_check(db, lifted);
 }
 
 /* Sort ENQ's hits as every docket search does: by date (newest first) and
@@ -342,6 +412,19 @@ static bool collapse_merged(xap_db *db, std::vector<shard_hit> &all,
 	return true;
 }
 
+/* The counts of the shards' passes C merged, when every one is whole;
+ * else NULL. */
+static xap_counts *merged(std::vector<std::unique_ptr<in_pass>> &c)
+{
+	for (const std::unique_ptr<in_pass> &p : c)
+		if (!p || !p->whole)
+			return nullptr;
+	std::unique_ptr<xap_counts> out(new xap_counts());
+	for (std::unique_ptr<in_pass> &p : c)
+		p->tally.merge_into(*out);
+	return out.release();
+}
+
 /* Match Q on every shard of DB at once and fill RES like run(); false,
  * with nothing done, when Q cannot be matched this way. */
 static bool run_parallel(xap_db *db, const struct xap_request *s,
@@ -355,7 +438,11 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 		postings += rd(db).get_termfreq(t);
 	double len_factor;
 	std::vector<idf_map> idf;
-	if (postings < parallel_min() ||
+	std::vector<std::shared_ptr<const columns>> cols;
+	bool counting = count_in_pass(db, s, &cols) && cols.size() == db->shards.size();
+	/* counts read every match anyway: matching the shards at once is
+	 * then worth its threads, and only so can the pass count them */
+	if ((postings < parallel_min() && !counting) ||
 	    !global_stats(db->shards, terms, s->k1, s->b, &len_factor, idf))
 		return false;
 	size_t n = db->shards.size();
@@ -368,6 +455,10 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 	std::vector<Xapian::doccount> estimated(n, 0);
 	std::vector<std::exception_ptr> errors(n);
 	std::vector<char> unsplit(n, 0);
+	std::vector<std::unique_ptr<in_pass>> counts(n);
+	if (counting)
+		for (size_t k = 0; k < n; k++)
+			counts[k].reset(new in_pass(cols[k], s->count_mask));
 	/* Xapian objects are not shared between threads (a Query's reference
 	 * counts are not atomic): each thread rebuilds the query from its
 	 * serialised form and reads only its own shard. */
@@ -381,10 +472,13 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 			if (s->time_limit > 0)
 				enq.set_time_limit(s->time_limit);
 			set_order(enq, s->sort_date);
+			in_pass *count = counts[k].get();
+			if (count)
+				enq.add_matchspy(&count->spy);
 			std::vector<Xapian::MSetIterator> kept;
 			Xapian::MSet m = capped(enq, per_shard, s->per_article, false,
-			                        false, must_check(db->shards[k], lifted),
-			                        kept, &estimated[k]);
+			                        false, to_check(db->shards[k], lifted, count),
+			                        kept, &estimated[k], count);
 			for (const Xapian::MSetIterator &i : kept)
 				found[k].push_back({i.get_weight(),
 				                    s->sort_date ? i.get_sort_key() : std::string(),
@@ -443,6 +537,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 		shown.push_back(all[i].global);
 	}
 	copy_members(rd(db), q, shown, collapse, res);
+	res->counts = merged(counts);
 	return true;
 }
 
@@ -472,12 +567,23 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 			q = Xapian::Query(Xapian::Query::OP_OR, q, b.query);
 			lifted = true;
 		}
+	std::vector<std::shared_ptr<const columns>> cols;
+	std::unique_ptr<in_pass> count;
+	if (count_in_pass(db, s, &cols) && cols.size() == 1)
+		count.reset(new in_pass(cols[0], s->count_mask));
+	if (count)
+		enq.add_matchspy(&count->spy);
 	if (s->limit == 0) { /* -n 0: no hit, only the estimate, as a run with
 	                      * hits would give it (its summary says how many
 	                      * matched; it read 0 before) */
 		enq.set_query(with_filters(s, q));
-		res->estimated = enq.get_mset(0, 0, must_check(rd(db), lifted))
-		                     .get_matches_estimated();
+		if (count)
+			count->reset();
+		Xapian::MSet m = enq.get_mset(0, 0, to_check(rd(db), lifted, count.get()));
+		if (count)
+			count->check(m);
+		res->estimated = m.get_matches_estimated();
+		res->counts = count ? count->result() : nullptr;
 		return;
 	}
 	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
@@ -499,7 +605,9 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	Xapian::doccount estimated;
 	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
 	                           db->remote, !s->every_copy,
-	                           must_check(rd(db), lifted), kept, &estimated);
+	                           to_check(rd(db), lifted, count.get()), kept,
+	                           &estimated, count.get());
+	res->counts = count ? count->result() : nullptr;
 	res->estimated = estimated;
 	std::vector<Xapian::docid> shown;
 	size_t from = std::min(kept.size(), size_t(s->offset));
@@ -576,4 +684,6 @@ extern "C" void xap_result_clear(xap_result *res)
 	res->m = NULL;
 	res->n = 0;
 	res->estimated = 0;
+	xap_counts_free(res->counts);
+	res->counts = NULL;
 }

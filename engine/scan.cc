@@ -310,6 +310,114 @@ extern "C" int xap_scan(xap_db *db, const struct xap_request *s,
 	}
 }
 
+/* A spy feeding a shard's tally, with the scan's time limit. */
+class timed_tally : public Xapian::MatchSpy {
+	column_tally *t;
+	Deadline deadline;
+
+      public:
+	timed_tally(column_tally *t_, double limit) : t(t_), deadline(limit) {}
+	void operator()(const Xapian::Document &doc, double) override
+	{
+		deadline.check();
+		t->row(doc.get_docid());
+	}
+};
+
+/* Count the matches of the serialised query WIRE in shard D into T;
+ * false when the spy did not see every match. */
+static bool count_shard(const Xapian::Database &d, const std::string &wire,
+                        column_tally &t, double limit)
+{
+	Xapian::Enquire enq(d);
+	enq.set_weighting_scheme(Xapian::BoolWeight());
+	enq.set_query(Xapian::Query::unserialise(wire));
+	timed_tally spy(&t, limit);
+	enq.add_matchspy(&spy);
+	t.reset();
+	Xapian::MSet m = enq.get_mset(0, 0, std::max<Xapian::doccount>(d.get_doccount(), 1));
+	return m.get_matches_lower_bound() == m.get_matches_upper_bound() &&
+	       t.rows == m.get_matches_lower_bound();
+}
+
+/* Count every match of S in each shard of DB with COLS, one thread per
+ * shard (each rebuilds the query: Xapian objects are not shared between
+ * threads); NULL when some shard's spy missed a match. */
+static xap_counts *count_all(xap_db *db, const struct xap_request *s,
+                             const std::vector<std::shared_ptr<const columns>> &cols,
+                             unsigned mask)
+{
+	const std::string wire = scan_query(db, s).serialise();
+	size_t n = cols.size();
+	std::vector<column_tally> tally;
+	for (size_t k = 0; k < n; k++)
+		tally.emplace_back(cols[k], mask);
+	std::vector<char> whole(n, 0);
+	std::vector<std::exception_ptr> errors(n);
+	auto one = [&](size_t k) {
+		try {
+			whole[k] = count_shard(db->shards[k], wire, tally[k], s->time_limit);
+		} catch (...) {
+			errors[k] = std::current_exception();
+		}
+	};
+	std::vector<std::thread> threads;
+	size_t started = 1;
+	try { /* a thread that cannot start leaves its shard to this one */
+		for (; started < n; started++)
+			threads.emplace_back(one, started);
+	} catch (...) {
+	}
+	for (size_t k = started; k < n; k++)
+		one(k);
+	one(0);
+	for (std::thread &t : threads)
+		t.join();
+	for (const std::exception_ptr &e : errors)
+		if (e)
+			std::rethrow_exception(e);
+	bool all = std::all_of(whole.begin(), whole.end(), [](char w) { return w != 0; });
+	return merged_counts(tally, all);
+}
+
+extern "C" int xap_count(xap_db *db, const struct xap_request *s, unsigned mask,
+                         struct xap_counts **out)
+{
+	*out = NULL;
+	for (int attempt = 0;; attempt++) {
+		try {
+			std::vector<std::shared_ptr<const columns>> cols = columns_of(db);
+			if (cols.empty() || !mask)
+				return DOCKET_UNSUPPORTED;
+			*out = count_all(db, s, cols, mask);
+			return *out ? DOCKET_OK : DOCKET_UNSUPPORTED;
+		} catch (const out_of_time &) {
+			char text[160];
+			snprintf(text, sizeof text, "counting every match took longer than "
+			         "the time limit of %.0f ms", s->time_limit * 1000);
+			try {
+				db->error = text;
+			} catch (...) {
+			}
+			return DOCKET_INTERRUPTED;
+		} catch (const Xapian::DatabaseModifiedError &) {
+			if (attempt >= SEARCH_RETRIES)
+				return fail_from(db, "counting");
+			try {
+				reopen_all(db);
+			} catch (...) {
+				return fail_from(db, "reopen");
+			}
+		} catch (const Xapian::QueryParserError &) {
+			return fail_from(db, std::string("query '") + s->query + "'");
+		} catch (const Xapian::WildcardError &) {
+			return fail_from(db, std::string("query '") + s->query + "'");
+		} catch (...) {
+			return fail_from(db, "counting");
+		}
+	}
+}
+
 extern "C" void xap_row_where(const struct xap_row *row, unsigned *where,
                               unsigned *docid)
 {

@@ -33,7 +33,9 @@
 #include <jansson.h>
 
 #include "article.h"
+#include "../engine/engine.h"
 #include "../engine/index.h"
+#include "../engine/layout.h"
 #include "../engine/seal.h"
 #include "input.h"
 #include "../common/error.h"
@@ -986,10 +988,25 @@ static int verify_shards(docket_indexer *ix)
 	return rc;
 }
 
-/* After a run whose every commit was made: seal the shards as they are,
- * so that the next run need not check them; failing is only a warning. */
+/* After a run whose every commit was made: write the facet columns of
+ * each shard whose file is not current (engine/columns.cc), then seal the
+ * shards as they are, so that the next run need not check them; failing
+ * is only a warning (counts are then read from the value slots, and a
+ * shard is checked before the next write).  The columns cost a read of
+ * every value of a changed shard: 0.xx s at 20,000 articles (note). */
 static void seal_run(docket_indexer *ix)
 {
+	for (unsigned k = 0; k < ix->idx->nshards; k++) {
+		char name[64], dir[4400];
+		int written;
+		if (!ix->idx->shards[k])
+			continue;
+		seal_shard_name(ix->idx, k, name, sizeof name);
+		layout_in_folder(ix->idx, name, dir, sizeof dir);
+		if (xap_columns_write(ix->idx->shards[k], dir, &written))
+			emit(ix, DOCKET_EVENT_WARNING, dir,
+			     xap_error(ix->idx->shards[k]));
+	}
 	if (seal_write(ix->idx))
 		emit(ix, DOCKET_EVENT_WARNING, ix->idx->path, docket_index_last_error(ix->idx));
 	index_clear_error(ix->idx);

@@ -76,6 +76,8 @@ void hits_clear(docket_query *q)
 	q->head.article = q->head.data = NULL;
 	q->estimated = 0;
 	q->iter.i = 0;
+	xap_counts_free(q->counts);
+	q->counts = NULL;
 }
 
 /* The '\n'-joined items of record field F of H as a malloc'd array in

@@ -308,23 +308,17 @@ DOCKET_EXPORT const char *docket_query_warning(const docket_query *q)
 	return q && q->warning ? q->warning : "";
 }
 
-/* Parse (and with LIMIT, run) the query string; or, with FN, scan every
- * match (query_scan). */
-static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
-                          const int *slots, size_t nslots, xap_row_fn fn,
-                          void *ctx)
+/* The engine's request for Q with LIMIT hits into *S; *PLAIN holds the
+ * plain-words form of the query when it is asked for (free it after S). */
+static int request_of(docket_query *q, size_t limit, struct xap_request *s,
+                      char **plain)
 {
-	int arc = default_aliases(q->idx);
-	if (!arc)
-		arc = check_fields(q);
-	if (arc)
-		return arc;
 	const double *wt = q->weight;
-	char *plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
-	if (q->opt[DOCKET_QUERY_PLAIN] && !plain)
+	*plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
+	if (q->opt[DOCKET_QUERY_PLAIN] && !*plain)
 		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
-	struct xap_request s = {
-		.query = plain ? plain : q->string,
+	*s = (struct xap_request){
+		.query = *plain ? *plain : q->string,
 		.stem = q->idx->stem,
 		.offset = (size_t)q->opt[DOCKET_QUERY_OFFSET],
 		.limit = limit,
@@ -346,8 +340,29 @@ static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
 		.nfilters = q->nfilters,
 		.time_limit = q->opt[DOCKET_QUERY_TIME_LIMIT_MS] / 1000.0,
 	};
-	int rc = fn ? xap_scan(q->idx->db, &s, slots, nslots, fn, ctx)
-	            : xap_search(q->idx->db, &s, res, &q->hl);
+	return 0;
+}
+
+/* Parse (and with LIMIT, run) the query string, counting the facets
+ * docket_query_want_facets() asked for; or, with FN, scan every match
+ * (query_scan). */
+static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
+                          const int *slots, size_t nslots, xap_row_fn fn,
+                          void *ctx)
+{
+	int arc = default_aliases(q->idx);
+	if (!arc)
+		arc = check_fields(q);
+	if (arc)
+		return arc;
+	struct xap_request s;
+	char *plain = NULL;
+	int rc = request_of(q, limit, &s, &plain);
+	if (rc)
+		return rc;
+	s.count_mask = fn ? 0 : q->count_mask;
+	rc = fn ? xap_scan(q->idx->db, &s, slots, nslots, fn, ctx)
+	        : xap_search(q->idx->db, &s, res, &q->hl);
 	free(plain);
 	return index_engine_fail(q->idx, rc);
 }
@@ -365,6 +380,27 @@ int query_scan(docket_query *q, const int *slots, size_t n,
 	index_clear_error(q->idx);
 	int rc = check_size(q);
 	return rc ? rc : search_or_scan(q, 0, NULL, slots, n, fn, ctx);
+}
+
+int query_count(docket_query *q, unsigned mask, struct xap_counts **out)
+{
+	*out = NULL;
+	index_clear_error(q->idx);
+	int rc = check_size(q);
+	if (rc)
+		return rc;
+	rc = default_aliases(q->idx);
+	if (!rc)
+		rc = check_fields(q);
+	if (rc)
+		return rc;
+	struct xap_request s;
+	char *plain = NULL;
+	rc = request_of(q, 0, &s, &plain);
+	if (!rc)
+		rc = xap_count(q->idx->db, &s, mask, out);
+	free(plain);
+	return rc == DOCKET_UNSUPPORTED ? rc : index_engine_fail(q->idx, rc);
 }
 
 static int run_search(docket_query *q)
@@ -385,6 +421,8 @@ static int run_search(docket_query *q)
 			rc = index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
 	}
 	q->estimated = res.estimated;
+	q->counts = res.counts; /* now the query's (hits_clear frees them) */
+	res.counts = NULL;
 	xap_result_clear(&res);
 	return rc;
 }

@@ -74,6 +74,10 @@ struct docket_query {
 	struct term_groups hl;               /* the parsed query, for highlights */
 	struct docket_table *table[3];       /* the last facets, timeline and
 	                                      * coverage (searcher/tally.c) */
+	unsigned count_mask;                 /* XAP_FACET_* bits the run counts
+	                                      * (docket_query_want_facets) */
+	struct xap_counts *counts;           /* what the last run counted, or
+	                                      * NULL (freed by hits_clear) */
 	struct xap_filter filter[DOCKET_MAX_FILTERS]; /* docket_query_filter;
 	                                               * values malloc'd */
 	size_t nfilters;
@@ -95,5 +99,9 @@ int query_scan(docket_query *q, const int *slots, size_t n,
                int (*fn)(void *ctx, const struct xap_value *values,
                          const struct xap_row *row),
                void *ctx);
+
+/* Count Q's matches by the facet columns' fields MASK (engine.h,
+ * xap_count) into *OUT.  DOCKET_UNSUPPORTED when the columns cannot. */
+int query_count(docket_query *q, unsigned mask, struct xap_counts **out);
 
 #endif
