@@ -18,13 +18,19 @@
  * rename, a damaged file, a remote shard) makes the counts come from the
  * value streams as before (engine/scan.cc), exact either way.
  *
+ * The file also says which copy keys (the XB and XP terms of
+ * common/copies.h) this shard holds: the XXH3 of each key more than one
+ * of its passages holds, sorted, and a Bloom filter of every key it holds.
+ * A search then looks up in Xapian only the keys of its hits that another
+ * passage may hold (engine/copies.cc): for a hit without copies, none.
+ *
  * Layout, native byte order (the magic says which): the header below,
+ * then the shared keys (NSHARED u64) and the filter (BLOOM_WORDS u64),
  * then per docid 0..LAST four u32 arrays — article ordinal + 1 (0: no
  * document), outlet, author and date ordinals + 1 (0: no value) — then
  * the sources as offsets (LAST + 2 u32) into one u32 array of source
- * ordinals, then the string tables of outlets, authors, dates and
- * sources, each string as a u32 length and its bytes.  Article keys are
- * not stored: only whether two passages share one matters.
+ * ordinals, then the string tables of outlets, authors, dates, sources
+ * and article keys, each string as a u32 length and its bytes.
  *
  * Callers: indexer/indexer.c (writing, after the seal), scan.cc and
  * match.cc (counting).
@@ -43,7 +49,7 @@ extern "C" {
 #include "valuelist.h"
 }
 
-#define COLUMNS_MAGIC "DKTCOL01"
+#define COLUMNS_MAGIC "DKTCOL02"
 #define COLUMNS_ORDER 0x01020304u /* as written: a reader with another
                                    * byte order sees another number */
 
@@ -53,12 +59,17 @@ struct columns_header {
 	uint32_t revision;  /* the shard's Xapian revision */
 	uint32_t last;      /* its last docid */
 	uint32_t narticles;
-	uint32_t nstrings[COL_TABLES]; /* outlets, authors, dates, sources */
+	uint32_t nstrings[COL_TABLES]; /* outlets, authors, dates, sources,
+	                                * article keys */
 	uint32_t nsources;  /* entries of the sources array */
+	uint32_t nshared;   /* copy keys more than one passage holds */
+	uint32_t bloom_words; /* u64 words of the filter of every copy key */
 	uint32_t pad;
 	uint64_t sum;       /* XXH3 of everything after the header */
 	char uuid[48];      /* the shard's UUID, NUL-padded */
 };
+
+static_assert(sizeof(columns_header) % 8 == 0, "the u64 arrays follow the header");
 
 /* ----------------------------------------------------------- building */
 
@@ -77,6 +88,7 @@ struct interner {
 
 /* What the file will hold, built from the shard's value streams. */
 struct column_build {
+	std::vector<uint64_t> shared, bloom; /* copy keys */
 	std::vector<uint32_t> col[4]; /* article, outlet, author, date */
 	std::vector<uint32_t> src_off, src;
 	interner str[COL_TABLES];
@@ -126,7 +138,7 @@ static void fill_sources(column_build &b, const Xapian::Database &d, size_t last
  * the posting list of all documents, their articles from slot 1. */
 static void fill_articles(column_build &b, const Xapian::Database &d)
 {
-	interner articles;
+	interner &articles = b.str[COL_ARTICLES];
 	std::vector<uint32_t> &a = b.col[0];
 	fill_column(b, d, 0, SLOT_ARTICLE, articles);
 	uint32_t none = 0; /* a document without an article value: key "" */
@@ -134,6 +146,55 @@ static void fill_articles(column_build &b, const Xapian::Database &d)
 		if (*p < a.size() && !a[*p])
 			a[*p] = none ? none : (none = articles.id(std::string()) + 1);
 	b.narticles = uint32_t(articles.order.size());
+}
+
+#define BLOOM_BITS_PER_KEY 12 /* 4 probes: about 0.6% false positives */
+#define BLOOM_PROBES 4
+
+/* The filter's bit for probe I of key hash H in a filter of M bits. */
+static uint64_t bloom_bit(uint64_t h, unsigned i, uint64_t m)
+{
+	return (h + i * ((h >> 32) | 1)) % m;
+}
+
+/* The copy keys of D: the hashes of those more than one passage holds
+ * (sorted) into SHARED, a filter of all of them into BLOOM. */
+static void fill_keys(const Xapian::Database &d, std::vector<uint64_t> &shared,
+                      std::vector<uint64_t> &bloom)
+{
+	std::vector<uint64_t> all;
+	for (const char *prefix : {PREFIX_BAND, PREFIX_FINGERPRINT})
+		for (Xapian::TermIterator t = d.allterms_begin(prefix); t != d.allterms_end(prefix); ++t) {
+			const std::string &term = *t;
+			uint64_t h = XXH3_64bits(term.data(), term.size());
+			all.push_back(h);
+			if (t.get_termfreq() > 1)
+				shared.push_back(h);
+		}
+	std::sort(shared.begin(), shared.end());
+	bloom.assign((all.size() * BLOOM_BITS_PER_KEY + 63) / 64 + 1, 0);
+	uint64_t m = uint64_t(bloom.size()) * 64;
+	for (uint64_t h : all)
+		for (unsigned i = 0; i < BLOOM_PROBES; i++) {
+			uint64_t b = bloom_bit(h, i, m);
+			bloom[b / 64] |= uint64_t(1) << (b % 64);
+		}
+}
+
+bool columns::may_hold(uint64_t h) const
+{
+	uint64_t m = uint64_t(bloom_words) * 64;
+	for (unsigned i = 0; i < BLOOM_PROBES; i++) {
+		uint64_t b = bloom_bit(h, i, m);
+		if (!(bloom[b / 64] >> (b % 64) & 1))
+			return false;
+	}
+	return true;
+}
+
+bool columns::shared_here(uint64_t h) const
+{
+	return std::binary_search(shared, shared + nshared, h);
 }
 
 static void put(std::string &out, const void *p, size_t n)
@@ -145,6 +206,8 @@ static void put(std::string &out, const void *p, size_t n)
 static std::string body_of(const column_build &b)
 {
 	std::string out;
+	put(out, b.shared.data(), b.shared.size() * 8);
+	put(out, b.bloom.data(), b.bloom.size() * 8);
 	for (const std::vector<uint32_t> &c : b.col)
 		put(out, c.data(), c.size() * 4);
 	put(out, b.src_off.data(), b.src_off.size() * 4);
@@ -236,6 +299,9 @@ extern "C" int xap_columns_write(xap_db *db, const char *dir, int *written)
 		fill_column(b, d, 2, SLOT_AUTHOR, b.str[COL_AUTHORS]);
 		fill_column(b, d, 3, SLOT_DATE, b.str[COL_DATES]);
 		fill_sources(b, d, h.last);
+		fill_keys(d, b.shared, b.bloom);
+		h.nshared = uint32_t(b.shared.size());
+		h.bloom_words = uint32_t(b.bloom.size());
 		std::string body = body_of(b);
 		h.narticles = b.narticles;
 		for (int t = 0; t < COL_TABLES; t++)
@@ -290,7 +356,8 @@ static bool in_bounds(const columns *c)
 		    c->src_off[did] > c->src_off[did + 1])
 			return false;
 	}
-	if (c->src_off[c->last + 1] != c->nsources)
+	if (c->src_off[c->last + 1] != c->nsources ||
+	    c->str[COL_ARTICLES].size() != c->narticles)
 		return false;
 	for (uint32_t i = 0; i < c->nsources; i++)
 		if (c->src[i] >= c->str[COL_SOURCES].size())
@@ -323,10 +390,14 @@ static void derive_periods(columns *c)
 static bool lay_out(columns *c, const columns_header &h)
 {
 	size_t n = size_t(h.last) + 1;
-	size_t fixed = (4 * n + (n + 1) + h.nsources) * 4;
-	if (c->size - sizeof h < fixed)
+	size_t keys = (size_t(h.nshared) + h.bloom_words) * 8;
+	size_t fixed = keys + (4 * n + (n + 1) + h.nsources) * 4;
+	if (c->size - sizeof h < fixed || !h.bloom_words)
 		return false;
-	const uint32_t *u = reinterpret_cast<const uint32_t *>(c->map + sizeof h);
+	const uint64_t *k = reinterpret_cast<const uint64_t *>(c->map + sizeof h);
+	c->shared = k, c->nshared = h.nshared;
+	c->bloom = k + h.nshared, c->bloom_words = h.bloom_words;
+	const uint32_t *u = reinterpret_cast<const uint32_t *>(c->map + sizeof h + keys);
 	c->art = u, c->outlet = u + n, c->author = u + 2 * n, c->date = u + 3 * n;
 	c->src_off = u + 4 * n;
 	c->src = c->src_off + n + 1;
@@ -380,6 +451,29 @@ static std::shared_ptr<const columns> columns_load(const std::string &dir,
 	if (!c->map || !valid_for(c.get(), d))
 		return nullptr;
 	return c;
+}
+
+bool columns::holds(int slot)
+{
+	return slot == SLOT_ARTICLE || slot == SLOT_DATE || slot == SLOT_OUTLET ||
+	       slot == SLOT_AUTHOR;
+}
+
+void columns::value(int slot, uint32_t did, const char **p, size_t *n) const
+{
+	static const std::string none;
+	const std::string *v = &none;
+	uint32_t k;
+	if (slot == SLOT_ARTICLE && did <= last && (k = art[did]))
+		v = &str[COL_ARTICLES][k - 1];
+	else if (slot == SLOT_DATE && did <= last && (k = date[did]))
+		v = &str[COL_DATES][k - 1];
+	else if (slot == SLOT_OUTLET && did <= last && (k = outlet[did]))
+		v = &str[COL_OUTLETS][k - 1];
+	else if (slot == SLOT_AUTHOR && did <= last && (k = author[did]))
+		v = &str[COL_AUTHORS][k - 1];
+	*p = v->data();
+	*n = v->size();
 }
 
 /* ----------------------------------------------------------- counting */

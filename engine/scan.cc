@@ -212,6 +212,52 @@ class RowSpy : public Xapian::MatchSpy {
 	}
 };
 
+/* Hands each matching document's values to the C callback from its
+ * shard's facet columns (columns.cc), for slots they hold as they are: no
+ * value stream is read.  A timeline of a common word at 20,000 articles
+ * spent most of its time in the streams (2.0x the plain search's median,
+ * 2.7x its p95, against a budget of 3x). */
+class ColumnRowSpy : public Xapian::MatchSpy {
+	const int *slots;
+	size_t n;
+	xap_row_fn fn;
+	void *ctx;
+	std::vector<struct xap_value> v;
+	std::shared_ptr<const columns> col;
+	unsigned where;
+	Deadline *deadline;
+
+      public:
+	ColumnRowSpy(const int *slots_, size_t n_, xap_row_fn fn_, void *ctx_,
+	             std::shared_ptr<const columns> col_, unsigned where_, Deadline *deadline_)
+		: slots(slots_), n(n_), fn(fn_), ctx(ctx_), v(n_), col(std::move(col_)),
+		  where(where_), deadline(deadline_)
+	{
+	}
+	void operator()(const Xapian::Document &doc, double) override
+	{
+		deadline->check();
+		Xapian::docid did = doc.get_docid();
+		if (did > col->last)
+			throw Xapian::DatabaseCorruptError("a match past the facet columns' last docid");
+		for (size_t i = 0; i < n; i++)
+			col->value(slots[i], did, &v[i].p, &v[i].n);
+		struct xap_row r = {&doc, where, did};
+		int rc = fn(ctx, v.data(), &r);
+		if (rc)
+			throw stop_scan{rc};
+	}
+};
+
+/* Whether every one of SLOTS[0..N) is held by the facet columns. */
+static bool columns_hold(const int *slots, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!columns::holds(slots[i]))
+			return false;
+	return true;
+}
+
 /* The query of S as xap_search matches it: parsed, OR'd with the
  * headline and heading lifts (a passage found only through its headline
  * is a hit, so it is counted), without feedback. */
@@ -227,17 +273,22 @@ static Xapian::Query scan_query(xap_db *db, const struct xap_request *s)
 	return with_filters(s, q);
 }
 
-/* Every match of Q in shard WHERE, D, through a spy reading D's value
- * streams. */
+/* Every match of Q in shard WHERE, D, through a spy reading COL (its
+ * facet columns, when they hold every slot) or else D's value streams. */
 static void scan_local(const Xapian::Database &d, const Xapian::Query &q,
                        unsigned where, const int *slots, size_t nslots,
-                       xap_row_fn fn, void *ctx, Deadline *deadline)
+                       xap_row_fn fn, void *ctx, Deadline *deadline,
+                       std::shared_ptr<const columns> col)
 {
 	Xapian::Enquire enq(d);
 	enq.set_weighting_scheme(Xapian::BoolWeight());
 	enq.set_query(q);
 	RowSpy spy(slots, nslots, fn, ctx, &d, d, where, deadline);
-	enq.add_matchspy(&spy);
+	ColumnRowSpy from_columns(slots, nslots, fn, ctx, col, where, deadline);
+	if (col)
+		enq.add_matchspy(&from_columns);
+	else
+		enq.add_matchspy(&spy);
 	enq.get_mset(0, 0, d.get_doccount());
 }
 
@@ -250,9 +301,12 @@ static void scan(xap_db *db, const struct xap_request *s, const int *slots,
 	Xapian::Query q = scan_query(db, s);
 	Deadline deadline(s->time_limit);
 	if (!db->remote) {
+		std::vector<std::shared_ptr<const columns>> cols;
+		if (columns_hold(slots, nslots) && !getenv("DOCKET_NO_COLUMNS"))
+			cols = columns_of(db);
 		for (size_t k = 0; k < db->shards.size(); k++)
 			scan_local(db->shards[k], q, unsigned(k), slots, nslots, fn, ctx,
-			           &deadline);
+			           &deadline, cols.empty() ? nullptr : cols[k]);
 		if (!db->shards.empty())
 			return;
 	}

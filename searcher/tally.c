@@ -544,7 +544,8 @@ static int tl_push(struct timeline *tl, const struct tl_hit *h, int published,
 	return 0;
 }
 
-/* Slots read: 0 date, 1 article, 2 outlet, 13 event dates. */
+/* Slots read: 0 date, 1 article, 2 outlet, and 13 event dates with
+ * DOCKET_DATE_EVENT. */
 static int timeline_row_fn(void *ctx, const struct xap_value *v,
                            const struct xap_row *row)
 {
@@ -702,7 +703,9 @@ DOCKET_EXPORT docket_status docket_query_timeline(docket_query *q,
 	struct timeline tl;
 	memset(&tl, 0, sizeof tl);
 	tl.unit = unit[by], tl.event = date == DOCKET_DATE_EVENT, tl.per_outlet = per_outlet != 0;
-	int rc = query_scan(q, slots, 4, timeline_row_fn, &tl);
+	/* the event dates only when asked: without them the facet columns
+	 * hold every slot read (engine/columns.cc) */
+	int rc = query_scan(q, slots, tl.event ? 4 : 3, timeline_row_fn, &tl);
 	struct docket_table *t = rc ? NULL : table_new(cols, 9);
 	if (!rc && !t)
 		rc = DOCKET_NO_MEMORY;

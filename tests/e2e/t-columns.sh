@@ -1,7 +1,8 @@
 #!/bin/sh
 # t-columns.sh — facet columns (engine/columns.cc): every run leaves each
 # shard a current docket.columns; facets counted in the search's own pass,
-# from the columns, or from the value slots give the same numbers (the
+# from the columns, or from the value slots give the same numbers, and so
+# do timelines read from the columns or the slots (the
 # value slots' counts are checked against jq in t-facets.sh), on corpus/
 # and a generated corpus, after updates and deletions, after a bulk
 # build's merges and through a remote shard; a missing, stale or damaged
@@ -49,6 +50,15 @@ for q in judge 'court OR ruling' '"motion to dismiss"' 'outlet:reuters' 'date:20
 done
 for q in the court gachy '"the court"' 'date:2025-01..2025-06 ruling'; do
 	same gen "$tmp/gen/idx" "$q"
+done
+# timelines by publication date read the article, date and outlet from
+# the columns too
+for q in court gachy 'date:2025-01..2025-06 ruling'; do
+	for opt in "--by month" "--by week --per outlet" "--by day --date event"; do
+		is "$(d timeline --index "$tmp/gen/idx" $opt --json "$q")" \
+			"$(DOCKET_NO_COLUMNS=1 d timeline --index "$tmp/gen/idx" $opt --json "$q")" \
+			"timeline $opt '$q': the columns give the value slots' buckets"
+	done
 done
 is "$(how "$tmp/gen/idx" court DOCKET_PARALLEL_MIN=0)" "in the search's pass" \
 	"shards matched one by one count in the search's pass"
