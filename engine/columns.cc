@@ -18,22 +18,18 @@
  * rename, a damaged file, a remote shard) makes the counts come from the
  * value streams as before (engine/scan.cc), exact either way.
  *
- * The file also says which copy keys (the XB and XP terms of
- * common/copies.h) this shard holds: the XXH3 of each key more than one
- * of its passages holds, sorted, and a Bloom filter of every key it holds.
- * A search then looks up in Xapian only the keys of its hits that another
- * passage may hold (engine/copies.cc): for a hit without copies, none.
- *
  * Layout, native byte order (the magic says which): the header below,
- * then the shared keys (NSHARED u64) and the filter (BLOOM_WORDS u64),
  * then per docid 0..LAST four u32 arrays — article ordinal + 1 (0: no
  * document), outlet, author and date ordinals + 1 (0: no value) — then
  * the sources as offsets (LAST + 2 u32) into one u32 array of source
  * ordinals, then the string tables of outlets, authors, dates, sources
  * and article keys, each string as a u32 length and its bytes.
  *
+ * Timelines by publication date read their rows (article, date, outlet)
+ * from the columns too (scan.cc's ColumnRowSpy).
+ *
  * Callers: indexer/indexer.c (writing, after the seal), scan.cc and
- * match.cc (counting).
+ * match.cc (counting, timelines).
  */
 #include "engine-private.h"
 
@@ -49,7 +45,7 @@ extern "C" {
 #include "valuelist.h"
 }
 
-#define COLUMNS_MAGIC "DKTCOL02"
+#define COLUMNS_MAGIC "DKTCOL03" /* 02: a draft with copy keys */
 #define COLUMNS_ORDER 0x01020304u /* as written: a reader with another
                                    * byte order sees another number */
 
@@ -62,14 +58,12 @@ struct columns_header {
 	uint32_t nstrings[COL_TABLES]; /* outlets, authors, dates, sources,
 	                                * article keys */
 	uint32_t nsources;  /* entries of the sources array */
-	uint32_t nshared;   /* copy keys more than one passage holds */
-	uint32_t bloom_words; /* u64 words of the filter of every copy key */
 	uint32_t pad;
 	uint64_t sum;       /* XXH3 of everything after the header */
 	char uuid[48];      /* the shard's UUID, NUL-padded */
 };
 
-static_assert(sizeof(columns_header) % 8 == 0, "the u64 arrays follow the header");
+static_assert(sizeof(columns_header) % 4 == 0, "the u32 arrays follow the header");
 
 /* ----------------------------------------------------------- building */
 
@@ -88,7 +82,6 @@ struct interner {
 
 /* What the file will hold, built from the shard's value streams. */
 struct column_build {
-	std::vector<uint64_t> shared, bloom; /* copy keys */
 	std::vector<uint32_t> col[4]; /* article, outlet, author, date */
 	std::vector<uint32_t> src_off, src;
 	interner str[COL_TABLES];
@@ -148,55 +141,6 @@ static void fill_articles(column_build &b, const Xapian::Database &d)
 	b.narticles = uint32_t(articles.order.size());
 }
 
-#define BLOOM_BITS_PER_KEY 12 /* 4 probes: about 0.6% false positives */
-#define BLOOM_PROBES 4
-
-/* The filter's bit for probe I of key hash H in a filter of M bits. */
-static uint64_t bloom_bit(uint64_t h, unsigned i, uint64_t m)
-{
-	return (h + i * ((h >> 32) | 1)) % m;
-}
-
-/* The copy keys of D: the hashes of those more than one passage holds
- * (sorted) into SHARED, a filter of all of them into BLOOM. */
-static void fill_keys(const Xapian::Database &d, std::vector<uint64_t> &shared,
-                      std::vector<uint64_t> &bloom)
-{
-	std::vector<uint64_t> all;
-	for (const char *prefix : {PREFIX_BAND, PREFIX_FINGERPRINT})
-		for (Xapian::TermIterator t = d.allterms_begin(prefix); t != d.allterms_end(prefix); ++t) {
-			const std::string &term = *t;
-			uint64_t h = XXH3_64bits(term.data(), term.size());
-			all.push_back(h);
-			if (t.get_termfreq() > 1)
-				shared.push_back(h);
-		}
-	std::sort(shared.begin(), shared.end());
-	bloom.assign((all.size() * BLOOM_BITS_PER_KEY + 63) / 64 + 1, 0);
-	uint64_t m = uint64_t(bloom.size()) * 64;
-	for (uint64_t h : all)
-		for (unsigned i = 0; i < BLOOM_PROBES; i++) {
-			uint64_t b = bloom_bit(h, i, m);
-			bloom[b / 64] |= uint64_t(1) << (b % 64);
-		}
-}
-
-bool columns::may_hold(uint64_t h) const
-{
-	uint64_t m = uint64_t(bloom_words) * 64;
-	for (unsigned i = 0; i < BLOOM_PROBES; i++) {
-		uint64_t b = bloom_bit(h, i, m);
-		if (!(bloom[b / 64] >> (b % 64) & 1))
-			return false;
-	}
-	return true;
-}
-
-bool columns::shared_here(uint64_t h) const
-{
-	return std::binary_search(shared, shared + nshared, h);
-}
-
 static void put(std::string &out, const void *p, size_t n)
 {
 	out.append(static_cast<const char *>(p), n);
@@ -206,8 +150,6 @@ static void put(std::string &out, const void *p, size_t n)
 static std::string body_of(const column_build &b)
 {
 	std::string out;
-	put(out, b.shared.data(), b.shared.size() * 8);
-	put(out, b.bloom.data(), b.bloom.size() * 8);
 	for (const std::vector<uint32_t> &c : b.col)
 		put(out, c.data(), c.size() * 4);
 	put(out, b.src_off.data(), b.src_off.size() * 4);
@@ -299,9 +241,6 @@ extern "C" int xap_columns_write(xap_db *db, const char *dir, int *written)
 		fill_column(b, d, 2, SLOT_AUTHOR, b.str[COL_AUTHORS]);
 		fill_column(b, d, 3, SLOT_DATE, b.str[COL_DATES]);
 		fill_sources(b, d, h.last);
-		fill_keys(d, b.shared, b.bloom);
-		h.nshared = uint32_t(b.shared.size());
-		h.bloom_words = uint32_t(b.bloom.size());
 		std::string body = body_of(b);
 		h.narticles = b.narticles;
 		for (int t = 0; t < COL_TABLES; t++)
@@ -390,14 +329,10 @@ static void derive_periods(columns *c)
 static bool lay_out(columns *c, const columns_header &h)
 {
 	size_t n = size_t(h.last) + 1;
-	size_t keys = (size_t(h.nshared) + h.bloom_words) * 8;
-	size_t fixed = keys + (4 * n + (n + 1) + h.nsources) * 4;
-	if (c->size - sizeof h < fixed || !h.bloom_words)
+	size_t fixed = (4 * n + (n + 1) + h.nsources) * 4;
+	if (c->size - sizeof h < fixed)
 		return false;
-	const uint64_t *k = reinterpret_cast<const uint64_t *>(c->map + sizeof h);
-	c->shared = k, c->nshared = h.nshared;
-	c->bloom = k + h.nshared, c->bloom_words = h.bloom_words;
-	const uint32_t *u = reinterpret_cast<const uint32_t *>(c->map + sizeof h + keys);
+	const uint32_t *u = reinterpret_cast<const uint32_t *>(c->map + sizeof h);
 	c->art = u, c->outlet = u + n, c->author = u + 2 * n, c->date = u + 3 * n;
 	c->src_off = u + 4 * n;
 	c->src = c->src_off + n + 1;

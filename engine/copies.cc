@@ -14,8 +14,6 @@
  */
 #include "engine-private.h"
 
-#include <xxhash.h>
-
 #define MEMBERS_MAX 1000 /* candidates read per search: a bound, not a cap
                           * any real group reaches */
 #define BAND_TERM_MAX 32 /* a band key held by more passages says little:
@@ -97,25 +95,6 @@ void copy_filter::keep(const Xapian::Document &doc, const copies_sig &sig)
 {
 	if (sig.fingerprint)
 		kept.push_back({sig, doc, std::unique_ptr<prepared>()});
-}
-
-/* Whether another passage than the one at docid DID of DB (combined
- * over COLS's shards) may hold TERM, by the shards' facet columns: more
- * than one passage of its own shard holds it, or another shard's filter
- * may.  True when there are no columns (then Xapian is asked). */
-static bool held_elsewhere(const std::vector<std::shared_ptr<const columns>> &cols,
-                           Xapian::docid did, const std::string &term)
-{
-	if (cols.empty())
-		return true;
-	uint64_t h = XXH3_64bits(term.data(), term.size());
-	size_t n = cols.size(), own = (did - 1) % n;
-	if (cols[own]->shared_here(h))
-		return true;
-	for (size_t k = 0; k < n; k++)
-		if (k != own && cols[k]->may_hold(h))
-			return true;
-	return false;
 }
 
 /* The terms that would find the copies of a passage with signature SIG:
@@ -228,28 +207,17 @@ static void members_of(Xapian::docid hit, const Xapian::Document &doc,
 			add_member(m, c);
 }
 
-void copy_members(xap_db *xdb, const Xapian::Query &q,
+void copy_members(Xapian::Database &db, const Xapian::Query &q,
                   const std::vector<Xapian::docid> &hits, bool distinct,
                   xap_result *res)
 {
-	Xapian::Database &db = rd(xdb);
-	/* Which keys another passage holds: asking Xapian costs a term
-	 * lookup (a block read) per key, 40 for a page of 10 hits, nearly all
-	 * of them held by their hit alone; the columns say so without a
-	 * read.  The keys they rule out are exactly those useful_terms()
-	 * would drop (held by one passage), so the members are the same. */
-	std::vector<std::shared_ptr<const columns>> cols = columns_of(xdb);
 	std::vector<Xapian::Document> docs;
 	std::vector<copies_sig> sigs;
-	std::vector<std::string> terms, mine;
+	std::vector<std::string> terms;
 	for (Xapian::docid id : hits) {
 		docs.push_back(db.get_document(id));
 		sigs.push_back(sig_of(docs.back()));
-		mine.clear();
-		key_terms(sigs.back(), mine);
-		for (const std::string &t : mine)
-			if (held_elsewhere(cols, id, t))
-				terms.push_back(t);
+		key_terms(sigs.back(), terms);
 	}
 	useful_terms(db, terms);
 	if (terms.empty())
@@ -290,7 +258,7 @@ extern "C" int xap_copies(xap_db *db, const char *id, xap_result *res)
 		res->m[0].len = data.size();
 		res->n = 1;
 		std::vector<Xapian::docid> hit(1, *p);
-		copy_members(db, Xapian::Query(), hit, true, res);
+		copy_members(d, Xapian::Query(), hit, true, res);
 		res->estimated = 1 + res->m[0].nmembers;
 		return DOCKET_OK;
 	} catch (...) {

@@ -142,7 +142,7 @@ class copy_filter {
  * of another (collapsed hits), which lets a search whose keys find only
  * the hits stop there.  Reads only the hits' own keys and the passages
  * holding them. */
-void copy_members(xap_db *db, const Xapian::Query &q,
+void copy_members(Xapian::Database &db, const Xapian::Query &q,
                   const std::vector<Xapian::docid> &hits, bool distinct,
                   xap_result *res);
 
@@ -208,14 +208,8 @@ struct columns {
 	std::vector<std::string> str[COL_TABLES];
 	std::vector<std::string> period[2];     /* months, years */
 	std::vector<uint32_t> period_of[2];     /* date ordinal -> period + 1 */
-	const uint64_t *shared = nullptr, *bloom = nullptr; /* copy keys */
-	uint32_t nshared = 0, bloom_words = 0;
-	/* Whether more than one passage of the shard holds the copy key whose
-	 * XXH3 is H (exact), and whether any may (no false negatives). */
-	bool shared_here(uint64_t h) const;
-	bool may_hold(uint64_t h) const;
 	/* Whether the columns hold value slot SLOT as it is (article, date,
-	 * outlet, author), and docid DID's value of it. */
+	 * outlet, author), and docid DID's value of it ("" when none). */
 	static bool holds(int slot);
 	void value(int slot, uint32_t did, const char **p, size_t *n) const;
 	columns() = default;

@@ -536,7 +536,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 		m->score = all[i].score;
 		shown.push_back(all[i].global);
 	}
-	copy_members(db, q, shown, collapse, res);
+	copy_members(rd(db), q, shown, collapse, res);
 	res->counts = merged(counts);
 	return true;
 }
@@ -626,7 +626,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 			m->explain = copy_out(explain(db, weight, base, boosts, i));
 		shown.push_back(*i);
 	}
-	copy_members(db, q, shown, !s->every_copy, res);
+	copy_members(rd(db), q, shown, !s->every_copy, res);
 }
 
 /* The query as named in a message: quoted, cut to a readable length. */
