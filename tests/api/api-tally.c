@@ -1,8 +1,9 @@
 /* api-tally.c — the counting API through docket.h only: facets, timeline
  * and coverage tables over three articles this test writes itself (their
  * counts known by construction), the table accessors out of range, the
- * event-date list of a hit, bad arguments, an unknown facet field, and a
- * query freed with its tables.  Includes only docket.h.
+ * event-date list of a hit, bad arguments, an unknown facet field, facets
+ * asked for before the run, and a query freed with its tables.  Includes
+ * only docket.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -139,6 +140,36 @@ static void test_coverage(docket_query *q)
 	   docket_table_cell(t, 0, 3));
 }
 
+/* The facets asked for before the run (docket_query_want_facets) are the
+ * facets counted after it, and a bad field is refused at once. */
+static void test_want_facets(void)
+{
+	docket_query *q = NULL;
+	docket_hits *hits = NULL;
+	const docket_table *t = NULL;
+	ok(docket_query_new(idx, "quokka", &q) == DOCKET_OK, "another query");
+	ok(docket_query_want_facets(q, "outlet,nonsense") == DOCKET_BAD_ARGUMENT,
+	   "want_facets: an unknown field is DOCKET_BAD_ARGUMENT");
+	ok(docket_query_want_facets(NULL, "outlet") == DOCKET_BAD_ARGUMENT,
+	   "want_facets: NULL query");
+	ok(docket_query_want_facets(q, "outlet,source,month") == DOCKET_OK, "want_facets");
+	ok(docket_query_run(q, &hits) == DOCKET_OK && docket_hits_valid(hits),
+	   "the run with counts still finds the hits");
+	ok(docket_query_facets(q, "outlet,source,month", 0, &t) == DOCKET_OK, "then facets");
+	long g = find_row(t, "outlet", "Gavel"), r = find_row(t, "source", "reuters.com");
+	ok(!strcmp(cell(t, g, 2), "2") && !strcmp(cell(t, g, 3), "3"),
+	   "counted in the run: Gavel 2 articles, 3 passages (got %s, %s)", cell(t, g, 2),
+	   cell(t, g, 3));
+	ok(!strcmp(cell(t, r, 2), "1") && !strcmp(cell(t, r, 3), "2"),
+	   "... reuters.com 1 article, 2 passages (got %s, %s)", cell(t, r, 2), cell(t, r, 3));
+	ok(!strcmp(cell(t, find_row(t, "month", "2026-04"), 3), "1"), "... April 1 passage");
+	ok(docket_query_facets(q, "case,outlet", 0, &t) == DOCKET_OK &&
+	       !strcmp(cell(t, find_row(t, "outlet", "Ledger"), 3), "1"),
+	   "fields the run did not count are counted afterwards");
+	ok(docket_query_want_facets(q, NULL) == DOCKET_OK, "want_facets(NULL) asks for nothing");
+	docket_query_free(q);
+}
+
 int main(void)
 {
 	docket_query *q = NULL;
@@ -159,6 +190,7 @@ int main(void)
 	test_facets(q);
 	test_timeline(q);
 	test_coverage(q);
+	test_want_facets();
 	const docket_table *t = (const docket_table *)1;
 	ok(docket_query_facets(NULL, "outlet", 0, &t) == DOCKET_BAD_ARGUMENT && !t,
 	   "NULL query: DOCKET_BAD_ARGUMENT");
