@@ -1,7 +1,7 @@
 # eval/legal/legal.mk — the legal-entity labelled set (included by the top
 # Makefile).
 #
-#   make legal-score      precision and recall per kind: dev, test and heldout
+#   make legal-score      precision and recall per kind: dev, test, heldout, heldout2
 #
 # The scorer links the static library: it parses the articles as the
 # indexer does and calls indexer/legal.c through legal.h.
@@ -16,3 +16,5 @@ $(B)/eval/legal/score: eval/legal/score.c $(STLIB)
 
 legal-score: $(B)/eval/legal/score
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout
+	@echo "second held-out set (eval/legal/heldout2, never tuned on):"
+	@$(B)/eval/legal/score eval/legal eval/legal/heldout2 | sed -n 's/^heldout /heldout2 /p' 
