@@ -140,7 +140,9 @@ int copies_sig_decode(const char *v, size_t n, struct copies_sig *sig);
 int copies_candidates(const struct copies_sig *a, const struct copies_sig *b);
 
 /* Append the term of a fingerprint ("XP" + 16 hex) or of band I's key
- * ("XB" + band digit + 12 hex) to OUT.  Sticky on *rc. */
+ * ("XB" + 6 base-64 characters of a hash of the band and the key) to OUT.
+ * Sticky on *rc.  Only a passage without band keys holds its
+ * fingerprint term (schema 6): exact copies share every band. */
 void copies_fingerprint_term(int *rc, buf *out, uint64_t fingerprint);
 void copies_band_term(int *rc, buf *out, unsigned i, uint64_t key);
 

@@ -36,8 +36,8 @@
  * | judges             | value slot 7          | the same: the judges                    |
  * | docket numbers     | value slot 8          | the same: the docket keys               |
  * | wire agency        | XW + agency           | boolean: wire:ap (the article's; copies.h) |
- * | exact fingerprint  | XP + 16 hex           | boolean: XXH3 of the normalised words |
- * | near-copy bands    | XB + band + 12 hex    | boolean: 4 MinHash LSH band keys      |
+ * | exact fingerprint  | XP + 16 hex           | boolean: XXH3 of the normalised words; only on passages without band keys (schema 6) |
+ * | near-copy bands    | XB + 6 base-64 chars  | boolean: 4 MinHash LSH band keys, each hashed with its band to 36 bits (schema 6) |
  * | wire agency        | value slot 10         | "ap", "reuters", …; absent when none  |
  * | (reserved)         | value slot 11         | not written (was the fingerprint as hex; slot 12 holds it) |
  * | copy signature     | value slot 12         | fingerprint and band keys, binary (copies.h) |
@@ -131,7 +131,7 @@ struct buf;
  * 4: schema 3 as main built it still copied headline words into every
  * passage and had no slot 14; its rankings and phrases would be wrong with
  * this searcher, so such an index is refused with the rebuild line. */
-#define SCHEMA_VERSION "5"
+#define SCHEMA_VERSION "6"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"

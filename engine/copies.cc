@@ -2,7 +2,8 @@
  * top hits, finding each shown hit's members, and `docket copies`.
  *
  * Nothing about a group is stored: each passage holds its own keys (its
- * exact fingerprint term XP, its band terms XB, both in its slot 12 value;
+ * band terms XB, or its exact fingerprint term XP when it has no bands
+ * (schema 6), both in its slot 12 value;
  * common/copies.h), and a group is found by looking the keys up when a hit
  * is shown, then confirming each candidate on the texts.  So a group is
  * always what the index holds now — after updates, deletions and merges,
@@ -98,12 +99,13 @@ void copy_filter::keep(const Xapian::Document &doc, const copies_sig &sig)
 }
 
 /* The terms that would find the copies of a passage with signature SIG:
- * its fingerprint term and band terms, appended to OUT. */
+ * its band terms, or its fingerprint term when it has no bands (schema 6:
+ * exact copies share every band), appended to OUT. */
 static void key_terms(const copies_sig &sig, std::vector<std::string> &out)
 {
 	int rc = 0;
 	buf t = BUF_INIT;
-	if (sig.fingerprint) {
+	if (sig.fingerprint && !sig.nbands) { /* schema 6: see copies.h */
 		copies_fingerprint_term(&rc, &t, sig.fingerprint);
 		if (!rc)
 			out.push_back(std::string(t.p, t.n));
@@ -121,19 +123,59 @@ static void key_terms(const copies_sig &sig, std::vector<std::string> &out)
 
 /* Keep of TERMS (sorted and made distinct here, so the look-ups walk the
  * term table in order) those another passage holds too, band terms only
- * when at most BAND_TERM_MAX passages do. */
-static void useful_terms(Xapian::Database &db, std::vector<std::string> &terms)
+ * when at most BAND_TERM_MAX passages do; every term's frequency goes to
+ * *TF. */
+static void useful_terms(Xapian::Database &db, std::vector<std::string> &terms,
+                         std::map<std::string, Xapian::doccount> *tf)
 {
 	std::sort(terms.begin(), terms.end());
 	terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
 	size_t k = 0;
 	for (const std::string &t : terms) {
-		Xapian::doccount tf = db.get_termfreq(t);
+		Xapian::doccount n = (*tf)[t] = db.get_termfreq(t);
 		bool band = t.compare(0, strlen(PREFIX_BAND), PREFIX_BAND) == 0;
-		if (tf > 1 && (!band || tf <= BAND_TERM_MAX))
+		if (n > 1 && (!band || n <= BAND_TERM_MAX))
 			terms[k++] = t;
 	}
 	terms.resize(k);
+}
+
+/* What finds the passages of the hits' groups: the useful TERMS, and for
+ * a banded hit whose every band key is held by too many passages to look
+ * them all up (TF), its exact copies: the holders of its rarest band with
+ * the same signature value (the fingerprint and band keys of the same
+ * words).  Exact copies share every band, so any band a search looks up
+ * finds them; before schema 6 the fingerprint term did.  A value range is
+ * Xapian's own, so remote shards answer it too. */
+static Xapian::Query keys_query(const std::vector<std::string> &terms,
+                                const std::map<std::string, Xapian::doccount> &tf,
+                                const std::vector<copies_sig> &sigs,
+                                const std::vector<std::string> &values)
+{
+	std::vector<Xapian::Query> keys(terms.begin(), terms.end());
+	for (size_t i = 0; i < sigs.size(); i++) {
+		std::vector<std::string> mine;
+		if (!sigs[i].nbands)
+			continue;
+		key_terms(sigs[i], mine);
+		const std::string *rarest = NULL;
+		Xapian::doccount least = 0;
+		for (const std::string &t : mine) {
+			auto at = tf.find(t);
+			Xapian::doccount n = at == tf.end() ? 0 : at->second;
+			if (n <= BAND_TERM_MAX) { /* looked up, or no copy at all */
+				rarest = NULL;
+				break;
+			}
+			if (!rarest || n < least)
+				rarest = &t, least = n;
+		}
+		if (rarest)
+			keys.push_back(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(*rarest),
+			                             Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+			                                           SLOT_COPY_SIG, values[i], values[i])));
+	}
+	return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
 }
 
 /* One passage found through the keys. */
@@ -147,14 +189,11 @@ struct candidate {
 
 /* The docids of the passages holding any of TERMS (at most MEMBERS_MAX),
  * ascending. */
-static std::vector<Xapian::docid> look_up(Xapian::Database &db,
-                                          const std::vector<std::string> &terms)
+static std::vector<Xapian::docid> look_up(Xapian::Database &db, const Xapian::Query &keys)
 {
 	std::vector<Xapian::docid> out;
-	if (terms.empty())
-		return out;
 	Xapian::Enquire enq(db);
-	enq.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+	enq.set_query(keys);
 	enq.set_weighting_scheme(Xapian::BoolWeight());
 	enq.set_docid_order(Xapian::Enquire::ASCENDING);
 	Xapian::MSet m = enq.get_mset(0, MEMBERS_MAX);
@@ -165,13 +204,10 @@ static std::vector<Xapian::docid> look_up(Xapian::Database &db,
 
 /* Mark the candidates that match Q. */
 static void mark_matched(Xapian::Database &db, const Xapian::Query &q,
-                         const std::vector<std::string> &terms,
-                         std::vector<candidate> &cands)
+                         const Xapian::Query &keys, std::vector<candidate> &cands)
 {
 	Xapian::Enquire enq(db);
-	enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q,
-	                            Xapian::Query(Xapian::Query::OP_OR, terms.begin(),
-	                                          terms.end())));
+	enq.set_query(Xapian::Query(Xapian::Query::OP_FILTER, q, keys));
 	enq.set_weighting_scheme(Xapian::BoolWeight());
 	Xapian::MSet m = enq.get_mset(0, MEMBERS_MAX);
 	std::vector<Xapian::docid> hit;
@@ -213,16 +249,22 @@ void copy_members(Xapian::Database &db, const Xapian::Query &q,
 {
 	std::vector<Xapian::Document> docs;
 	std::vector<copies_sig> sigs;
-	std::vector<std::string> terms;
+	std::vector<std::string> terms, values;
+	std::map<std::string, Xapian::doccount> tf;
 	for (Xapian::docid id : hits) {
 		docs.push_back(db.get_document(id));
-		sigs.push_back(sig_of(docs.back()));
+		values.push_back(docs.back().get_value(SLOT_COPY_SIG));
+		copies_sig sig;
+		if (copies_sig_decode(values.back().data(), values.back().size(), &sig))
+			memset(&sig, 0, sizeof sig);
+		sigs.push_back(sig);
 		key_terms(sigs.back(), terms);
 	}
-	useful_terms(db, terms);
-	if (terms.empty())
+	useful_terms(db, terms, &tf);
+	Xapian::Query keys = keys_query(terms, tf, sigs, values);
+	if (keys.empty())
 		return; /* no other passage holds a key: no copies (the common case) */
-	std::vector<Xapian::docid> found = look_up(db, terms);
+	std::vector<Xapian::docid> found = look_up(db, keys);
 	std::vector<Xapian::docid> sorted(hits);
 	std::sort(sorted.begin(), sorted.end());
 	size_t others = 0;
@@ -236,7 +278,7 @@ void copy_members(Xapian::Database &db, const Xapian::Query &q,
 		cands.push_back({id, doc, sig_of(doc), std::unique_ptr<prepared>(), false});
 	}
 	if (!q.empty())
-		mark_matched(db, q, terms, cands);
+		mark_matched(db, q, keys, cands);
 	for (size_t i = 0; i < hits.size(); i++)
 		members_of(hits[i], docs[i], sigs[i], cands, &res->m[i]);
 }

@@ -590,7 +590,9 @@ static void add_copies(struct doc_builder *b, struct xap_doc *d, size_t i)
 {
 	const struct copies_sig *sig = &b->copies.sig[i];
 	uint64_t fp = fingerprint_of(&b->copies, i);
-	if (fp) {
+	if (fp && !sig->nbands) { /* a banded passage's exact copies share
+	                           * its bands (copies.cc finds them so): the
+	                           * term was 18 bytes on most passages */
 		buf_reset(&b->term);
 		copies_fingerprint_term(&b->rc, &b->term, fp);
 		if (!b->rc && xap_doc_boolean(d, b->term.p, b->term.n))

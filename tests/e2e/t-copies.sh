@@ -148,4 +148,23 @@ is "$(sj -- '"blocked Harbor City from selling"' | summary)" \
 	"docs/ledger-copy.txt#1  docs/ledger-copy.txt#1" \
 	"after deleting the earliest: the next copy is its own first report"
 
+# -- a paragraph run by 40 outlets ------------------------------------------
+# More than 32 passages (BAND_TERM_MAX) hold each of its band keys, so the
+# search does not look them up; its exact copies are still found, by the
+# rarest band and the same signature value (schema 6 has no fingerprint
+# term on a banded passage).
+mkdir -p "$tmp/many"
+for i in $(seq 1 40); do
+	printf 'title: Story %s\noutlet: Outlet %s\ndate: 2026-03-%02d\n\nThe water board approved the quarry permit after a hearing that ran past midnight, with six votes in favour and one against.\n\nLocal note number %s about the outlet.\n' \
+		"$i" "$i" $((i % 28 + 1)) "$i" >"$tmp/many/s$i.txt"
+done
+d index --index "$tmp/many.idx" -q "$tmp/many" || fail "index 40 copies"
+many=$(d search --index "$tmp/many.idx" --json -- 'quarry permit midnight')
+is "$(printf '%s\n' "$many" | jq -s '[.[] | select(.type == "hit")] | length')" 1 \
+	"40 exact copies: one hit"
+is "$(printf '%s\n' "$many" | jq -r 'select(.type == "hit") | .copies | length')" 39 \
+	"... listing the 39 others"
+is "$(printf '%s\n' "$many" | jq -r 'select(.type == "hit") | .first_reported.date')" "2026-03-01" \
+	"... and the earliest as the first report"
+
 done_testing

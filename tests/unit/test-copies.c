@@ -223,7 +223,18 @@ static void terms(void **state)
 	assert_string_equal(b.p, "XP0123456789abcdef");
 	buf_reset(&b);
 	copies_band_term(&rc, &b, 3, 0xfedcba9876543210ULL);
-	assert_string_equal(b.p, "XB3fedcba987654");
+	assert_int_equal(b.n, 8); /* schema 6: "XB" + 6 base-64 characters */
+	assert_memory_equal(b.p, "XB", 2);
+	for (size_t i = 2; i < b.n; i++)
+		assert_non_null(strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", b.p[i]));
+	char three[9];
+	memcpy(three, b.p, 9);
+	buf_reset(&b); /* the band is part of the key, the low 16 bits are not */
+	copies_band_term(&rc, &b, 2, 0xfedcba9876543210ULL);
+	assert_string_not_equal(b.p, three);
+	buf_reset(&b);
+	copies_band_term(&rc, &b, 3, 0xfedcba987654ffffULL);
+	assert_string_equal(b.p, three);
 	assert_int_equal(rc, 0);
 	buf_free(&b);
 }
