@@ -28,7 +28,8 @@
  * Timelines by publication date read their rows (article, date, outlet)
  * from the columns too (scan.cc's ColumnRowSpy).
  *
- * Callers: indexer/indexer.c (writing, after the seal), scan.cc and
+ * Callers: indexer/indexer.c (writing, after a run's last commit and
+ * before the seal), scan.cc and
  * match.cc (counting, timelines).
  */
 #include "engine-private.h"
