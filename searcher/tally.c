@@ -344,8 +344,8 @@ static void trace_counts(const char *how)
 }
 
 /* Count the facets FS from the counts the run made, else from the facet
- * columns, else from the value slots: the same numbers three ways, each
- * faster than the next (engine/columns.cc).  DOCKET_NO_COLUMNS makes it
+ * columns, else from the value slots: the same numbers three ways, the
+ * fastest first (engine/columns.cc).  DOCKET_NO_COLUMNS makes it
  * the value slots (for comparing the three). */
 static int count_facets(docket_query *q, struct facets *fs)
 {
