@@ -95,6 +95,39 @@ static inline Xapian::WritableDatabase &wr(const xap_db *db)
 	return *db->wdb;
 }
 
+/* Run FN(K) for every shard K < N at once: each in a thread of its own
+ * but shard 0, which runs here, as does any whose thread cannot start;
+ * then rethrow the first exception one of them threw.  Xapian objects are
+ * not shared between threads (a Query's reference counts are not
+ * atomic): FN must build its own from serialised forms. */
+template <class F> void each_shard(size_t n, F fn)
+{
+	std::vector<std::exception_ptr> errors(n);
+	auto one = [&](size_t k) {
+		try {
+			fn(k);
+		} catch (...) {
+			errors[k] = std::current_exception();
+		}
+	};
+	std::vector<std::thread> threads;
+	size_t started = 1;
+	try { /* a thread that cannot start leaves its shard to this one */
+		for (; started < n; started++)
+			threads.emplace_back(one, started);
+	} catch (...) {
+	}
+	for (size_t k = started; k < n; k++)
+		one(k);
+	if (n)
+		one(0);
+	for (std::thread &t : threads)
+		t.join();
+	for (const std::exception_ptr &e : errors)
+		if (e)
+			std::rethrow_exception(e);
+}
+
 /* -- handle.cc -- */
 
 /* Map the exception being handled to a status, with WHAT (the index or the

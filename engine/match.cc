@@ -453,7 +453,6 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 	size_t per_shard = collapse ? std::max<size_t>(2 * want, 32) : want;
 	std::vector<std::vector<shard_hit>> found(n);
 	std::vector<Xapian::doccount> estimated(n, 0);
-	std::vector<std::exception_ptr> errors(n);
 	std::vector<char> unsplit(n, 0);
 	std::vector<std::unique_ptr<in_pass>> counts(n);
 	if (counting)
@@ -488,25 +487,9 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 				                    unsigned(k), *i});
 		} catch (const no_idf &) {
 			unsplit[k] = 1;
-		} catch (...) {
-			errors[k] = std::current_exception();
 		}
 	};
-	std::vector<std::thread> threads;
-	size_t started = 1;
-	try { /* a thread that cannot start leaves its shard to this one */
-		for (; started < n; started++)
-			threads.emplace_back(match, started);
-	} catch (...) {
-	}
-	for (size_t k = started; k < n; k++)
-		match(k);
-	match(0);
-	for (std::thread &t : threads)
-		t.join();
-	for (const std::exception_ptr &e : errors)
-		if (e)
-			std::rethrow_exception(e);
+	each_shard(n, match);
 	for (char u : unsplit)
 		if (u)
 			return false;

@@ -324,17 +324,16 @@ static void scan(xap_db *db, const struct xap_request *s, const int *slots,
 		spy.row(i.get_document(), *i);
 }
 
-extern "C" int xap_scan(xap_db *db, const struct xap_request *s,
-                        const int *slots, size_t nslots, xap_row_fn fn,
-                        void *ctx)
+/* Run PASS (a counting pass over every match of S: returns a status)
+ * with a counting pass's errors: out of S's time limit is
+ * DOCKET_INTERRUPTED with a message saying so, an index changing under
+ * the reader is reopened and PASS run again, a few times; a bad query is
+ * named.  Returns PASS's status or the error's. */
+template <class F> static int counting(xap_db *db, const struct xap_request *s, F pass)
 {
 	for (int attempt = 0;; attempt++) {
 		try {
-			int rc = fn(ctx, NULL, NULL); /* (re)start */
-			if (rc)
-				return rc;
-			scan(db, s, slots, nslots, fn, ctx);
-			return DOCKET_OK;
+			return pass();
 		} catch (const stop_scan &e) {
 			return e.rc;
 		} catch (const out_of_time &) {
@@ -362,6 +361,18 @@ extern "C" int xap_scan(xap_db *db, const struct xap_request *s,
 			return fail_from(db, "counting");
 		}
 	}
+}
+
+extern "C" int xap_scan(xap_db *db, const struct xap_request *s,
+                        const int *slots, size_t nslots, xap_row_fn fn,
+                        void *ctx)
+{
+	return counting(db, s, [&]() {
+		int rc = fn(ctx, NULL, NULL); /* (re)start */
+		if (!rc)
+			scan(db, s, slots, nslots, fn, ctx);
+		return rc ? rc : int(DOCKET_OK);
+	});
 }
 
 /* A spy feeding a shard's tally, with the scan's time limit. */
@@ -407,29 +418,9 @@ static xap_counts *count_all(xap_db *db, const struct xap_request *s,
 	for (size_t k = 0; k < n; k++)
 		tally.emplace_back(cols[k], mask);
 	std::vector<char> whole(n, 0);
-	std::vector<std::exception_ptr> errors(n);
-	auto one = [&](size_t k) {
-		try {
-			whole[k] = count_shard(db->shards[k], wire, tally[k], s->time_limit);
-		} catch (...) {
-			errors[k] = std::current_exception();
-		}
-	};
-	std::vector<std::thread> threads;
-	size_t started = 1;
-	try { /* a thread that cannot start leaves its shard to this one */
-		for (; started < n; started++)
-			threads.emplace_back(one, started);
-	} catch (...) {
-	}
-	for (size_t k = started; k < n; k++)
-		one(k);
-	one(0);
-	for (std::thread &t : threads)
-		t.join();
-	for (const std::exception_ptr &e : errors)
-		if (e)
-			std::rethrow_exception(e);
+	each_shard(n, [&](size_t k) {
+		whole[k] = count_shard(db->shards[k], wire, tally[k], s->time_limit);
+	});
 	bool all = std::all_of(whole.begin(), whole.end(), [](char w) { return w != 0; });
 	return merged_counts(tally, all);
 }
@@ -438,38 +429,13 @@ extern "C" int xap_count(xap_db *db, const struct xap_request *s, unsigned mask,
                          struct xap_counts **out)
 {
 	*out = NULL;
-	for (int attempt = 0;; attempt++) {
-		try {
-			std::vector<std::shared_ptr<const columns>> cols = columns_of(db);
-			if (cols.empty() || !mask)
-				return DOCKET_UNSUPPORTED;
-			*out = count_all(db, s, cols, mask);
-			return *out ? DOCKET_OK : DOCKET_UNSUPPORTED;
-		} catch (const out_of_time &) {
-			char text[160];
-			snprintf(text, sizeof text, "counting every match took longer than "
-			         "the time limit of %.0f ms", s->time_limit * 1000);
-			try {
-				db->error = text;
-			} catch (...) {
-			}
-			return DOCKET_INTERRUPTED;
-		} catch (const Xapian::DatabaseModifiedError &) {
-			if (attempt >= SEARCH_RETRIES)
-				return fail_from(db, "counting");
-			try {
-				reopen_all(db);
-			} catch (...) {
-				return fail_from(db, "reopen");
-			}
-		} catch (const Xapian::QueryParserError &) {
-			return fail_from(db, std::string("query '") + s->query + "'");
-		} catch (const Xapian::WildcardError &) {
-			return fail_from(db, std::string("query '") + s->query + "'");
-		} catch (...) {
-			return fail_from(db, "counting");
-		}
-	}
+	return counting(db, s, [&]() {
+		std::vector<std::shared_ptr<const columns>> cols = columns_of(db);
+		if (cols.empty() || !mask)
+			return int(DOCKET_UNSUPPORTED);
+		*out = count_all(db, s, cols, mask);
+		return *out ? int(DOCKET_OK) : int(DOCKET_UNSUPPORTED);
+	});
 }
 
 extern "C" void xap_row_where(const struct xap_row *row, unsigned *where,

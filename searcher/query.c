@@ -308,12 +308,19 @@ DOCKET_EXPORT const char *docket_query_warning(const docket_query *q)
 	return q && q->warning ? q->warning : "";
 }
 
-/* The engine's request for Q with LIMIT hits into *S; *PLAIN holds the
- * plain-words form of the query when it is asked for (free it after S). */
+/* The engine's request for Q with LIMIT hits into *S, once the aliases
+ * are read and the query's fields checked; *PLAIN holds the plain-words
+ * form of the query when it is asked for (free it after S). */
 static int request_of(docket_query *q, size_t limit, struct xap_request *s,
                       char **plain)
 {
 	const double *wt = q->weight;
+	*plain = NULL;
+	int rc = default_aliases(q->idx);
+	if (!rc)
+		rc = check_fields(q);
+	if (rc)
+		return rc;
 	*plain = q->opt[DOCKET_QUERY_PLAIN] ? plain_words(q->string) : NULL;
 	if (q->opt[DOCKET_QUERY_PLAIN] && !*plain)
 		return index_fail(q->idx, DOCKET_NO_MEMORY, "out of memory");
@@ -350,11 +357,6 @@ static int search_or_scan(docket_query *q, size_t limit, struct xap_result *res,
                           const int *slots, size_t nslots, xap_row_fn fn,
                           void *ctx)
 {
-	int arc = default_aliases(q->idx);
-	if (!arc)
-		arc = check_fields(q);
-	if (arc)
-		return arc;
 	struct xap_request s;
 	char *plain = NULL;
 	int rc = request_of(q, limit, &s, &plain);
@@ -387,11 +389,6 @@ int query_count(docket_query *q, unsigned mask, struct xap_counts **out)
 	*out = NULL;
 	index_clear_error(q->idx);
 	int rc = check_size(q);
-	if (rc)
-		return rc;
-	rc = default_aliases(q->idx);
-	if (!rc)
-		rc = check_fields(q);
 	if (rc)
 		return rc;
 	struct xap_request s;
