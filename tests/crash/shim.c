@@ -16,6 +16,9 @@
  *                          default SIGSEGV) in the thread syncing: a
  *                          memory fault, or glibc's abort on a damaged
  *                          heap (6), in the middle of a commit
+ *   SHIM_RAISE_THREADS=2   ... in that thread and in a second one, named
+ *                          like it, both at once (two shards' commits
+ *                          dying together, as on a disk that stays full)
  *   SHIM_FAIL_WRITE_AT=N   the Nth write to a regular file (write, pwrite,
  *                          writev, pwritev; not stdin/stdout/stderr) fails
  *                          with ENOSPC, and only that one
@@ -31,9 +34,11 @@
 #endif
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/uio.h>
@@ -44,6 +49,7 @@ static long hang_at_sync;   /* 0: never */
 static long spin_at_sync;   /* 0: never */
 static long raise_at_sync;  /* 0: never */
 static long raise_sig;
+static long raise_threads;  /* 2: raise in two threads at once */
 static long fail_write_at;  /* 0: never */
 static long fail_write_from;
 static long syncs;          /* sync calls seen */
@@ -74,6 +80,7 @@ __attribute__((constructor)) static void shim_init(void)
 	raise_sig = env_long("SHIM_RAISE");
 	if (!raise_sig)
 		raise_sig = SIGSEGV;
+	raise_threads = env_long("SHIM_RAISE_THREADS");
 	fail_write_at = env_long("SHIM_FAIL_WRITE_AT");
 	fail_write_from = env_long("SHIM_FAIL_WRITE_FROM");
 	report = getenv("SHIM_REPORT");
@@ -87,6 +94,31 @@ __attribute__((constructor)) static void shim_init(void)
 	if (!real_##name)                                 \
 		real_##name = (__typeof__(&name))dlsym(RTLD_NEXT, #name)
 
+static pthread_barrier_t together;
+static char raiser_name[17];
+
+static void *second_raiser(void *unused)
+{
+	(void)unused;
+	prctl(PR_SET_NAME, raiser_name, 0, 0, 0);
+	pthread_barrier_wait(&together);
+	raise((int)raise_sig);
+	return NULL;
+}
+
+/* Raise the signal in this thread, and with SHIM_RAISE_THREADS=2 in a
+ * second one of the same name at the same moment (a barrier). */
+static void raise_now(void)
+{
+	pthread_t t;
+	if (raise_threads == 2 && pthread_barrier_init(&together, NULL, 2) == 0) {
+		prctl(PR_GET_NAME, raiser_name, 0, 0, 0);
+		if (pthread_create(&t, NULL, second_raiser, NULL) == 0)
+			pthread_barrier_wait(&together);
+	}
+	raise((int)raise_sig);
+}
+
 static void count_sync(void)
 {
 	if (++syncs == kill_at_sync) {
@@ -99,7 +131,7 @@ static void count_sync(void)
 		for (;;)
 			pause();
 	if (syncs == raise_at_sync)
-		raise((int)raise_sig);
+		raise_now();
 	if (syncs == spin_at_sync)
 		for (volatile unsigned long spin = 0;; spin++)
 			;
