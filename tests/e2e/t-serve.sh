@@ -20,7 +20,7 @@ start() {
 	"$DOCKET" serve "$@" --listen 127.0.0.1:0 2>"$tmp/$name.err" &
 	pid=$!
 	i=0
-	while [ $i -lt 200 ] && ! grep -q 'serving' "$tmp/$name.err"; do
+	while [ $i -lt 600 ] && ! grep -q 'serving' "$tmp/$name.err"; do
 		sleep 0.05
 		i=$((i + 1))
 	done
