@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <search.h>
 #include <strings.h>
 
 #include <jansson.h>
@@ -46,14 +47,50 @@ struct kase {
 	struct strs outlets; /* of all its articles */
 	size_t articles;
 	char first[16], last[16]; /* dates, "" when none known */
+	struct kase *into;        /* its longest writing (merge()), or NULL */
 };
 
+/* The cases by first appearance, and two search trees (tsearch): the cases
+ * by name and the article ids counted already.  Why trees: at 20k generated
+ * articles (21,878 cases) the lists' linear look-ups took most of 9 s. */
 struct table {
-	struct kase *v;
-	size_t n;
-	struct strs seen; /* article ids counted already */
+	struct kase **v;
+	size_t n, cap;
+	void *by_name; /* of struct kase *, by name */
+	void *seen;    /* of char *, article ids */
 	int oom;
 };
+
+static int name_order(const void *a, const void *b)
+{
+	return strcmp(((const struct kase *)a)->name, ((const struct kase *)b)->name);
+}
+
+/* tdestroy()'s for the cases' tree: run() frees the cases. */
+static void nop_free(void *p)
+{
+	(void)p;
+}
+
+static int str_order(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Whether article ID is counted for the first time (now remembered). */
+static int first_sight(struct table *t, const char *id)
+{
+	char *c = strdup(id);
+	void *node = c ? tsearch(c, &t->seen, str_order) : NULL;
+	if (!node) {
+		free(c);
+		return t->oom = 1, 0;
+	}
+	if (*(char **)node == c)
+		return 1;
+	free(c);
+	return 0;
+}
 
 /* Add S to SET unless there; returns 1 when added. */
 static int strs_add(struct table *t, struct strs *set, const char *s)
@@ -85,19 +122,25 @@ static void strs_free(struct strs *set)
 /* The case named NAME in T, added when new; NULL when out of memory. */
 static struct kase *case_get(struct table *t, const char *name)
 {
-	for (size_t i = 0; i < t->n; i++)
-		if (strcmp(t->v[i].name, name) == 0)
-			return &t->v[i];
-	struct kase *v = realloc(t->v, (t->n + 1) * sizeof *v);
-	if (!v)
+	struct kase key = {.name = (char *)name};
+	void *found = tfind(&key, &t->by_name, name_order);
+	if (found)
+		return *(struct kase **)found;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 64;
+		struct kase **v = realloc(t->v, cap * sizeof *v);
+		if (!v)
+			return t->oom = 1, NULL;
+		t->v = v, t->cap = cap;
+	}
+	struct kase *k = calloc(1, sizeof *k);
+	if (!k || !(k->name = strdup(name)) || !tsearch(k, &t->by_name, name_order)) {
+		if (k)
+			free(k->name);
+		free(k);
 		return t->oom = 1, NULL;
-	t->v = v;
-	struct kase *k = &t->v[t->n];
-	memset(k, 0, sizeof *k);
-	if (!(k->name = strdup(name)))
-		return t->oom = 1, NULL;
-	t->n++;
-	return k;
+	}
+	return t->v[t->n++] = k;
 }
 
 /* Count the article of hit H (its first passage seen) for its cases. */
@@ -126,42 +169,84 @@ static void add_article(struct table *t, const docket_hit *h)
 	}
 }
 
-/* Whether case name A is B cut short after a word ("X v. Y" of "X v. Y Z"). */
-static int cut_short(const char *a, const char *b)
+/* Case names ignoring case, for finding the longer writings: every name
+ * that is P and more follows P, and those after "P " come right after. */
+static int name_nocase(const void *x, const void *y)
 {
-	size_t n = strlen(a);
-	return strstr(a, " v. ") && strlen(b) > n && strncasecmp(a, b, n) == 0 && b[n] == ' ';
+	const struct kase *a = *(const struct kase *const *)x;
+	const struct kase *b = *(const struct kase *const *)y;
+	int c = strcasecmp(a->name, b->name);
+	return c ? c : strcmp(a->name, b->name);
 }
 
-/* Fold each case cut short into its longer writing. */
+/* Whether name A is B, or B cut short after a word (ignoring case). */
+static int writing_of(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	return strncasecmp(a, b, n) == 0 && (b[n] == ' ' || b[n] == '\0');
+}
+
+/* The longest writing in SORTED (N names, name_nocase order) of which the
+ * caption at I is cut short ("X v. Y" of "X v. Y Z"); NULL when none, or
+ * when two longer writings part ("X v. Y A", "X v. Y B": whose is it?). */
+static struct kase *longest_writing(struct kase **sorted, size_t n, size_t i)
+{
+	const char *a = sorted[i]->name;
+	size_t len = strlen(a), j;
+	struct kase *best = NULL;
+	if (!strstr(a, " v. "))
+		return NULL;
+	for (j = i + 1; j < n && strncasecmp(a, sorted[j]->name, len) == 0; j++)
+		if (sorted[j]->name[len] == ' ' &&
+		    (!best || strlen(sorted[j]->name) > strlen(best->name)))
+			best = sorted[j];
+	for (size_t k = i + 1; best && k < j; k++)
+		if (sorted[k]->name[len] == ' ' && !writing_of(sorted[k]->name, best->name))
+			return NULL;
+	return best;
+}
+
+/* Fold B into A (sets, articles, dates) and empty B. */
+static void fold(struct table *t, struct kase *a, struct kase *b)
+{
+	struct strs *from[4] = {&b->dockets, &b->courts, &b->judges, &b->outlets};
+	struct strs *to[4] = {&a->dockets, &a->courts, &a->judges, &a->outlets};
+	for (int s = 0; s < 4; s++)
+		for (size_t k = 0; k < from[s]->n; k++)
+			strs_add(t, to[s], from[s]->v[k]);
+	a->articles += b->articles;
+	if (*b->first && (!*a->first || strcmp(b->first, a->first) < 0))
+		memcpy(a->first, b->first, sizeof a->first);
+	if (strcmp(b->last, a->last) > 0)
+		memcpy(a->last, b->last, sizeof a->last);
+	b->articles = 0; /* emptied: not printed */
+}
+
+/* Fold each case cut short into its longest writing, in the order the
+ * cases were first seen (which orders the folded sets).  The longest
+ * writing is never cut short itself: a longer one would be longer. */
 static void merge(struct table *t)
 {
-	for (size_t i = 0; i < t->n; i++) {
-		size_t into = t->n;
-		for (size_t j = 0; j < t->n; j++)
-			if (j != i && cut_short(t->v[i].name, t->v[j].name))
-				into = j;
-		if (into == t->n)
-			continue;
-		struct kase *a = &t->v[i], *b = &t->v[into];
-		struct strs *from[4] = {&a->dockets, &a->courts, &a->judges, &a->outlets};
-		struct strs *to[4] = {&b->dockets, &b->courts, &b->judges, &b->outlets};
-		for (int s = 0; s < 4; s++)
-			for (size_t k = 0; k < from[s]->n; k++)
-				strs_add(t, to[s], from[s]->v[k]);
-		b->articles += a->articles;
-		if (*a->first && (!*b->first || strcmp(a->first, b->first) < 0))
-			memcpy(b->first, a->first, sizeof b->first);
-		if (strcmp(a->last, b->last) > 0)
-			memcpy(b->last, a->last, sizeof b->last);
-		a->articles = 0; /* emptied: not printed */
+	struct kase **sorted = malloc((t->n ? t->n : 1) * sizeof *sorted);
+	if (!sorted) {
+		t->oom = 1;
+		return;
 	}
+	memcpy(sorted, t->v, t->n * sizeof *sorted);
+	qsort(sorted, t->n, sizeof *sorted, name_nocase);
+	for (size_t i = 0; i < t->n; i++)
+		sorted[i]->into = longest_writing(sorted, t->n, i);
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i]->into)
+			fold(t, t->v[i]->into, t->v[i]);
+	free(sorted);
 }
 
 /* Most articles first, then by name. */
 static int by_articles(const void *x, const void *y)
 {
-	const struct kase *a = x, *b = y;
+	const struct kase *a = *(const struct kase *const *)x;
+	const struct kase *b = *(const struct kase *const *)y;
 	if (a->articles != b->articles)
 		return a->articles < b->articles ? 1 : -1;
 	return strcmp(a->name, b->name);
@@ -229,7 +314,29 @@ static int put_case(const struct kase *k, int json)
 	return 0;
 }
 
-/* Read every passage of the matches (or of the index), a page at a time. */
+/* The query for the page of matches at OFFSET: one passage an article (an
+ * article's lists are the same on each) and every copy (a wire story run
+ * by five outlets is five articles and five outlets here).  Why: with
+ * every passage and copies collapsed, `docket cases` on 20k generated
+ * articles ran for over two minutes, mostly confirming copies among
+ * ~300k hits; one passage an article and no copy check, 8.9 s, the same
+ * output at 2k. */
+static docket_status page_query(docket_index *idx, const char *query, long offset,
+                                docket_query **q)
+{
+	docket_status st = docket_query_new(idx, query, q);
+	if (!st)
+		st = docket_query_set(*q, DOCKET_QUERY_LIMIT, PAGE);
+	if (!st)
+		st = docket_query_set(*q, DOCKET_QUERY_OFFSET, offset);
+	if (!st)
+		st = docket_query_set(*q, DOCKET_QUERY_PER_ARTICLE, 1);
+	if (!st)
+		st = docket_query_set(*q, DOCKET_QUERY_COPIES, 1);
+	return st;
+}
+
+/* Count the articles of the matches (or of the index), a page at a time. */
 static docket_status collect(docket_index *idx, const char *query, struct table *t)
 {
 	docket_status st = DOCKET_OK;
@@ -237,20 +344,14 @@ static docket_status collect(docket_index *idx, const char *query, struct table 
 		docket_query *q = NULL;
 		docket_hits *hits = NULL;
 		size_t n = 0;
-		st = docket_query_new(idx, query, &q);
-		if (!st)
-			st = docket_query_set(q, DOCKET_QUERY_LIMIT, PAGE);
-		if (!st)
-			st = docket_query_set(q, DOCKET_QUERY_OFFSET, offset);
-		if (!st)
-			st = docket_query_set(q, DOCKET_QUERY_PER_ARTICLE, 0);
+		st = page_query(idx, query, offset, &q);
 		if (!st)
 			st = docket_query_run(q, &hits);
 		if (!st && offset == 0)
 			query_warn(q);
 		for (; !st && docket_hits_valid(hits); docket_hits_next(hits), n++) {
 			const docket_hit *h = docket_hits_get(hits);
-			if (strs_add(t, &t->seen, docket_hit_field(h, DOCKET_FIELD_ARTICLE_ID)))
+			if (first_sight(t, docket_hit_field(h, DOCKET_FIELD_ARTICLE_ID)))
 				add_article(t, h);
 		}
 		if (!st)
@@ -296,6 +397,35 @@ static int take_option(void *p, int c, const char *arg)
 	return usage_error("cases", "bad option");
 }
 
+/* Print T's cases, most articles first; the exit status. */
+static int print_cases(struct table *t, int json)
+{
+	int rc = EXIT_NONE;
+	merge(t);
+	if (t->oom)
+		return fail("out of memory");
+	qsort(t->v, t->n, sizeof *t->v, by_articles);
+	for (size_t i = 0; i < t->n && t->v[i]->articles; i++) {
+		if (put_case(t->v[i], json))
+			return fail("out of memory");
+		rc = EXIT_HITS;
+	}
+	return rc;
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i]->name);
+		strs_free(&t->v[i]->dockets), strs_free(&t->v[i]->courts);
+		strs_free(&t->v[i]->judges), strs_free(&t->v[i]->outlets);
+		free(t->v[i]);
+	}
+	free(t->v);
+	tdestroy(t->by_name, nop_free);
+	tdestroy(t->seen, free);
+}
+
 static int run(docket_index *idx, const struct cases_opts *o)
 {
 	struct table t = {0};
@@ -306,22 +436,9 @@ static int run(docket_index *idx, const struct cases_opts *o)
 		const char *msg = docket_index_last_error(idx);
 		fail("%s", *msg ? msg : docket_strerror(st));
 	} else {
-		merge(&t);
-		qsort(t.v, t.n, sizeof *t.v, by_articles);
-		rc = EXIT_NONE;
-		for (size_t i = 0; i < t.n && t.v[i].articles; i++) {
-			if (put_case(&t.v[i], o->json))
-				return fail("out of memory");
-			rc = EXIT_HITS;
-		}
+		rc = print_cases(&t, o->json);
 	}
-	for (size_t i = 0; i < t.n; i++) {
-		free(t.v[i].name);
-		strs_free(&t.v[i].dockets), strs_free(&t.v[i].courts);
-		strs_free(&t.v[i].judges), strs_free(&t.v[i].outlets);
-	}
-	free(t.v);
-	strs_free(&t.seen);
+	table_free(&t);
 	return rc;
 }
 

@@ -73,6 +73,31 @@ is "$(jq -r 'select(.case=="Okafor v. Ridgeline Freight") | [.articles, .outlets
 is "$(d cases --index "$idx" --json 'judge:szabo' | jq -r .case)" "In re Brightwater Data Breach Litigation" "docket cases QUERY: only the matches' cases"
 d cases --index "$idx" 'nosuchwordanywhere' >/dev/null 2>&1
 is "$?" 1 "docket cases: exit 1 when no case"
+
+# A wire story two outlets ran is two articles and two outlets (the copy
+# collapse of a search must not hide the second); captions cut short fold
+# into their one longest writing, and stay apart when two longer ones part.
+w=$tmp/wire
+mkdir -p "$w"
+body='A federal judge on Monday refused to dismiss the lawsuit Hollis v. Marren Logistics, in which warehouse workers say the company tracked their breaks with wristbands and docked pay for every minute over the limit, and ordered both sides to meet before the summer to set a schedule for the trial.'
+printf 'title: Judge keeps wristband suit alive\noutlet: Harbor Wire\ndate: 2026-05-04\n\n%s\n' "$body" >"$w/w1.txt"
+printf 'title: Wristband lawsuit against Marren goes on\noutlet: Valley Ledger\ndate: 2026-05-05\n\n%s\n' "$body" >"$w/w2.txt"
+n=0
+for c in 'Quill v. Tessaract' 'Quill v. Tessaract Labs' 'Quill v. Tessaract Labs Group' \
+	'Orrin v. Castell' 'Orrin v. Castell Mining' 'Orrin v. Castell Shipping'; do
+	n=$((n + 1))
+	printf 'title: Filing %s\noutlet: Outlet %s\ndate: 2026-06-0%s\n\nThe lawsuit %s was filed in federal court on Friday.\n' \
+		"$n" "$n" "$n" "$c" >"$w/c$n.txt"
+done
+d index --index "$tmp/wire.idx" -q "$w" 2>"$tmp/err" || fail "index the wire corpus"
+d cases --index "$tmp/wire.idx" --json >"$tmp/wire.json"
+is "$(jq -r 'select(.case=="Hollis v. Marren Logistics") | [.articles, .outlets] | @tsv' "$tmp/wire.json")" \
+	"$(printf '2\t2')" "docket cases: a story two outlets ran counts both"
+is "$(jq -r 'select(.case | startswith("Quill")) | [.case, .articles] | @tsv' "$tmp/wire.json")" \
+	"$(printf 'Quill v. Tessaract Labs Group\t3')" "docket cases: a chain of cut-short captions is one case, under the longest"
+is "$(jq -r 'select(.case | startswith("Orrin")) | .case' "$tmp/wire.json" | sort | tr '\n' '|')" \
+	"Orrin v. Castell|Orrin v. Castell Mining|Orrin v. Castell Shipping|" \
+	"docket cases: a caption two longer ones share stays its own"
 like "$(d show --index "$idx" 'legal/a01.txt#1' | sed -n 2p)" 'case Delacroix v\. Nimbus Technologies · No\. 25-cv-4418 · N\.D\. Cal\. · Judge Rita F\. Lindqvist' "show prints the case line"
 like "$(d search --index "$idx" --group 'exhibit:PX-17' | sed -n 3p)" '^   case Delacroix v\. Nimbus' "--group prints the case line"
 
