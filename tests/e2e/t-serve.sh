@@ -25,6 +25,7 @@ start() {
 		i=$((i + 1))
 	done
 	url=$(sed -n 's|.* at \(http://[^ ]*\)/ with.*|\1|p' "$tmp/$name.err" | head -n 1)
+	[ -n "$url" ] || { echo "# serve $name did not start:"; sed 's/^/#   /' "$tmp/$name.err"; }
 }
 
 # stop PID SIGNAL: send it and wait for it (a watchdog kills it after
