@@ -16,5 +16,5 @@ $(B)/eval/legal/score: eval/legal/score.c $(STLIB)
 
 legal-score: $(B)/eval/legal/score
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout
-	@echo "second held-out set (eval/legal/heldout2, never tuned on):"
+	@echo "second held-out set (eval/legal/heldout2, tuned on once since: a dev set now):"
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout2 | sed -n 's/^heldout /heldout2 /p' 
