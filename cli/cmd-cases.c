@@ -12,7 +12,8 @@
  * only when it names one case: in a roundup of three cases nothing says
  * which docket is whose.  Two writings where one is the other cut short
  * ("Delacroix v. Nimbus", "Delacroix v. Nimbus Technologies") are one
- * case under the longer.
+ * case under the longer, unless two longer writings part ("Delacroix v.
+ * Nimbus Labs" too): then the short one stays its own.
  */
 #include <stdio.h>
 #include <stdlib.h>
