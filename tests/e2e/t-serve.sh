@@ -399,11 +399,18 @@ if [ -x "$DOCKET_BUILD/bench/gen" ]; then
 		"... and a note that it has no filters or timeline"
 	stop "$pid" TERM
 	# With the columns the same limit gives the whole counts or a 503,
-	# never part of them (the pass checks it saw every match)
+	# never part of them (the pass checks it saw every match). Both sides
+	# show the top 10 values, the API's default and the CLI's.
+	whole=$(d search --index "$tmp/midx" -n 0 --json --facet-limit 10 --facets outlet 'court OR judge OR appeal OR lawsuit OR ruling' |
+		jq -c 'select(.type == "facet") | .values')
+	# The 200 branch below is only taken on a fast machine, so the
+	# comparison it makes is checked here with a limit that always fits
+	start wholecols --index "$tmp/midx" --time-limit 60000
+	get '/api/search?q=court+OR+judge+OR+appeal+OR+lawsuit+OR+ruling&facets=outlet' >/dev/null
+	is "$(body | jq -c '.facets[0].values')" "$whole" "a generous limit with the columns: the CLI's counts"
+	stop "$pid" TERM
 	start limitedcols --index "$tmp/midx" --time-limit 1
 	code=$(get '/api/search?q=court+OR+judge+OR+appeal+OR+lawsuit+OR+ruling&facets=outlet')
-	whole=$(d search --index "$tmp/midx" -n 0 --json --facet-limit 0 --facets outlet 'court OR judge OR appeal OR lawsuit OR ruling' |
-		jq -c 'select(.type == "facet") | .values')
 	if [ "$code" = 200 ]; then
 		is "$(body | jq -c '.facets[0].values')" "$whole" "a 1 ms limit with the columns: 200 with every match counted"
 	else
