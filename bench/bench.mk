@@ -80,8 +80,10 @@ load:
 # dates) costs on today's tree: bench/ablate builds the tree without each
 # and indexes one generated corpus with every build.  The issues' size is
 # ABLATE_ARTICLES=20000; ABLATE_INSTRUCTIONS=1 adds instruction counts
-# under cachegrind (use 300-1000 articles for that).
+# under cachegrind (use 300-1000 articles for that); ABLATE_LEGAL_SHARE=22
+# gives the corpus eval/legal's density of legal entities (bench/gen.c).
 ABLATE_ARTICLES ?= 20000
+ABLATE_LEGAL_SHARE ?= 100
 ABLATE_RUNS ?= 3
 ABLATE_INSTRUCTIONS ?= 0
 
@@ -91,4 +93,4 @@ ablate:
 	@scripts/install-deps build
 	@$(MAKE) --no-print-directory $(B)/docket $(B)/bench/gen
 	bench/ablate --work $(B)/ablate --articles $(ABLATE_ARTICLES) --runs $(ABLATE_RUNS) \
-	    $(if $(filter 1,$(ABLATE_INSTRUCTIONS)),--instructions)
+	    --legal-share $(ABLATE_LEGAL_SHARE) $(if $(filter 1,$(ABLATE_INSTRUCTIONS)),--instructions)
