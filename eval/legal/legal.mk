@@ -1,7 +1,8 @@
 # eval/legal/legal.mk — the legal-entity labelled set (included by the top
 # Makefile).
 #
-#   make legal-score      precision and recall per kind: dev, test, heldout, heldout2
+#   make legal-score      precision and recall per kind: dev, test, heldout,
+#                         heldout2, heldout3
 #
 # The scorer links the static library: it parses the articles as the
 # indexer does and calls indexer/legal.c through legal.h.
@@ -17,4 +18,6 @@ $(B)/eval/legal/score: eval/legal/score.c $(STLIB)
 legal-score: $(B)/eval/legal/score
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout
 	@echo "second held-out set (eval/legal/heldout2, tuned on once since: a dev set now):"
-	@$(B)/eval/legal/score eval/legal eval/legal/heldout2 | sed -n 's/^heldout /heldout2 /p' 
+	@$(B)/eval/legal/score eval/legal eval/legal/heldout2 | sed -n 's/^heldout /heldout2 /p'
+	@echo "third held-out set (eval/legal/heldout3, tuned on once since: a dev set now):"
+	@$(B)/eval/legal/score eval/legal eval/legal/heldout3 | sed -n 's/^heldout /heldout3 /p' 

@@ -182,6 +182,33 @@ static void docket_negatives(void **state)
 	assert_int_equal(lg.dockets.n, 0);
 	one("No. 24-17 is too short; 25-xx-1234 has no case type.");
 	assert_int_equal(lg.dockets.n, 0);
+	/* a district number after a thing's "No." is the thing's */
+	one("Affected units carry part No. 25-CV-3309 on the element.");
+	assert_int_equal(lg.dockets.n, 0);
+}
+
+/* A bare "No. 25-0418" is a docket number only in an article with other
+ * legal context: catalogues, events and tournaments number that way too
+ * (eval/legal/heldout3 a04, a09, a13, a18, a26).  A case's own lead
+ * ("Case No.", "petition No.") or a district number is context itself. */
+static void docket_bare_number_needs_context(void **state)
+{
+	(void)state;
+	run("Bout recap", "The fight was listed as contest No. 25-0418 on the card.", (const char *)NULL);
+	assert_int_equal(lg.dockets.n, 0);
+	run("Bout recap", "Listed as contest No. 25-0418.", "Judge Carla Mendes scored it.",
+	    "Okoro v. Lindahl was the main event.", (const char *)NULL);
+	assert_int_equal(lg.dockets.n + lg.judges.n + lg.cases.n, 0);
+	run("Appeal", "The appeal, No. 25-0418, was argued.", "The court ruled.", (const char *)NULL);
+	assert_string_equal(joined(&lg.dockets), "25-418");
+	run("Filing", "The petition No. 25-489 is pending.", (const char *)NULL);
+	assert_string_equal(joined(&lg.dockets), "25-489");
+	run("Filing", "Filed as No. 3:25-cv-04418; Judge Rita Lindqvist presides.", (const char *)NULL);
+	assert_string_equal(joined(&lg.dockets), "25-cv-4418");
+	assert_string_equal(joined(&lg.judges), "Rita Lindqvist");
+	/* the order of the article is kept, a bare number before a strong one */
+	run("Filing", "No. 24-1234 came first; then Case No. 25-489.", (const char *)NULL);
+	assert_string_equal(joined(&lg.dockets), "24-1234|25-489");
 }
 
 static void docket_key_query_side(void **state)
@@ -232,6 +259,8 @@ static void court_circuits_supreme(void **state)
 	assert_string_equal(joined(&lg.courts), "ca9");
 	one("the D.C. Circuit and the Federal Circuit, Fed. Cir. and 4th Cir.");
 	assert_string_equal(joined(&lg.courts), "cadc|cafc|ca4");
+	one("the 9th U.S. Circuit Court of Appeals and the 2nd U.S. Circuit");
+	assert_string_equal(joined(&lg.courts), "ca9|ca2");
 	one("The Supreme Court agreed; the U.S. Supreme Court; the Supreme Court of the United States.");
 	assert_string_equal(joined(&lg.courts), "scotus");
 	assert_string_equal(joined(&lg.court_names), "U.S. Supreme Court");
@@ -244,6 +273,10 @@ static void court_state_county_special(void **state)
 	assert_string_equal(joined(&lg.courts), "ny-supreme|tex-supreme|ill-supreme");
 	one("The Michigan Court of Appeals; the Court of Appeal for the First Appellate District; the Illinois Appellate Court");
 	assert_string_equal(joined(&lg.courts), "mich-appeal|cal-appeal|ill-appeal");
+	one("the Court of Appeals of Virginia; the Texas Eighth Court of Appeals; the Texas 14th Court of Appeals");
+	assert_string_equal(joined(&lg.courts), "va-appeal|tex-appeal");
+	one("a Delaware Chancery judge");
+	assert_string_equal(joined(&lg.courts), "delch");
 	one("A San Francisco Superior Court judge; the Circuit Court of Cook County; Denver District Court; the Kent County Circuit Court");
 	assert_string_equal(joined(&lg.courts), "superior-sanfrancisco|circuit-cook|district-denver|circuit-kent");
 	assert_string_equal(lg.court_names.v[0], "San Francisco County Superior Court");
@@ -295,7 +328,7 @@ static void judge_titles_and_resolution(void **state)
 	assert_string_equal(joined(&lg.judges), "Rita F. Lindqvist");
 	one("Chief Judge Helena Szabo, Magistrate Judge Leticia Barrios-Kim and Senior U.S. District Judge Horace Pinckney.");
 	assert_string_equal(joined(&lg.judges), "Helena Szabo|Leticia Barrios-Kim|Horace Pinckney");
-	one("Chief Justice John G. Roberts Jr. asked; Justice Elena Kagan said; Vice Chancellor Lorna Whitcombe wrote.");
+	one("Chief Justice John G. Roberts Jr. asked; Justice Elena Kagan said; Vice Chancellor Lorna Whitcombe of the Court of Chancery wrote.");
 	assert_string_equal(joined(&lg.judges), "John G. Roberts Jr.|Elena Kagan|Lorna Whitcombe");
 	one("U.S. District Judge Raymond E. Whitcomb III, who oversees it, and Judge Raymond Whitcomb later.");
 	assert_string_equal(joined(&lg.judges), "Raymond E. Whitcomb III");
@@ -374,6 +407,18 @@ static void cite_negatives(void **state)
 	assert_string_equal(joined(&lg.cites[0]), "Exhibit 42");
 	one("the ex-husband, Tr. Smith, ECF rules, Dkt. entries.");
 	assert_int_equal(lg.cites[0].n, 0);
+	/* idioms with a word of litigation give no context (heldout3 a09,
+	 * a13, a26); the same word used plainly does */
+	run("Trade show", "Exhibit 14 is a tractor.", "\"The jury is still out,\" he said.", (const char *)NULL);
+	assert_int_equal(lg.cites[0].n, 0);
+	run("Trade show", "Exhibit 14 is a tractor.", "The jury\xe2\x80\x99s still out on it.", (const char *)NULL);
+	assert_int_equal(lg.cites[0].n, 0);
+	run("Bake-off", "Exhibit 9 is a cake.", "They face a mock jury of viewers.", (const char *)NULL);
+	assert_int_equal(lg.cites[0].n, 0);
+	run("Tennis", "Exhibit 9 is a racket.", "The replay was judge, jury and executioner.", (const char *)NULL);
+	assert_int_equal(lg.cites[0].n, 0);
+	run("Trial", "Exhibit 14 is a tractor.", "The jury is out deliberating.", (const char *)NULL);
+	assert_string_equal(joined(&lg.cites[0]), "Exhibit 14");
 }
 
 static void cite_key_query_side(void **state)
@@ -467,6 +512,13 @@ static void judge_reporter_shorthand(void **state)
 static void judge_needs_a_court(void **state)
 {
 	(void)state;
+	/* a university's chancellors are no judges, and give no context */
+	run("Singer returns", "Vice Chancellor Marcus Ellery hired her; Chancellor Ruth Okafor came.",
+	    "Blues v. Gospel was the album.", (const char *)NULL);
+	assert_int_equal(lg.judges.n + lg.cases.n, 0);
+	run("Ruling", "Vice Chancellor Lorna Whitcombe of the Delaware Court of Chancery ruled.",
+	    (const char *)NULL);
+	assert_string_equal(joined(&lg.judges), "Lorna Whitcombe");
 	run("Best in show", "Judge Penelope Arkwright chose a beagle.", (const char *)NULL);
 	assert_int_equal(lg.judges.n, 0);
 	run("Best in show", "Judge Arkwright chose a beagle; Hollis vs. Carver was next.",
@@ -550,6 +602,7 @@ int main(void)
 		cmocka_unit_test_teardown(docket_district_forms, teardown),
 		cmocka_unit_test_teardown(docket_appellate_supreme_state, teardown),
 		cmocka_unit_test_teardown(docket_negatives, teardown),
+		cmocka_unit_test_teardown(docket_bare_number_needs_context, teardown),
 		cmocka_unit_test_teardown(docket_key_query_side, teardown),
 		cmocka_unit_test_teardown(court_district_forms, teardown),
 		cmocka_unit_test_teardown(court_circuits_supreme, teardown),
