@@ -41,8 +41,8 @@
 /* Facet counts made in the search's own pass (xap_request.count_mask):
  * the columns' tallies of the shards an Enquire matches, fed by a spy.
  * The match must weigh every passage for the counts to be whole, so the
- * counted search checks them all (the lifted searches do anyway, see
- * must_check()); whether it did is checked, not assumed: the spy must have
+ * counted search checks them all (searches of three or more words do
+ * anyway, see must_check()); whether it did is checked, not assumed: the spy must have
  * seen exactly as many passages as Xapian says matched, which a time limit
  * cut short breaks.  Counts that fail the check are dropped, and
  * docket_query_facets() then scans as before. */
@@ -155,39 +155,85 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 	}
 }
 
-/* What ENQ must check of DB's passages so that the top hits are exact:
- * all of them when Q holds a lift (field_lift()'s FixedWeightPostingSource
- * under FILTER), else none beyond Xapian's own choice.  Why: with two lifts
- * OR'd to a body word, Xapian 1.4.22's pruning by the minimum weight drops
- * passages that belong in the top K, on one database as on several
- * (tests/shards/t-parallel.sh's "judge": the 21st of 300 missing from the
- * top 60; with checkatleast every match is weighed and none is lost).
- * Not FixedWeightPostingSource's own: a plain posting source over the
- * term's postings loses the same passage, and the lifts as scaled BM25
- * terms lose none, so it is the matcher's handling of posting sources
- * under OR.  The cost, measured with Xapian alone on SciFact's 9,605
- * passages, top 32: "cell" 0.25 -> 0.81 ms, "protein" 0.16 -> 0.40 ms.
- * Narrowed down since, with Xapian alone over the 120-article corpus of
- * t-parallel (one shard, "judg"): the body term with one lift is exact at
- * every k from 1 to 200, the two lifts without it too; the body term with
- * both loses a passage at 70 of the 200 k, whether the OR is flat or
- * nested, and with a posting source of docket's own that ignores the
- * minimum weight.  A lead, not verified: 1.4's AndMaybePostList::next(),
- * turning into an AND, restarts at max(lhead, rhead) + 1, which passes
- * over rhead when the right side was checked ahead of the left; the lost
- * passage holds the body term and the headline lift. */
-static Xapian::doccount must_check(const Xapian::Database &db, bool lifted)
+/* The weighted leaves of Q (terms, posting sources, phrases, wildcards
+ * and synonyms count one each; the unweighted right of FILTER and
+ * AND_NOT none); *WIDEST is raised to the most of them under one OR-like
+ * node (OR, AND_MAYBE, XOR, ELITE_SET, MAX), the nodes Xapian's pruning
+ * turns into ANDs. */
+static size_t weighted_leaves(const Xapian::Query &q, size_t *widest)
 {
-	return lifted ? db.get_doccount() : 0;
+	size_t n = q.get_num_subqueries(), sum = 0;
+	switch (q.get_type()) {
+	case Xapian::Query::LEAF_TERM:
+	case Xapian::Query::LEAF_POSTING_SOURCE:
+	case Xapian::Query::LEAF_MATCH_ALL:
+	case Xapian::Query::OP_PHRASE:
+	case Xapian::Query::OP_NEAR:
+	case Xapian::Query::OP_SYNONYM:
+	case Xapian::Query::OP_WILDCARD:
+		return 1;
+	case Xapian::Query::OP_AND_NOT:
+	case Xapian::Query::OP_FILTER:
+		return n ? weighted_leaves(q.get_subquery(0), widest) : 0;
+	case Xapian::Query::OP_AND:
+	case Xapian::Query::OP_SCALE_WEIGHT:
+		for (size_t i = 0; i < n; i++)
+			sum += weighted_leaves(q.get_subquery(i), widest);
+		return sum;
+	case Xapian::Query::OP_OR:
+	case Xapian::Query::OP_AND_MAYBE:
+	case Xapian::Query::OP_XOR:
+	case Xapian::Query::OP_ELITE_SET:
+	case Xapian::Query::OP_MAX:
+		for (size_t i = 0; i < n; i++)
+			sum += weighted_leaves(q.get_subquery(i), widest);
+		*widest = std::max(*widest, sum);
+		return sum;
+	default: /* value ranges, match-nothing: no weight */
+		return 0;
+	}
+}
+
+/* What ENQ must check of DB's passages so that the top hits of Q are
+ * exact: all of them when an OR-like node of Q weighs three or more
+ * leaves, else none beyond Xapian's own choice.  Why: Xapian 1.4.22's
+ * pruning by the minimum weight drops documents that belong in the top K
+ * of such a query.  Measured with Xapian alone over random small glass
+ * and in-memory databases (three terms in a third, a quarter and a fifth
+ * of 20-219 documents; every k from 1 to 30 against the same k with
+ * checkatleast = all): an OR of three terms lost a document at some k in
+ * 254 of 1,000 databases (60 of 300 on glass), an OR of two in none of
+ * 10,000; two terms and a FixedWeightPostingSource under FILTER, as the
+ * lifts are, lost one in 92 of 3,000, a term and one such lift in none.
+ * Reading 1.4's matcher/andmaybepostlist.cc agrees: turning into an AND,
+ * AndMaybePostList::next() restarts at max(lhead, rhead) + 1, passing over
+ * rhead when check() left the right side ahead of the left.  Through
+ * docket: tests/e2e/t-exact.sh, a 39-passage corpus where "alpha bravo
+ * charlie" lost its 6th passage.  This was first seen with the lifts
+ * (tests/shards/t-parallel.sh's "judge"), which is why every lifted
+ * search checked every match; a word with only its headline lift has two
+ * leaves and is now pruned again.  The cost where it checks, measured with
+ * Xapian alone on SciFact's 9,605 passages, top 32: "cell" 0.25 -> 0.81
+ * ms, "protein" 0.16 -> 0.40 ms. */
+static bool prunes_unsafely(const Xapian::Query &q)
+{
+	size_t widest = 0;
+	weighted_leaves(q, &widest);
+	return widest >= 3;
+}
+
+static Xapian::doccount must_check(const Xapian::Database &db, bool unsafe)
+{
+	return unsafe ? db.get_doccount() : 0;
 }
 
 /* What ENQ must check with COUNT: every match (counts are whole or not at
  * all); else must_check(). */
-static Xapian::doccount to_check(const Xapian::Database &db, bool lifted,
+static Xapian::doccount to_check(const Xapian::Database &db, bool unsafe,
                                  const in_pass *count)
 {
 	return count ? std::max<Xapian::doccount>(db.get_doccount(), 1)
-	             : must_check(db, lifted);
+	             : must_check(db, unsafe);
 }
 
 /* Sort ENQ's hits as every docket search does: by date (newest first) and
@@ -428,7 +474,7 @@ static xap_counts *merged(std::vector<std::unique_ptr<in_pass>> &c)
 /* Match Q on every shard of DB at once and fill RES like run(); false,
  * with nothing done, when Q cannot be matched this way. */
 static bool run_parallel(xap_db *db, const struct xap_request *s,
-                         const Xapian::Query &q, bool lifted, xap_result *res)
+                         const Xapian::Query &q, bool unsafe, xap_result *res)
 {
 	std::vector<std::string> terms;
 	if (!term_leaves(q, terms))
@@ -476,7 +522,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 				enq.add_matchspy(&count->spy);
 			std::vector<Xapian::MSetIterator> kept;
 			Xapian::MSet m = capped(enq, per_shard, s->per_article, false,
-			                        false, to_check(db->shards[k], lifted, count),
+			                        false, to_check(db->shards[k], unsafe, count),
 			                        kept, &estimated[k], count);
 			for (const Xapian::MSetIterator &i : kept)
 				found[k].push_back({i.get_weight(),
@@ -544,12 +590,10 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	std::vector<boost> boosts = {
 		{field_lift(db, s, base, FIELD_TITLE, s->title_weight), "title boost"},
 		{field_lift(db, s, base, FIELD_SECTION, HEADING_LIFT), "heading boost"}};
-	bool lifted = false;
 	for (const boost &b : boosts)
-		if (!b.query.empty()) {
+		if (!b.query.empty())
 			q = Xapian::Query(Xapian::Query::OP_OR, q, b.query);
-			lifted = true;
-		}
+	bool unsafe = prunes_unsafely(q);
 	std::vector<std::shared_ptr<const columns>> cols;
 	std::unique_ptr<in_pass> count;
 	if (count_in_pass(db, s, &cols) && cols.size() == 1)
@@ -562,7 +606,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		enq.set_query(with_filters(s, q));
 		if (count)
 			count->reset();
-		Xapian::MSet m = enq.get_mset(0, 0, to_check(rd(db), lifted, count.get()));
+		Xapian::MSet m = enq.get_mset(0, 0, to_check(rd(db), unsafe, count.get()));
 		if (count)
 			count->check(m);
 		res->estimated = m.get_matches_estimated();
@@ -570,13 +614,14 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		return;
 	}
 	if (db->shards.size() > 1 && !s->explain && s->expand_weight <= 0 &&
-	    run_parallel(db, s, with_filters(s, q), lifted, res))
+	    run_parallel(db, s, with_filters(s, q), unsafe, res))
 		return;
 	if (s->expand_weight > 0 && s->expand_terms > 0 && s->expand_docs > 0) {
 		Xapian::Query e = expansion(enq, q, s);
 		if (!e.empty()) {
 			q = Xapian::Query(Xapian::Query::OP_OR, q, e);
 			boosts.push_back({e, "feedback terms"});
+			unsafe = prunes_unsafely(q);
 		}
 	}
 	q = with_filters(s, q); /* lifts and feedback filtered too */
@@ -588,7 +633,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	Xapian::doccount estimated;
 	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
 	                           db->remote, !s->every_copy,
-	                           to_check(rd(db), lifted, count.get()), kept,
+	                           to_check(rd(db), unsafe, count.get()), kept,
 	                           &estimated, count.get());
 	res->counts = count ? count->result() : nullptr;
 	res->estimated = estimated;
