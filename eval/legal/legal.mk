@@ -20,6 +20,6 @@ legal-score: $(B)/eval/legal/score
 	@echo "second held-out set (eval/legal/heldout2, tuned on once since: a dev set now):"
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout2 | sed -n 's/^heldout /heldout2 /p'
 	@echo "third held-out set (eval/legal/heldout3, tuned on once since: a dev set now):"
-	@$(B)/eval/legal/score eval/legal eval/legal/heldout3 | sed -n 's/^heldout /heldout3 /p' 
-	@echo "fourth held-out set (eval/legal/heldout4, not tuned on):"
+	@$(B)/eval/legal/score eval/legal eval/legal/heldout3 | sed -n 's/^heldout /heldout3 /p'
+	@echo "fourth held-out set (eval/legal/heldout4, tuned on once since: a dev set now):"
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout4 | sed -n 's/^heldout /heldout4 /p'

@@ -111,6 +111,9 @@ static void case_negatives(void **state)
 	assert_int_equal(lg.cases.n, 0);
 	one("Rideshare drivers v. the city: a fight.");
 	assert_int_equal(lg.cases.n, 0);
+	/* a digest's court heading is not the start of the caption after it */
+	one("W.D. Wash. In Kittredge v. Alpenglow Outfitters Inc., a class was certified.");
+	assert_string_equal(joined(&lg.cases), "Kittredge v. Alpenglow Outfitters");
 	one("The Portland Pioneers vs. the Seattle Surge is a rivalry.");
 	assert_int_equal(lg.cases.n, 0);
 	/* no legal context: a media column's rhetoric, a sports match-up */
@@ -126,7 +129,7 @@ static void case_negatives(void **state)
 static void case_short_mentions_link(void **state)
 {
 	(void)state;
-	run("Judge trims suit",
+	run("Judge trims lawsuit",
 	    "The case is Delacroix v. Nimbus Technologies Inc., in court.",
 	    "Later, in Delacroix v. Nimbus, the judge ruled.",
 	    "Nimbus said it was pleased.",
@@ -199,7 +202,8 @@ static void docket_bare_number_needs_context(void **state)
 	run("Bout recap", "Listed as contest No. 25-0418.", "Judge Carla Mendes scored it.",
 	    "Okoro v. Lindahl was the main event.", (const char *)NULL);
 	assert_int_equal(lg.dockets.n + lg.judges.n + lg.cases.n, 0);
-	run("Appeal", "The appeal, No. 25-0418, was argued.", "The court ruled.", (const char *)NULL);
+	run("Appeal", "The appeal, No. 25-0418, was argued.", "The court ruled for the plaintiffs.",
+	    (const char *)NULL);
 	assert_string_equal(joined(&lg.dockets), "25-418");
 	run("Filing", "The petition No. 25-489 is pending.", (const char *)NULL);
 	assert_string_equal(joined(&lg.dockets), "25-489");
@@ -209,6 +213,49 @@ static void docket_bare_number_needs_context(void **state)
 	/* the order of the article is kept, a bare number before a strong one */
 	run("Filing", "No. 24-1234 came first; then Case No. 25-489.", (const char *)NULL);
 	assert_string_equal(joined(&lg.dockets), "24-1234|25-489");
+}
+
+/* A bare "No." after an ordinary noun is no docket number even in a
+ * legal article; after a case's noun or a word that leads one it is. */
+static void docket_after_other_nouns(void **state)
+{
+	(void)state;
+	one("Regulators said its state registration No. 25-44710 lapsed.");
+	assert_int_equal(lg.dockets.n, 0);
+	one("Victims may cite reference No. 26-88410 when they call.");
+	assert_int_equal(lg.dockets.n, 0);
+	one("The stay was entered in application No. 25A214.");
+	assert_string_equal(joined(&lg.dockets), "25a214");
+	one("The appeal was docketed as No. 24-6618 and argued in No. 23-2716.");
+	assert_string_equal(joined(&lg.dockets), "24-6618|23-2716");
+}
+
+/* The everyday words of litigation — a crowd's "verdict", a food "court",
+ * a team's "counsel" — are legal context only three together; the first
+ * kind of word, a court, or a form that needs no context ("In re X", "ECF
+ * No. 187") is context alone. */
+static void context_everyday_words(void **state)
+{
+	(void)state;
+	run("Chili night", "The judges reached a verdict near the food court.",
+	    "Head judge Judge Marcus Tell praised Whitcomb vs. Westside Grill.",
+	    "Her bowl, billed as Exhibit 7, won.", (const char *)NULL);
+	assert_int_equal(lg.cases.n + lg.judges.n + lg.cites[2].n, 0);
+	run("Chili night", "The verdict came after counsel from each team spoke.",
+	    "Judge Marcus Tell scored Whitcomb vs. Westside Grill.", (const char *)NULL);
+	assert_int_equal(lg.cases.n + lg.judges.n, 0);
+	run("Trial", "The jury heard testimony; the verdict came after counsel spoke.",
+	    "Judge Marcus Tell presided in Whitcomb v. Westside Grill.", (const char *)NULL);
+	assert_string_equal(joined(&lg.cases), "Whitcomb v. Westside Grill");
+	assert_string_equal(joined(&lg.judges), "Marcus Tell");
+	run("Trial", "The jury and the jurors waited.",
+	    "Judge Imelda Sarr presided; the order is ECF No. 187.", (const char *)NULL);
+	assert_string_equal(joined(&lg.judges), "Imelda Sarr");
+	assert_string_equal(joined(&lg.cites[1]), "ECF 187");
+	run("Airline", "In re Marigold Airlines went on; Judge Corinne Ashworth heard it.",
+	    (const char *)NULL);
+	assert_string_equal(joined(&lg.cases), "In re Marigold Airlines");
+	assert_string_equal(joined(&lg.judges), "Corinne Ashworth");
 }
 
 static void docket_key_query_side(void **state)
@@ -277,6 +324,11 @@ static void court_state_county_special(void **state)
 	assert_string_equal(joined(&lg.courts), "va-appeal|tex-appeal");
 	one("a Delaware Chancery judge");
 	assert_string_equal(joined(&lg.courts), "delch");
+	/* a numbered court by its seat; a bare one in no Texas city is none */
+	one("They will appeal to the Fourth Court of Appeals in San Antonio.");
+	assert_string_equal(joined(&lg.courts), "tex-appeal");
+	one("They will appeal to the Fourth Court of Appeals in Denver.");
+	assert_int_equal(lg.courts.n, 0);
 	one("A San Francisco Superior Court judge; the Circuit Court of Cook County; Denver District Court; the Kent County Circuit Court");
 	assert_string_equal(joined(&lg.courts), "superior-sanfrancisco|circuit-cook|district-denver|circuit-kent");
 	assert_string_equal(lg.court_names.v[0], "San Francisco County Superior Court");
@@ -397,11 +449,15 @@ static void cite_negatives(void **state)
 	/* no legal context: a museum's or a stadium's numbered exhibit, a product */
 	run("Museum show", "Exhibit 42, a charcoal drawing, and the Skyward DX-5 drone.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
-	/* a street named Court is no court; a court's name or a lower-case
-	 * "court" is (eval/legal/heldout2 a13) */
+	/* a street named Court is no court (eval/legal/heldout2 a13); a
+	 * court's name is, and a lower-case "court" beside two other everyday
+	 * words of litigation */
 	run("Museum show", "Exhibit 42 is a lens.", "Use the Court Street entrance.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
 	run("Museum show", "Exhibit 42 is a lens.", "The court heard it.", (const char *)NULL);
+	assert_int_equal(lg.cites[0].n, 0);
+	run("Museum show", "Exhibit 42 is a lens.", "The court heard the jury's verdict.",
+	    (const char *)NULL);
 	assert_string_equal(joined(&lg.cites[0]), "Exhibit 42");
 	run("Museum show", "Exhibit 42 is a lens.", "It went to the Ninth Circuit.", (const char *)NULL);
 	assert_string_equal(joined(&lg.cites[0]), "Exhibit 42");
@@ -417,7 +473,8 @@ static void cite_negatives(void **state)
 	assert_int_equal(lg.cites[0].n, 0);
 	run("Tennis", "Exhibit 9 is a racket.", "The replay was judge, jury and executioner.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
-	run("Trial", "Exhibit 14 is a tractor.", "The jury is out deliberating.", (const char *)NULL);
+	run("Trial", "Exhibit 14 is a tractor.", "The jury is out on the verdict, lawyers said.",
+	    (const char *)NULL);
 	assert_string_equal(joined(&lg.cites[0]), "Exhibit 14");
 }
 
@@ -483,10 +540,11 @@ static void title_case_headlines(void **state)
 	    "The lawsuit goes on.", (const char *)NULL);
 	assert_int_equal(lg.judges.n, 0);
 	run("The Musk v. OpenAI Exhibits Jurors Saw on Day Three",
-	    "Jurors in Musk v. OpenAI saw emails in court.", (const char *)NULL);
+	    "Jurors in Musk v. OpenAI saw emails in court, and lawyers argued.", (const char *)NULL);
 	assert_string_equal(joined(&lg.cases), "Musk v. OpenAI");
 	/* a sentence-case headline is read like the body */
-	run("Judge Szabo rejects bid in Delacroix v. Nimbus", "In court.", (const char *)NULL);
+	run("Judge Szabo rejects bid in Delacroix v. Nimbus", "In court, the lawsuit goes on.",
+	    (const char *)NULL);
 	assert_string_equal(joined(&lg.judges), "Szabo");
 	assert_string_equal(joined(&lg.cases), "Delacroix v. Nimbus");
 }
@@ -603,6 +661,8 @@ int main(void)
 		cmocka_unit_test_teardown(docket_appellate_supreme_state, teardown),
 		cmocka_unit_test_teardown(docket_negatives, teardown),
 		cmocka_unit_test_teardown(docket_bare_number_needs_context, teardown),
+		cmocka_unit_test_teardown(docket_after_other_nouns, teardown),
+		cmocka_unit_test_teardown(context_everyday_words, teardown),
 		cmocka_unit_test_teardown(docket_key_query_side, teardown),
 		cmocka_unit_test_teardown(court_district_forms, teardown),
 		cmocka_unit_test_teardown(court_circuits_supreme, teardown),
