@@ -153,6 +153,7 @@ extern "C" int xap_add_shard(xap_db *db, const char *path)
 		return xap_fail(db, DOCKET_UNSUPPORTED,
 		                "%s: cannot add a shard to an index open for writing", path);
 	db->shards.clear(); /* the view is no longer just those shards */
+	db->marked = false; /* nor one index's marks */
 	db->remote = db->remote || !is_glass(path);
 	try {
 		rd(db).add_database(Xapian::Database(path));
@@ -200,6 +201,7 @@ extern "C" int xap_open_shards(const char *const *paths, size_t n, xap_db **out)
 			db->shards.push_back(shard);
 			db->shard_dirs.push_back(paths[k]);
 		}
+		db->marked = true;
 		return DOCKET_OK;
 	} catch (...) {
 		db->shards.clear();

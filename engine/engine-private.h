@@ -67,6 +67,12 @@ struct xap_db {
 	bool in_txn;                    /* a batch is open */
 	bool remote;                    /* a reader that may hold remote shards
 	                                 * (opened through a stub not ours) */
+	bool marked;                    /* a reader of one docket index's shards
+	                                 * (xap_open_shards), whose shared marks
+	                                 * say which passages may have copies
+	                                 * (common/copies.h); false once another
+	                                 * index is added (its copies of ours
+	                                 * were never marked) */
 	std::vector<std::string> shard_dirs; /* the folders of SHARDS */
 	std::vector<std::shared_ptr<const struct columns>> cols; /* their facet
 	                                 * columns as last loaded (columns.cc) */
@@ -163,8 +169,10 @@ class copy_filter {
 		std::unique_ptr<prepared> text; /* made when first compared */
 	};
 	std::vector<seen> kept;
+	bool marked; /* xap_db::marked: an unmarked passage is nobody's copy */
 
       public:
+	explicit copy_filter(bool marked_) : marked(marked_) {}
 	bool copy_of_kept(const Xapian::Document &doc, copies_sig &sig);
 	void keep(const Xapian::Document &doc, const copies_sig &sig);
 };
@@ -173,11 +181,12 @@ class copy_filter {
  * order): every other passage of each hit's copy group, with whether it
  * matches Q (an empty Q: none is marked).  DISTINCT says no hit is a copy
  * of another (collapsed hits), which lets a search whose keys find only
- * the hits stop there.  Reads only the hits' own keys and the passages
- * holding them. */
+ * the hits stop there.  MARKED (xap_db::marked): a hit without the shared
+ * mark has no copies, and its keys are not looked up.  Reads only the
+ * hits' own keys and the passages holding them. */
 void copy_members(Xapian::Database &db, const Xapian::Query &q,
                   const std::vector<Xapian::docid> &hits, bool distinct,
-                  xap_result *res);
+                  bool marked, xap_result *res);
 
 /* -- query.cc -- */
 

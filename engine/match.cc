@@ -107,7 +107,8 @@ static bool count_in_pass(xap_db *db, const struct xap_request *s,
  * value is never capped, as there.  A copy of a kept hit is dropped before
  * the cap counts it, so the cap counts a group once. */
 static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
-                           bool remote, bool collapse, Xapian::doccount check,
+                           bool remote, bool collapse, bool marked,
+                           Xapian::doccount check,
                            std::vector<Xapian::MSetIterator> &kept,
                            Xapian::doccount *estimated, in_pass *count)
 {
@@ -130,7 +131,7 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 		                        : m.get_matches_estimated();
 		kept.clear();
 		std::map<std::string, unsigned> seen;
-		copy_filter copies;
+		copy_filter copies(marked);
 		for (Xapian::MSetIterator i = m.begin(); i != m.end() && kept.size() < want; ++i) {
 			if (!filter) {
 				kept.push_back(i);
@@ -438,7 +439,7 @@ static bool collapse_merged(xap_db *db, std::vector<shard_hit> &all,
                             const std::vector<std::vector<shard_hit>> &found,
                             size_t per_shard, size_t want)
 {
-	copy_filter copies;
+	copy_filter copies(db->marked);
 	std::vector<shard_hit> kept;
 	for (const shard_hit &h : all) {
 		if (kept.size() >= want)
@@ -522,7 +523,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 				enq.add_matchspy(&count->spy);
 			std::vector<Xapian::MSetIterator> kept;
 			Xapian::MSet m = capped(enq, per_shard, s->per_article, false,
-			                        false, to_check(db->shards[k], unsafe, count),
+			                        false, false, to_check(db->shards[k], unsafe, count),
 			                        kept, &estimated[k], count);
 			for (const Xapian::MSetIterator &i : kept)
 				found[k].push_back({i.get_weight(),
@@ -565,7 +566,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 		m->score = all[i].score;
 		shown.push_back(all[i].global);
 	}
-	copy_members(rd(db), q, shown, collapse, res);
+	copy_members(rd(db), q, shown, collapse, db->marked, res);
 	res->counts = merged(counts);
 	return true;
 }
@@ -632,7 +633,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	std::vector<Xapian::MSetIterator> kept;
 	Xapian::doccount estimated;
 	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
-	                           db->remote, !s->every_copy,
+	                           db->remote, !s->every_copy, db->marked,
 	                           to_check(rd(db), unsafe, count.get()), kept,
 	                           &estimated, count.get());
 	res->counts = count ? count->result() : nullptr;
@@ -654,7 +655,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 			m->explain = copy_out(explain(db, weight, base, boosts, i));
 		shown.push_back(*i);
 	}
-	copy_members(rd(db), q, shown, !s->every_copy, res);
+	copy_members(rd(db), q, shown, !s->every_copy, db->marked, res);
 }
 
 /* The query as named in a message: quoted, cut to a readable length. */

@@ -133,6 +133,28 @@ else
 	fail "remote shards: no xapian-tcpsrv, or no free port"
 fi
 
+# -- the shared marks (schema 7) --------------------------------------------
+# A search of one index looks up the copies of marked passages only
+# (engine/copies.cc, xap_mark_copies): a copy indexed in a later run marks
+# the passage it copies, a run cut short before its marking is made good by
+# the next, and two indexes searched together are looked up in full.
+halves=$(sj -- "$q" | summary | grep -v 'dup\|reuters' | sort)
+mkdir -p "$tmp/later/docs"
+cp "$fx/ap-original.txt" "$fx/times-staff.txt" "$tmp/later/docs/"
+d index --index "$tmp/idxl" -q "$tmp/later/docs" || fail "index the agency's story alone"
+cp "$fx/ledger-copy.txt" "$fx/sentinel-edit.txt" "$tmp/later/docs/"
+d index --index "$tmp/idxl" -q "$tmp/later/docs" || fail "index its copies in a second run"
+is "$(d search --index "$tmp/idxl" --json -- "$q" | summary | sort)" "$halves" \
+	"copies indexed in a later run: one group with the passage they copy"
+DOCKET_MARK=0 d index --index "$tmp/idxc" -q "$tmp/later/docs" || fail "index, not marking"
+is "$(d search --index "$tmp/idxc" --json -- "$q" | summary | wc -l | tr -d ' ')" 4 \
+	"a run cut short before its marking: nothing marked, nothing collapsed"
+d index --index "$tmp/idxc" -q "$tmp/later/docs" || fail "index again, nothing changed"
+is "$(d search --index "$tmp/idxc" --json -- "$q" | summary | sort)" "$halves" \
+	"the next run marks them, though no file changed"
+is "$(d search --index "$tmp/a/idx" --index "$tmp/b/idx" --json -- "$q" | summary | sort)" \
+	"$halves" "two indexes searched together: copies across them, looked up in full"
+
 # -- an update and a deletion of one copy -----------------------------------
 printf 'title: Water sale\noutlet: Valley Sentinel\ndate: 2026-03-12\n\nThe utility board met on Wednesday to discuss rates and heard from residents about a proposed sale, but took no vote.\n' \
 	>"$tmp/docs/sentinel-edit.txt"
