@@ -547,8 +547,6 @@ size_t copies_sig_encode(uint64_t fp, const struct copies_sig *sig, char *out)
 int copies_sig_decode(const char *v, size_t n, struct copies_sig *sig)
 {
 	memset(sig, 0, sizeof *sig);
-	if (n > 8 && (n - 8) % 6 == 1 && v[n - 1] == COPIES_SHARED)
-		sig->shared = 1, n--;
 	if (n < 8 || (n - 8) % 6 || (n - 8) / 6 > COPIES_BANDS)
 		return -1;
 	sig->fingerprint = get_be(v, 8);

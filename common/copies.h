@@ -54,7 +54,6 @@ struct copies_sig {
 	unsigned words;               /* words after normalisation */
 	unsigned nbands;              /* keys in band[] (0 when short) */
 	uint64_t band[COPIES_BANDS];  /* LSH band keys, band i in band[i] */
-	unsigned shared;              /* the value carries the shared mark */
 };
 
 /* The offset in TEXT[0..N) just past a leading dateline — an upper-case
@@ -131,18 +130,8 @@ const char *copies_byline_agency(const char *author);
  * COPIES_SIG_MAX bytes) and returns its length, 0 when FP is 0 (nothing to
  * store).  copies_sig_decode reads one back into SIG (words left 0, band
  * keys with their low 16 bits 0, which the terms ignore); returns 0, or -1
- * for a value of another length.  Neither can fail otherwise.
- *
- * The shared mark (schema 7): one more byte, COPIES_SHARED, which the
- * indexer appends once another passage of the index holds one of the
- * passage's copy keys too (engine/copies.cc, xap_mark_copies).  A value
- * without it is of a passage whose keys no other passage held when its
- * index was last written: it has no copies there, and a search of that
- * one index need not look them up.  The mark is never taken away (a copy
- * deleted leaves it: a look-up that finds nothing), so it may say too
- * much, never too little.  Decoded into SIG->shared. */
-#define COPIES_SHARED '\x01'
-#define COPIES_SIG_MAX (8 + 6 * COPIES_BANDS + 1)
+ * for a value of another length.  Neither can fail otherwise. */
+#define COPIES_SIG_MAX (8 + 6 * COPIES_BANDS)
 size_t copies_sig_encode(uint64_t fp, const struct copies_sig *sig, char *out);
 int copies_sig_decode(const char *v, size_t n, struct copies_sig *sig);
 

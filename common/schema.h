@@ -40,7 +40,7 @@
  * | near-copy bands    | XB + 6 base-64 chars  | boolean: 4 MinHash LSH band keys, each hashed with its band to 36 bits (schema 6) |
  * | wire agency        | value slot 10         | "ap", "reuters", …; absent when none  |
  * | (reserved)         | value slot 11         | not written (was the fingerprint as hex; slot 12 holds it) |
- * | copy signature     | value slot 12         | fingerprint and band keys, binary, and the shared mark (copies.h; schema 7) |
+ * | copy signature     | value slot 12         | fingerprint and band keys, binary (copies.h) |
  * | outlet             | value slot 2          | the outlet's name as written (facets) |
  * | credited sources   | value slot 3          | a list (below) of the XC names        |
  * | author             | value slot 4          | the byline as written (facets)        |
@@ -125,16 +125,13 @@
 
 struct buf;
 
-/* 7: slot 12 may end in the shared mark (common/copies.h), and a search
- * of one index looks up the copies of marked passages only; a schema 6
- * index has no marks, so this searcher would find no copies in it.
- * 5: the article's legal lists are in its first passage's record only;
+/* 5: the article's legal lists are in its first passage's record only;
  * with a schema 4 index this searcher would read them twice over, and a
  * schema 4 searcher would show them on the first passage only.
  * 4: schema 3 as main built it still copied headline words into every
  * passage and had no slot 14; its rankings and phrases would be wrong with
  * this searcher, so such an index is refused with the rebuild line. */
-#define SCHEMA_VERSION "7"
+#define SCHEMA_VERSION "6"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"

@@ -196,7 +196,7 @@ static bool current(const std::string &file, const columns_header &h)
 /* Write DATA to FILE through FILE.tmp and a rename; throws on failure.
  * No fsync: a file lost or cut short by a crash fails its checksum and is
  * rebuilt by the next run; counting meanwhile reads the value streams. */
-static void write_file(const std::string &file, const std::string &data)
+void replace_file(const std::string &file, const std::string &data)
 {
 	std::string tmp = file + ".tmp";
 	int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
@@ -250,7 +250,7 @@ extern "C" int xap_columns_write(xap_db *db, const char *dir, int *written)
 		h.sum = XXH3_64bits(body.data(), body.size());
 		std::string data(reinterpret_cast<const char *>(&h), sizeof h);
 		data += body;
-		write_file(file, data);
+		replace_file(file, data);
 		*written = 1;
 		return DOCKET_OK;
 	} catch (...) {

@@ -5,10 +5,9 @@
  * band terms XB, or its exact fingerprint term XP when it has no bands
  * (schema 6), both in its slot 12 value;
  * common/copies.h), and a group is found by looking the keys up when a hit
- * is shown, then confirming each candidate on the texts.  Only whether a
- * passage's keys are held by another passage at all is stored, once each
- * indexing run has written (the shared mark, xap_mark_copies): a search
- * of one index skips the look-ups of unmarked hits, most of them.  So a group is
+ * is shown, then confirming each candidate on the texts.  Which passages
+ * share a key at all is kept beside each shard (marks.cc): a search of one
+ * index looks up the marked hits only, most often none.  So a group is
  * always what the index holds now — after updates, deletions and merges,
  * across shards and remote shards — with no rebuild.  A group is the
  * passages confirmed as copies of the hit itself (not a transitive
@@ -83,10 +82,14 @@ static bool confirmed(const copies_sig &a, const Xapian::Document &da,
 	return same_texts(*pa, *pb);
 }
 
-bool copy_filter::copy_of_kept(const Xapian::Document &doc, copies_sig &sig)
+bool copy_filter::copy_of_kept(const Xapian::Document &doc, bool may, copies_sig &sig)
 {
+	if (!may) { /* unmarked: no other passage holds its keys */
+		memset(&sig, 0, sizeof sig);
+		return false;
+	}
 	sig = sig_of(doc);
-	if (!sig.fingerprint || (marked && !sig.shared))
+	if (!sig.fingerprint)
 		return false;
 	std::unique_ptr<prepared> mine;
 	for (seen &k : kept)
@@ -97,7 +100,7 @@ bool copy_filter::copy_of_kept(const Xapian::Document &doc, copies_sig &sig)
 
 void copy_filter::keep(const Xapian::Document &doc, const copies_sig &sig)
 {
-	if (sig.fingerprint && (!marked || sig.shared))
+	if (sig.fingerprint)
 		kept.push_back({sig, doc, std::unique_ptr<prepared>()});
 }
 
@@ -250,7 +253,7 @@ static void members_of(Xapian::docid hit, const Xapian::Document &doc,
 
 void copy_members(Xapian::Database &db, const Xapian::Query &q,
                   const std::vector<Xapian::docid> &hits, bool distinct,
-                  bool marked, xap_result *res)
+                  const copy_gate &gate, xap_result *res)
 {
 	std::vector<Xapian::Document> docs;
 	std::vector<copies_sig> sigs;
@@ -258,16 +261,16 @@ void copy_members(Xapian::Database &db, const Xapian::Query &q,
 	std::map<std::string, Xapian::doccount> tf;
 	for (Xapian::docid id : hits) {
 		docs.push_back(db.get_document(id));
-		values.push_back(docs.back().get_value(SLOT_COPY_SIG));
+		values.push_back(gate.may_have(id) ? docs.back().get_value(SLOT_COPY_SIG)
+		                                   : std::string());
 		copies_sig sig;
-		if (copies_sig_decode(values.back().data(), values.back().size(), &sig) ||
-		    (marked && !sig.shared))
-			memset(&sig, 0, sizeof sig); /* no copies: nothing to look up */
+		if (copies_sig_decode(values.back().data(), values.back().size(), &sig))
+			memset(&sig, 0, sizeof sig); /* none, or unmarked: no copies */
 		sigs.push_back(sig);
 		key_terms(sigs.back(), terms);
 	}
 	if (terms.empty())
-		return; /* no hit has a key another passage holds */
+		return; /* no hit has a key another passage may hold */
 	useful_terms(db, terms, &tf);
 	Xapian::Query keys = keys_query(terms, tf, sigs, values);
 	if (keys.empty())
@@ -308,69 +311,11 @@ extern "C" int xap_copies(xap_db *db, const char *id, xap_result *res)
 		res->m[0].len = data.size();
 		res->n = 1;
 		std::vector<Xapian::docid> hit(1, *p);
-		copy_members(d, Xapian::Query(), hit, true, db->marked, res);
+		copy_members(d, Xapian::Query(), hit, true, copy_gate(db), res);
 		res->estimated = 1 + res->m[0].nmembers;
 		return DOCKET_OK;
 	} catch (...) {
 		xap_result_clear(res);
 		return fail_from(db, "reading copies");
-	}
-}
-
-/* The docids, per shard of N, of every passage of ALL (the N shards of one
- * index, combined) holding a term of PREFIX that another passage holds
- * too, appended to TODO[shard]. */
-static void shared_holders(Xapian::Database &all, const char *prefix, size_t n,
-                           std::vector<std::vector<Xapian::docid>> &todo)
-{
-	for (Xapian::TermIterator t = all.allterms_begin(prefix);
-	     t != all.allterms_end(prefix); ++t) {
-		if (t.get_termfreq() < 2)
-			continue;
-		for (Xapian::PostingIterator p = all.postlist_begin(*t);
-		     p != all.postlist_end(*t); ++p)
-			todo[(*p - 1) % n].push_back((*p - 1) / Xapian::docid(n) + 1);
-	}
-}
-
-/* Add the shared mark to the signature value of each passage IDS of shard
- * W that lacks it, and commit; returns how many were marked.  Only the
- * value changes, so Xapian rewrites no term of the passage. */
-static size_t mark(Xapian::WritableDatabase &w, std::vector<Xapian::docid> &ids)
-{
-	std::sort(ids.begin(), ids.end());
-	ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-	size_t marked = 0;
-	for (Xapian::docid id : ids) {
-		Xapian::Document doc = w.get_document(id);
-		std::string v = doc.get_value(SLOT_COPY_SIG);
-		copies_sig sig;
-		if (copies_sig_decode(v.data(), v.size(), &sig) || sig.shared)
-			continue;
-		doc.add_value(SLOT_COPY_SIG, v + COPIES_SHARED);
-		w.replace_document(id, doc);
-		marked++;
-	}
-	if (marked)
-		w.commit();
-	return marked;
-}
-
-extern "C" int xap_mark_copies(xap_db *const *shards, size_t n, size_t *marked)
-{
-	size_t k = 0;
-	*marked = 0;
-	try {
-		Xapian::Database all;
-		for (; k < n; k++)
-			all.add_database(wr(shards[k]));
-		std::vector<std::vector<Xapian::docid>> todo(n);
-		shared_holders(all, PREFIX_BAND, n, todo);
-		shared_holders(all, PREFIX_FINGERPRINT, n, todo);
-		for (k = 0; k < n; k++)
-			*marked += mark(wr(shards[k]), todo[k]);
-		return DOCKET_OK;
-	} catch (...) {
-		return fail_from(shards[k < n ? k : 0], "marking the passages that share copy keys");
 	}
 }

@@ -68,15 +68,16 @@ struct xap_db {
 	bool remote;                    /* a reader that may hold remote shards
 	                                 * (opened through a stub not ours) */
 	bool marked;                    /* a reader of one docket index's shards
-	                                 * (xap_open_shards), whose shared marks
-	                                 * say which passages may have copies
-	                                 * (common/copies.h); false once another
-	                                 * index is added (its copies of ours
-	                                 * were never marked) */
+	                                 * (xap_open_shards), which its copy
+	                                 * marks may speak for (marks.cc); false
+	                                 * once another index is added */
 	std::vector<std::string> shard_dirs; /* the folders of SHARDS */
 	std::vector<std::shared_ptr<const struct columns>> cols; /* their facet
 	                                 * columns as last loaded (columns.cc) */
 	std::mutex columns_mu;          /* guards COLS */
+	std::vector<std::shared_ptr<const struct shard_marks>> marks; /* the
+	                                 * shards' copy marks as last loaded */
+	std::mutex marks_mu;            /* guards MARKS */
 };
 
 struct xap_doc {
@@ -162,6 +163,37 @@ struct prepared {
 	explicit prepared(const Xapian::Document &doc);
 };
 
+/* -- marks.cc -- */
+
+/* One shard's copy marks: the docids, ascending, of its passages that hold
+ * a copy key another passage of the index holds too. */
+struct shard_marks {
+	uint32_t revision = 0, last = 0; /* the shard state they are of */
+	std::vector<uint32_t> ids;
+	bool has(Xapian::docid local) const;
+};
+
+/* The marks of every shard of DB, current for each, or none (not one
+ * docket index's shards, some file missing, stale or damaged). */
+std::vector<std::shared_ptr<const shard_marks>> marks_of(xap_db *db);
+
+/* Whether a hit may have copies: marked, or the marks unproven (every
+ * hit may).  DOCKET_COPY_TRACE=1 says on stderr which. */
+class copy_gate {
+	std::vector<std::shared_ptr<const shard_marks>> marks;
+
+      public:
+	explicit copy_gate(xap_db *db);
+	bool may_have(Xapian::docid global) const;               /* of DB */
+	bool may_have(size_t shard, Xapian::docid local) const;  /* of a shard */
+};
+
+/* Write FILE through FILE.tmp and a rename; throws on failure (no fsync:
+ * a file lost or cut short by a crash fails its checksum). */
+void replace_file(const std::string &file, const std::string &data);
+
+/* -- copies.cc -- */
+
 class copy_filter {
 	struct seen {
 		copies_sig sig;
@@ -169,11 +201,10 @@ class copy_filter {
 		std::unique_ptr<prepared> text; /* made when first compared */
 	};
 	std::vector<seen> kept;
-	bool marked; /* xap_db::marked: an unmarked passage is nobody's copy */
 
       public:
-	explicit copy_filter(bool marked_) : marked(marked_) {}
-	bool copy_of_kept(const Xapian::Document &doc, copies_sig &sig);
+	/* MAY: the gate's word for DOC; without it DOC is nobody's copy */
+	bool copy_of_kept(const Xapian::Document &doc, bool may, copies_sig &sig);
 	void keep(const Xapian::Document &doc, const copies_sig &sig);
 };
 
@@ -181,12 +212,11 @@ class copy_filter {
  * order): every other passage of each hit's copy group, with whether it
  * matches Q (an empty Q: none is marked).  DISTINCT says no hit is a copy
  * of another (collapsed hits), which lets a search whose keys find only
- * the hits stop there.  MARKED (xap_db::marked): a hit without the shared
- * mark has no copies, and its keys are not looked up.  Reads only the
- * hits' own keys and the passages holding them. */
+ * the hits stop there.  A hit GATE says has no copies is not looked up.
+ * Reads only the hits' own keys and the passages holding them. */
 void copy_members(Xapian::Database &db, const Xapian::Query &q,
                   const std::vector<Xapian::docid> &hits, bool distinct,
-                  bool marked, xap_result *res);
+                  const copy_gate &gate, xap_result *res);
 
 /* -- query.cc -- */
 

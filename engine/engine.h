@@ -203,14 +203,16 @@ void xap_result_clear(struct xap_result *res);
  * DOCKET_NOT_FOUND when no passage has that id. */
 int xap_copies(struct xap_db *db, const char *id, struct xap_result *res);
 
-/* Give the shared mark (common/copies.h) to every passage of the writable
- * shards SHARDS[0..N) — all the shards of one index, each's batch
- * committed — that holds a copy key another passage of them holds too,
- * and commit each shard so changed; *MARKED says how many.  Idempotent: a
- * run cut short is made good by the next.  Reads every copy key term of
- * the index (about 1 s at 20,000 articles; see the README).  Returns a
- * docket_status; the error is on the shard that failed. */
-int xap_mark_copies(struct xap_db *const *shards, size_t n, size_t *marked);
+/* The file beside a shard's tables that holds its copy marks (marks.cc). */
+#define MARKS_FILE "docket.marks"
+
+/* Write the copy marks of every shard SHARDS[0..N) of one index (writers,
+ * each's batch committed; shard K's folder DIRS[K]) unless every shard's
+ * file is current; *MARKED says how many passages are marked.  Reads every
+ * copy key term the index holds.  Returns a docket_status; the error is on
+ * the shard that failed. */
+int xap_marks_write(struct xap_db *const *shards, const char *const *dirs,
+                    size_t n, size_t *marked);
 
 /* -- every match (engine/scan.cc) -- */
 

@@ -107,7 +107,7 @@ static bool count_in_pass(xap_db *db, const struct xap_request *s,
  * value is never capped, as there.  A copy of a kept hit is dropped before
  * the cap counts it, so the cap counts a group once. */
 static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
-                           bool remote, bool collapse, bool marked,
+                           bool remote, bool collapse, const copy_gate *gate,
                            Xapian::doccount check,
                            std::vector<Xapian::MSetIterator> &kept,
                            Xapian::doccount *estimated, in_pass *count)
@@ -131,7 +131,7 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 		                        : m.get_matches_estimated();
 		kept.clear();
 		std::map<std::string, unsigned> seen;
-		copy_filter copies(marked);
+		copy_filter copies;
 		for (Xapian::MSetIterator i = m.begin(); i != m.end() && kept.size() < want; ++i) {
 			if (!filter) {
 				kept.push_back(i);
@@ -139,7 +139,7 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 			}
 			Xapian::Document doc = i.get_document();
 			copies_sig sig;
-			if (collapse && copies.copy_of_kept(doc, sig))
+			if (collapse && copies.copy_of_kept(doc, gate->may_have(*i), sig))
 				continue;
 			if (cap && !server_cap) {
 				std::string key = doc.get_value(SLOT_ARTICLE);
@@ -435,18 +435,19 @@ static bool before(const shard_hit &a, const shard_hit &b, bool by_date)
  * the first WANT; false when fewer remain and some shard may hold more
  * than the PER_SHARD it gave (FOUND), so the caller matches the usual way
  * instead. */
-static bool collapse_merged(xap_db *db, std::vector<shard_hit> &all,
+static bool collapse_merged(xap_db *db, const copy_gate &gate,
+                            std::vector<shard_hit> &all,
                             const std::vector<std::vector<shard_hit>> &found,
                             size_t per_shard, size_t want)
 {
-	copy_filter copies(db->marked);
+	copy_filter copies;
 	std::vector<shard_hit> kept;
 	for (const shard_hit &h : all) {
 		if (kept.size() >= want)
 			break;
 		Xapian::Document doc = db->shards[h.shard].get_document(h.local);
 		copies_sig sig;
-		if (copies.copy_of_kept(doc, sig))
+		if (copies.copy_of_kept(doc, gate.may_have(h.shard, h.local), sig))
 			continue;
 		copies.keep(doc, sig);
 		kept.push_back(h);
@@ -523,7 +524,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 				enq.add_matchspy(&count->spy);
 			std::vector<Xapian::MSetIterator> kept;
 			Xapian::MSet m = capped(enq, per_shard, s->per_article, false,
-			                        false, false, to_check(db->shards[k], unsafe, count),
+			                        false, nullptr, to_check(db->shards[k], unsafe, count),
 			                        kept, &estimated[k], count);
 			for (const Xapian::MSetIterator &i : kept)
 				found[k].push_back({i.get_weight(),
@@ -550,7 +551,8 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 	std::sort(all.begin(), all.end(), [by_date](const shard_hit &a, const shard_hit &b) {
 		return before(a, b, by_date);
 	});
-	if (collapse && !collapse_merged(db, all, found, per_shard, want))
+	copy_gate gate(db);
+	if (collapse && !collapse_merged(db, gate, all, found, per_shard, want))
 		return false;
 	size_t from = std::min(all.size(), size_t(s->offset));
 	size_t to = std::min(all.size(), from + size_t(s->limit));
@@ -566,7 +568,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 		m->score = all[i].score;
 		shown.push_back(all[i].global);
 	}
-	copy_members(rd(db), q, shown, collapse, db->marked, res);
+	copy_members(rd(db), q, shown, collapse, gate, res);
 	res->counts = merged(counts);
 	return true;
 }
@@ -585,6 +587,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 		                    : Xapian::Query(Xapian::Query::OP_FILTER, base, mark);
 	}
 	Xapian::BM25Weight weight(s->k1, 0, 1, s->b, s->min_normlen);
+	copy_gate gate(db);
 	Xapian::Enquire enq(*db->db);
 	enq.set_weighting_scheme(weight);
 	Xapian::Query q = base;
@@ -633,7 +636,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	std::vector<Xapian::MSetIterator> kept;
 	Xapian::doccount estimated;
 	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
-	                           db->remote, !s->every_copy, db->marked,
+	                           db->remote, !s->every_copy, &gate,
 	                           to_check(rd(db), unsafe, count.get()), kept,
 	                           &estimated, count.get());
 	res->counts = count ? count->result() : nullptr;
@@ -655,7 +658,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 			m->explain = copy_out(explain(db, weight, base, boosts, i));
 		shown.push_back(*i);
 	}
-	copy_members(rd(db), q, shown, !s->every_copy, db->marked, res);
+	copy_members(rd(db), q, shown, !s->every_copy, gate, res);
 }
 
 /* The query as named in a message: quoted, cut to a readable length. */

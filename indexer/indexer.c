@@ -118,9 +118,6 @@ struct docket_indexer {
 	unsigned nworkers;
 	struct run *run;           /* the run in progress */
 	int verified;              /* the shards were checked (verify_shards) */
-	int unmarked;              /* passages may lack their shared marks:
-	                            * written since the last marking, or a
-	                            * shard changed behind docket's back */
 };
 
 /* State of one file while its articles are written. */
@@ -983,8 +980,6 @@ static int verify_shards(docket_indexer *ix)
 		seal_shard_name(ix->idx, k, name, sizeof name);
 		snprintf(dir, sizeof dir, "%s/%s", ix->idx->path, name);
 		if (!rc && checked)
-			ix->unmarked = 1; /* a run cut short before its marking? */
-		if (!rc && checked)
 			emit(ix, DOCKET_EVENT_NOTE, dir, "its files changed since docket "
 			     "last left them (a crash, another program, or an older docket): "
 			     "checked before writing, sound");
@@ -993,41 +988,32 @@ static int verify_shards(docket_indexer *ix)
 	return rc;
 }
 
-/* Files added or re-indexed so far by IX. */
-static size_t written(docket_indexer *ix)
+/* Write the copy marks of every shard (engine/marks.cc) unless they are
+ * all current; failing is only a warning (a search then looks up every
+ * hit's copies, as without marks).  Reading every copy key term costs
+ * about 1.00x of indexing (see the README's costs). */
+static void mark_copies(docket_indexer *ix)
 {
-	pthread_mutex_lock(&ix->mu);
-	size_t n = ix->counts[DOCKET_EVENT_ADDED] + ix->counts[DOCKET_EVENT_UPDATED];
-	pthread_mutex_unlock(&ix->mu);
-	return n;
-}
-
-/* Give the shared mark to the passages whose copy keys another passage
- * holds (engine/copies.cc), when some may lack it; returns 0, or -1 when
- * that could not be done (warned: the seal is then not written, so the
- * next run checks the shards and marks again).  Reading every key term
- * costs 1.0x of indexing: see the README's costs. */
-static int mark_copies(docket_indexer *ix)
-{
+	unsigned n = ix->idx->nshards;
+	char (*dirs)[4400] = calloc(n ? n : 1, sizeof *dirs);
+	const char **d = calloc(n ? n : 1, sizeof *d);
 	size_t marked;
-	const char *env = getenv("DOCKET_MARK");
-	if (!ix->unmarked)
-		return 0;
-	if (env && strcmp(env, "0") == 0)
-		return -1; /* tests and timings: as if cut short before it */
-	for (unsigned k = 0; k < ix->idx->nshards; k++)
-		if (!ix->idx->shards[k])
-			return -1;
-	if (xap_mark_copies(ix->idx->shards, ix->idx->nshards, &marked)) {
-		emit(ix, DOCKET_EVENT_WARNING, ix->idx->path, xap_error(ix->idx->shards[0]));
-		return -1;
+	unsigned k = 0;
+	for (; dirs && d && k < n && ix->idx->shards[k]; k++) {
+		char name[64];
+		seal_shard_name(ix->idx, k, name, sizeof name);
+		layout_in_folder(ix->idx, name, dirs[k], sizeof dirs[k]);
+		d[k] = dirs[k];
 	}
-	ix->unmarked = 0;
-	return 0;
+	if (k == n && n && xap_marks_write(ix->idx->shards, d, n, &marked))
+		emit(ix, DOCKET_EVENT_WARNING, ix->idx->path, xap_error(ix->idx->shards[0]));
+	free(dirs);
+	free(d);
 }
 
-/* After a run whose every commit was made: write the facet columns of
- * each shard whose file is not current (engine/columns.cc), then seal the
+/* After a run whose every commit was made: write the copy marks and the
+ * facet columns of each shard whose file is not current
+ * (engine/marks.cc, engine/columns.cc), then seal the
  * shards as they are, so that the next run need not check them; failing
  * is only a warning (counts are then read from the value slots, and a
  * shard is checked before the next write).  The columns cost a read of
@@ -1035,7 +1021,7 @@ static int mark_copies(docket_indexer *ix)
  * articles, against 75 s to index them (1.002x). */
 static void seal_run(docket_indexer *ix)
 {
-	int marked = mark_copies(ix) == 0;
+	mark_copies(ix);
 	for (unsigned k = 0; k < ix->idx->nshards; k++) {
 		char name[64], dir[4400];
 		int written;
@@ -1047,7 +1033,7 @@ static void seal_run(docket_indexer *ix)
 			emit(ix, DOCKET_EVENT_WARNING, dir,
 			     xap_error(ix->idx->shards[k]));
 	}
-	if (marked && seal_write(ix->idx))
+	if (seal_write(ix->idx))
 		emit(ix, DOCKET_EVENT_WARNING, ix->idx->path, docket_index_last_error(ix->idx));
 	index_clear_error(ix->idx);
 }
@@ -1075,12 +1061,9 @@ DOCKET_EXPORT docket_status docket_indexer_run(docket_indexer *ix,
 	buf prefix = BUF_INIT;
 	struct run run = {abs, S_ISDIR(st.st_mode), 0, path, 0, BUF_INIT, "", &roots, 0, 0};
 	int walk_rc = 0;
-	size_t before = written(ix);
 	rc = name_root(ix, path, &run, &prefix);
 	if (!rc)
 		rc = run_workers(ix, path, &run, &walk_rc);
-	if (written(ix) != before)
-		ix->unmarked = 1;
 	roots_free(&roots);
 	buf_free(&prefix);
 	free(abs);

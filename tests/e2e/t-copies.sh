@@ -133,27 +133,38 @@ else
 	fail "remote shards: no xapian-tcpsrv, or no free port"
 fi
 
-# -- the shared marks (schema 7) --------------------------------------------
-# A search of one index looks up the copies of marked passages only
-# (engine/copies.cc, xap_mark_copies): a copy indexed in a later run marks
-# the passage it copies, a run cut short before its marking is made good by
-# the next, and two indexes searched together are looked up in full.
+# -- the copy marks (engine/marks.cc) ---------------------------------------
+# A search of one index looks up the copies of the hits that docket.marks
+# marks (a copy key another passage holds too) only: a copy indexed in a
+# later run marks the passage it copies; with a shard's file missing or
+# stale, or two indexes searched together, every hit is looked up, with
+# the same groups.
 halves=$(sj -- "$q" | summary | grep -v 'dup\|reuters' | sort)
+trace() { DOCKET_COPY_TRACE=1 d search "$@" -- "$q" 2>&1 >/dev/null | sed -n 's/^docket: copies: //p'; }
 mkdir -p "$tmp/later/docs"
 cp "$fx/ap-original.txt" "$fx/times-staff.txt" "$tmp/later/docs/"
 d index --index "$tmp/idxl" -q "$tmp/later/docs" || fail "index the agency's story alone"
 cp "$fx/ledger-copy.txt" "$fx/sentinel-edit.txt" "$tmp/later/docs/"
+for s in $(ls "$tmp/idxl" | grep '^shard-'); do cp "$tmp/idxl/$s/docket.marks" "$tmp/old-$s"; done
 d index --index "$tmp/idxl" -q "$tmp/later/docs" || fail "index its copies in a second run"
 is "$(d search --index "$tmp/idxl" --json -- "$q" | summary | sort)" "$halves" \
 	"copies indexed in a later run: one group with the passage they copy"
-DOCKET_MARK=0 d index --index "$tmp/idxc" -q "$tmp/later/docs" || fail "index, not marking"
-is "$(d search --index "$tmp/idxc" --json -- "$q" | summary | wc -l | tr -d ' ')" 4 \
-	"a run cut short before its marking: nothing marked, nothing collapsed"
-d index --index "$tmp/idxc" -q "$tmp/later/docs" || fail "index again, nothing changed"
-is "$(d search --index "$tmp/idxc" --json -- "$q" | summary | sort)" "$halves" \
-	"the next run marks them, though no file changed"
+is "$(trace --index "$tmp/idxl")" "marked hits looked up" "one index: only marked hits are looked up"
+for s in $(ls "$tmp/idxl" | grep '^shard-'); do cp "$tmp/old-$s" "$tmp/idxl/$s/docket.marks"; done
+is "$(trace --index "$tmp/idxl")" "every hit looked up (no current marks for this index)" \
+	"marks older than their shards are not trusted"
+is "$(d search --index "$tmp/idxl" --json -- "$q" | summary | sort)" "$halves" "… and the groups are the same"
+s0=$(ls "$tmp/idxl" | grep '^shard-' | head -1)
+rm "$tmp/idxl/$s0/docket.marks"
+is "$(trace --index "$tmp/idxl")" "every hit looked up (no current marks for this index)" \
+	"a shard's marks missing: every hit looked up"
+d index --index "$tmp/idxl" -q "$tmp/later/docs" || fail "index again, nothing changed"
+ok "an unchanged rerun writes the missing marks again" test -s "$tmp/idxl/$s0/docket.marks"
+is "$(trace --index "$tmp/idxl")" "marked hits looked up" "… which are trusted again"
 is "$(d search --index "$tmp/a/idx" --index "$tmp/b/idx" --json -- "$q" | summary | sort)" \
-	"$halves" "two indexes searched together: copies across them, looked up in full"
+	"$halves" "two indexes searched together: copies across them"
+is "$(trace --index "$tmp/a/idx" --index "$tmp/b/idx")" \
+	"every hit looked up (no current marks for this index)" "… every hit looked up, the marks being each index's own"
 
 # -- an update and a deletion of one copy -----------------------------------
 printf 'title: Water sale\noutlet: Valley Sentinel\ndate: 2026-03-12\n\nThe utility board met on Wednesday to discuss rates and heard from residents about a proposed sale, but took no vote.\n' \

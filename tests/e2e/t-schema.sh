@@ -1,5 +1,5 @@
 #!/bin/sh
-# t-schema.sh — the index layout of common/schema.h, version 7 (stems only;
+# t-schema.sh — the index layout of common/schema.h, version 6 (stems only;
 # no headline copies; an article's legal lists in its first passage's
 # record only; short copy terms), on a tiny index of one shard read with xapian-delve:
 # body words are their stems with positions (numbers as typed), title words
@@ -147,10 +147,10 @@ build_helper "$tmp/setmeta" "$DOCKET_TOP/tests/e2e/setmeta.c"
 ok "fake a schema-3 index" "$tmp/setmeta" "$sh0" docket.schema 3
 d search --index "$tmp/idx" motion >/dev/null 2>"$tmp/err"
 is "$?" 2 "search of a schema-3 index: exit 2"
-is "$(cat "$tmp/err")" "docket: $tmp/idx: index schema version 3; this docket reads 7: rebuild it (remove the folder, run 'docket index' again)" \
+is "$(cat "$tmp/err")" "docket: $tmp/idx: index schema version 3; this docket reads 6: rebuild it (remove the folder, run 'docket index' again)" \
 	"one line: rebuild it"
 ok "fake a schema-1 index" "$tmp/setmeta" "$sh0" docket.schema 1
-want="docket: $tmp/idx: index schema version 1; this docket reads 7: rebuild it (remove the folder, run 'docket index' again)"
+want="docket: $tmp/idx: index schema version 1; this docket reads 6: rebuild it (remove the folder, run 'docket index' again)"
 d search --index "$tmp/idx" motion >/dev/null 2>"$tmp/err"
 is "$?" 2 "search of a schema-1 index: exit 2"
 is "$(cat "$tmp/err")" "$want" "one line saying what to do"

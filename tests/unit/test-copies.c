@@ -265,20 +265,6 @@ static void signature_values(void **state)
 	assert_int_equal(copies_sig_encode(0, &s, v), 0);
 	assert_int_equal(copies_sig_decode(v, 7, &b), -1);
 	assert_int_equal(copies_sig_decode(v, 8 + 6 * COPIES_BANDS + 6, &b), -1);
-	/* the shared mark: one more byte, read into SHARED; any other is none */
-	n = copies_sig_encode(x.fingerprint, &x, v);
-	assert_int_equal(copies_sig_decode(v, n, &b), 0);
-	assert_int_equal(b.shared, 0);
-	v[n] = COPIES_SHARED;
-	assert_int_equal(copies_sig_decode(v, n + 1, &b), 0);
-	assert_int_equal(b.shared, 1);
-	assert_int_equal(b.nbands, COPIES_BANDS);
-	assert_true(b.fingerprint == x.fingerprint);
-	v[8] = COPIES_SHARED; /* a short passage's value, marked */
-	assert_int_equal(copies_sig_decode(v, 9, &b), 0);
-	assert_int_equal(b.shared + (b.nbands == 0), 2);
-	v[n] = 2;
-	assert_int_equal(copies_sig_decode(v, n + 1, &b), -1);
 }
 
 int main(void)
