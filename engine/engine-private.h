@@ -10,8 +10,9 @@
  * explanations), match.cc (the match: the per-article cap, shards
  * matched in parallel, retries on a changing index), copies.cc (copy
  * groups at search time: collapsing, members, first reports), scan.cc
- * (every match: rows of values, counts) and columns.cc (the facet
- * columns: their file and their tallies).
+ * (every match: rows of values, counts), columns.cc (the facet
+ * columns: their file and their tallies) and marks.cc (the copy marks:
+ * which passages may have copies).
  */
 #ifndef DOCKET_ENGINE_PRIVATE_H
 #define DOCKET_ENGINE_PRIVATE_H
