@@ -2,7 +2,7 @@
 # Makefile).
 #
 #   make legal-score      precision and recall per kind: dev, test, heldout,
-#                         heldout2, heldout3, heldout4
+#                         heldout2, heldout3, heldout4, heldout5
 #
 # The scorer links the static library: it parses the articles as the
 # indexer does and calls indexer/legal.c through legal.h.
@@ -23,3 +23,5 @@ legal-score: $(B)/eval/legal/score
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout3 | sed -n 's/^heldout /heldout3 /p'
 	@echo "fourth held-out set (eval/legal/heldout4, tuned on once since: a dev set now):"
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout4 | sed -n 's/^heldout /heldout4 /p'
+	@echo "fifth held-out set (eval/legal/heldout5, not tuned on):"
+	@$(B)/eval/legal/score eval/legal eval/legal/heldout5 | sed -n 's/^heldout /heldout5 /p'
