@@ -19,14 +19,8 @@
 
 #define MEMBERS_MAX 1000 /* candidates read per search: a bound, not a cap
                           * any real group reaches */
-#define BAND_TERM_MAX 32 /* a band key held by more passages says little:
-                          * on the 1,000-article bench corpus (no copies),
-                          * 0.7% of band terms were shared, a few by up to
-                          * 135 unrelated passages, and confirming those on
-                          * their texts made a search 10x slower */
-
 /* The signature a document holds (all zero when none). */
-static copies_sig sig_of(const Xapian::Document &doc)
+copies_sig sig_of(const Xapian::Document &doc)
 {
 	copies_sig sig;
 	std::string v = doc.get_value(SLOT_COPY_SIG);
@@ -67,7 +61,7 @@ static bool same_texts(const prepared &a, const prepared &b)
 
 /* Whether passages A and B are copies: the same fingerprint, or a shared
  * band confirmed on their texts (prepared once, when first needed). */
-static bool confirmed(const copies_sig &a, const Xapian::Document &da,
+bool confirmed(const copies_sig &a, const Xapian::Document &da,
                       std::unique_ptr<prepared> &pa, const copies_sig &b,
                       const Xapian::Document &db, std::unique_ptr<prepared> &pb)
 {

@@ -166,6 +166,20 @@ is "$(d search --index "$tmp/a/idx" --index "$tmp/b/idx" --json -- "$q" | summar
 is "$(trace --index "$tmp/a/idx" --index "$tmp/b/idx")" \
 	"every hit looked up (no current marks for this index)" "… every hit looked up, the marks being each index's own"
 
+# Marked are the passages a search would confirm as copies, not all that
+# share a key: bench/gen's corpus has no copies, though its small
+# vocabulary makes many passages share band keys.
+marked() { # marked IDX: passages marked over all shards
+	for f in "$1"/shard-*/docket.marks; do od -A n -t u4 -j 20 -N 4 "$f"; done |
+		awk '{n += $1} END {print n + 0}'
+}
+"$DOCKET_BUILD/bench/gen" --articles 300 --seed 5 "$tmp/gen" >/dev/null || fail "generate a corpus"
+d index --index "$tmp/genidx" -q "$tmp/gen" || fail "index it"
+shared=$(xapian-delve -1 -v -A XB "$tmp/genidx" 2>/dev/null | awk '$2 + 0 > 1 {n++} END {print n + 0}')
+ok "the generated corpus has band keys shared by several passages ($shared)" test "$shared" -gt 0
+is "$(marked "$tmp/genidx")" 0 "… and no passage marked"
+ok "the fixtures' copies are marked ($(marked "$tmp/idx"))" test "$(marked "$tmp/idx")" -gt 0
+
 # -- an update and a deletion of one copy -----------------------------------
 printf 'title: Water sale\noutlet: Valley Sentinel\ndate: 2026-03-12\n\nThe utility board met on Wednesday to discuss rates and heard from residents about a proposed sale, but took no vote.\n' \
 	>"$tmp/docs/sentinel-edit.txt"
