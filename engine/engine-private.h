@@ -12,7 +12,7 @@
  * groups at search time: collapsing, members, first reports), scan.cc
  * (every match: rows of values, counts), columns.cc (the facet
  * columns: their file and their tallies) and marks.cc (the copy marks:
- * which passages may have copies).
+ * which passages have copies).
  */
 #ifndef DOCKET_ENGINE_PRIVATE_H
 #define DOCKET_ENGINE_PRIVATE_H
@@ -166,8 +166,8 @@ struct prepared {
 
 /* -- marks.cc -- */
 
-/* One shard's copy marks: the docids, ascending, of its passages that hold
- * a copy key another passage of the index holds too. */
+/* One shard's copy marks: the docids, ascending, of its passages that have
+ * a copy in the index (as a search confirms copies). */
 struct shard_marks {
 	uint32_t revision = 0, last = 0; /* the shard state they are of */
 	std::vector<uint32_t> ids;

@@ -990,8 +990,10 @@ static int verify_shards(docket_indexer *ix)
 
 /* Write the copy marks of every shard (engine/marks.cc) unless they are
  * all current; failing is only a warning (a search then looks up every
- * hit's copies, as without marks).  Reading every copy key term costs
- * about 1.00x of indexing (see the README's costs). */
+ * hit's copies, as without marks).  Reading every copy key term and
+ * confirming the pairs with a new passage took 1.3 s of CPU after
+ * indexing 20,000 articles in 103 s (1.013x), 0.4 s when only the key
+ * terms are read (an unchanged index whose marks were lost). */
 static void mark_copies(docket_indexer *ix)
 {
 	unsigned n = ix->idx->nshards;
