@@ -6,7 +6,7 @@
  * (schema 6), both in its slot 12 value;
  * common/copies.h), and a group is found by looking the keys up when a hit
  * is shown, then confirming each candidate on the texts.  Which passages
- * share a key at all is kept beside each shard (marks.cc): a search of one
+ * have copies at all is kept beside each shard (marks.cc): a search of one
  * index looks up the marked hits only, most often none.  So a group is
  * always what the index holds now — after updates, deletions and merges,
  * across shards and remote shards — with no rebuild.  A group is the
@@ -62,8 +62,8 @@ static bool same_texts(const prepared &a, const prepared &b)
 /* Whether passages A and B are copies: the same fingerprint, or a shared
  * band confirmed on their texts (prepared once, when first needed). */
 bool confirmed(const copies_sig &a, const Xapian::Document &da,
-                      std::unique_ptr<prepared> &pa, const copies_sig &b,
-                      const Xapian::Document &db, std::unique_ptr<prepared> &pb)
+               std::unique_ptr<prepared> &pa, const copies_sig &b,
+               const Xapian::Document &db, std::unique_ptr<prepared> &pb)
 {
 	if (a.fingerprint && a.fingerprint == b.fingerprint)
 		return true;
@@ -78,7 +78,7 @@ bool confirmed(const copies_sig &a, const Xapian::Document &da,
 
 bool copy_filter::copy_of_kept(const Xapian::Document &doc, bool may, copies_sig &sig)
 {
-	if (!may) { /* unmarked: no other passage holds its keys */
+	if (!may) { /* unmarked: it has no copy */
 		memset(&sig, 0, sizeof sig);
 		return false;
 	}
@@ -264,7 +264,7 @@ void copy_members(Xapian::Database &db, const Xapian::Query &q,
 		key_terms(sigs.back(), terms);
 	}
 	if (terms.empty())
-		return; /* no hit has a key another passage may hold */
+		return; /* no hit may have copies */
 	useful_terms(db, terms, &tf);
 	Xapian::Query keys = keys_query(terms, tf, sigs, values);
 	if (keys.empty())

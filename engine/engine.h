@@ -210,8 +210,8 @@ int xap_copies(struct xap_db *db, const char *id, struct xap_result *res);
  * each's batch committed; shard K's folder DIRS[K]) unless every shard's
  * file is current; *MARKED says how many passages are marked.  Reads every
  * copy key term the index holds, and confirms on the texts the pairs of
- * holders of one key with a passage new since the files before.  Returns a docket_status; the error is on
- * the shard that failed. */
+ * holders of one key with a passage new since the files before.  Returns
+ * a docket_status; the error is on the shard that failed. */
 int xap_marks_write(struct xap_db *const *shards, const char *const *dirs,
                     size_t n, size_t *marked);
 
