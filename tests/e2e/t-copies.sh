@@ -180,6 +180,23 @@ ok "the generated corpus has band keys shared by several passages ($shared)" tes
 is "$(marked "$tmp/genidx")" 0 "… and no passage marked"
 ok "the fixtures' copies are marked ($(marked "$tmp/idx"))" test "$(marked "$tmp/idx")" -gt 0
 
+# On the syndication set (eval/copies/set: 25 agency stories and their
+# copies) the groups a search shows through the marks are those it shows
+# looking every hit up.
+groups() { # groups IDX: the groups of five searches, 200 hits each
+	for w in court judge ruling said the; do
+		d search --index "$1" --json -n 200 --per-article 0 "$w" |
+			jq -c 'select(.type == "hit") | [.passage_id, [.copies[].passage_id], .first_reported.passage_id]'
+	done
+}
+d index --index "$tmp/setidx" -q "$DOCKET_TOP/eval/copies/set" || fail "index the syndication set"
+ok "the syndication set's copies are marked ($(marked "$tmp/setidx"))" test "$(marked "$tmp/setidx")" -gt 100
+with=$(groups "$tmp/setidx")
+for f in "$tmp"/setidx/shard-*/docket.marks; do rm "$f"; done
+is "$(groups "$tmp/setidx")" "$with" "the syndication set: the same groups through the marks as looking every hit up"
+n=$(printf '%s\n' "$with" | grep -vc '",\[\],"')
+ok "… $n of whose hits have copies" test "$n" -gt 50
+
 # -- an update and a deletion of one copy -----------------------------------
 printf 'title: Water sale\noutlet: Valley Sentinel\ndate: 2026-03-12\n\nThe utility board met on Wednesday to discuss rates and heard from residents about a proposed sale, but took no vote.\n' \
 	>"$tmp/docs/sentinel-edit.txt"
