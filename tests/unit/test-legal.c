@@ -244,7 +244,12 @@ static void context_everyday_words(void **state)
 	run("Chili night", "The verdict came after counsel from each team spoke.",
 	    "Judge Marcus Tell scored Whitcomb vs. Westside Grill.", (const char *)NULL);
 	assert_int_equal(lg.cases.n + lg.judges.n, 0);
-	run("Trial", "The jury heard testimony; the verdict came after counsel spoke.",
+	/* three of them are none either (eval/legal/heldout5's school debate:
+	 * "counsel", "testimony", "verdict"); a word of the first kind is */
+	run("Debate final", "The judges heard testimony; the verdict came after counsel spoke.",
+	    "Judge Marcus Tell presided over Whitcomb v. Westside Grill.", (const char *)NULL);
+	assert_int_equal(lg.cases.n + lg.judges.n, 0);
+	run("Trial", "The jury heard testimony; the plaintiffs' counsel spoke.",
 	    "Judge Marcus Tell presided in Whitcomb v. Westside Grill.", (const char *)NULL);
 	assert_string_equal(joined(&lg.cases), "Whitcomb v. Westside Grill");
 	assert_string_equal(joined(&lg.judges), "Marcus Tell");
@@ -449,14 +454,17 @@ static void cite_negatives(void **state)
 	/* no legal context: a museum's or a stadium's numbered exhibit, a product */
 	run("Museum show", "Exhibit 42, a charcoal drawing, and the Skyward DX-5 drone.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
-	/* a street named Court is no court (eval/legal/heldout2 a13); a
-	 * court's name is, and a lower-case "court" beside two other everyday
-	 * words of litigation */
+	/* a street named Court is no court (eval/legal/heldout2 a13), nor is
+	 * a lower-case "court", even beside "jury" and "verdict"; a court's
+	 * name is context, and a word such as "lawsuit" */
 	run("Museum show", "Exhibit 42 is a lens.", "Use the Court Street entrance.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
 	run("Museum show", "Exhibit 42 is a lens.", "The court heard it.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
 	run("Museum show", "Exhibit 42 is a lens.", "The court heard the jury's verdict.",
+	    (const char *)NULL);
+	assert_int_equal(lg.cites[0].n, 0);
+	run("Museum show", "Exhibit 42 is a lens.", "The court heard the lawsuit.",
 	    (const char *)NULL);
 	assert_string_equal(joined(&lg.cites[0]), "Exhibit 42");
 	run("Museum show", "Exhibit 42 is a lens.", "It went to the Ninth Circuit.", (const char *)NULL);
@@ -464,7 +472,7 @@ static void cite_negatives(void **state)
 	one("the ex-husband, Tr. Smith, ECF rules, Dkt. entries.");
 	assert_int_equal(lg.cites[0].n, 0);
 	/* idioms with a word of litigation give no context (heldout3 a09,
-	 * a13, a26); the same word used plainly does */
+	 * a13, a26); a word of the first kind does */
 	run("Trade show", "Exhibit 14 is a tractor.", "\"The jury is still out,\" he said.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
 	run("Trade show", "Exhibit 14 is a tractor.", "The jury\xe2\x80\x99s still out on it.", (const char *)NULL);
@@ -473,7 +481,7 @@ static void cite_negatives(void **state)
 	assert_int_equal(lg.cites[0].n, 0);
 	run("Tennis", "Exhibit 9 is a racket.", "The replay was judge, jury and executioner.", (const char *)NULL);
 	assert_int_equal(lg.cites[0].n, 0);
-	run("Trial", "Exhibit 14 is a tractor.", "The jury is out on the verdict, lawyers said.",
+	run("Trial", "Exhibit 14 is a tractor.", "The jury is out; the defendant waits.",
 	    (const char *)NULL);
 	assert_string_equal(joined(&lg.cites[0]), "Exhibit 14");
 }
@@ -540,7 +548,7 @@ static void title_case_headlines(void **state)
 	    "The lawsuit goes on.", (const char *)NULL);
 	assert_int_equal(lg.judges.n, 0);
 	run("The Musk v. OpenAI Exhibits Jurors Saw on Day Three",
-	    "Jurors in Musk v. OpenAI saw emails in court, and lawyers argued.", (const char *)NULL);
+	    "Jurors in Musk v. OpenAI saw emails the plaintiffs filed.", (const char *)NULL);
 	assert_string_equal(joined(&lg.cases), "Musk v. OpenAI");
 	/* a sentence-case headline is read like the body */
 	run("Judge Szabo rejects bid in Delacroix v. Nimbus", "In court, the lawsuit goes on.",
