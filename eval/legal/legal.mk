@@ -23,5 +23,5 @@ legal-score: $(B)/eval/legal/score
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout3 | sed -n 's/^heldout /heldout3 /p'
 	@echo "fourth held-out set (eval/legal/heldout4, tuned on once since: a dev set now):"
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout4 | sed -n 's/^heldout /heldout4 /p'
-	@echo "fifth held-out set (eval/legal/heldout5, not tuned on):"
+	@echo "fifth held-out set (eval/legal/heldout5, tuned on once since: a dev set now):"
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout5 | sed -n 's/^heldout /heldout5 /p'
