@@ -164,13 +164,14 @@ int layout_write_stub(docket_index *idx, unsigned n)
 
 /* Is NAME one of the files Xapian keeps in a glass database folder
  * (iamglass, flintlock, TABLE.glass, and the .tmp files of a commit or a
- * compaction in progress), or docket's facet columns beside them
- * (engine/columns.cc), which go with the database? */
+ * compaction in progress), or docket's facet columns and copy marks
+ * beside them (engine/columns.cc, engine/marks.cc), which go with the
+ * database? */
 static int xapian_file(const char *name)
 {
 	size_t n = strlen(name);
 	return !strcmp(name, "iamglass") || !strcmp(name, "flintlock") ||
-	       !strcmp(name, COLUMNS_FILE) ||
+	       !strcmp(name, COLUMNS_FILE) || !strcmp(name, MARKS_FILE) ||
 	       (n > 6 && !strcmp(name + n - 6, ".glass")) ||
 	       strstr(name, ".tmp") != NULL;
 }
