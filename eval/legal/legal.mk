@@ -2,7 +2,8 @@
 # Makefile).
 #
 #   make legal-score      precision and recall per kind: dev, test, heldout,
-#                         heldout2, heldout3, heldout4, heldout5
+#                         heldout2, heldout3, heldout4, heldout5,
+#                         heldout6
 #
 # The scorer links the static library: it parses the articles as the
 # indexer does and calls indexer/legal.c through legal.h.
@@ -25,3 +26,5 @@ legal-score: $(B)/eval/legal/score
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout4 | sed -n 's/^heldout /heldout4 /p'
 	@echo "fifth held-out set (eval/legal/heldout5, tuned on once since: a dev set now):"
 	@$(B)/eval/legal/score eval/legal eval/legal/heldout5 | sed -n 's/^heldout /heldout5 /p'
+	@echo "sixth held-out set (eval/legal/heldout6, not tuned on):"
+	@$(B)/eval/legal/score eval/legal eval/legal/heldout6 | sed -n 's/^heldout /heldout6 /p'
