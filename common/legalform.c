@@ -189,16 +189,24 @@ static size_t numbered_no(int *rc, buf *b, const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* Whether the word before the "No." at I is one of the NULL-terminated
- * WORDS (ASCII case ignored). */
-static int no_after(const char *s, size_t i, const char *const *words)
+/* The word before the "No." at I, past the spaces: its start into *B and
+ * its end returned (*B equal to it when no word is there). */
+static size_t word_before_no(const char *s, size_t i, size_t *b)
 {
 	size_t e = i;
 	while (e > 0 && s[e - 1] == ' ')
 		e--;
-	size_t b = e;
-	while (b > 0 && wch((unsigned char)s[b - 1]))
-		b--;
+	*b = e;
+	while (*b > 0 && wch((unsigned char)s[*b - 1]))
+		(*b)--;
+	return e;
+}
+
+/* Whether the word before the "No." at I is one of the NULL-terminated
+ * WORDS (ASCII case ignored). */
+static int no_after(const char *s, size_t i, const char *const *words)
+{
+	size_t b, e = word_before_no(s, i, &b);
 	for (; *words; words++)
 		if (strlen(*words) == e - b && strncasecmp(s + b, *words, e - b) == 0)
 			return 1;
@@ -241,12 +249,7 @@ static int no_after_other(const char *s, size_t i)
 		"in", "as", "is", "was", "are", "were", "under", "of", "and", "or",
 		"at", "to", "for", "with", "by", "see", "numbered", "docketed",
 		"filed", "captioned", "application", NULL};
-	size_t e = i;
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
-	size_t b = e;
-	while (b > 0 && wch((unsigned char)s[b - 1]))
-		b--;
+	size_t b, e = word_before_no(s, i, &b);
 	if (b == e || !is_lo(s[b]))
 		return 0;
 	return !no_after(s, i, lead) && !no_after_case(s, i);
