@@ -171,11 +171,18 @@ static columns_header header_for(const Xapian::Database &d)
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, COLUMNS_MAGIC, 8);
 	h.order = COLUMNS_ORDER;
-	h.revision = uint32_t(d.get_revision());
-	h.last = d.get_lastdocid();
-	std::string uuid = d.get_uuid();
-	memcpy(h.uuid, uuid.data(), std::min(uuid.size(), sizeof h.uuid - 1));
+	shard_stamp(d, &h.revision, &h.last, h.uuid);
 	return h;
+}
+
+void shard_stamp(const Xapian::Database &d, uint32_t *revision, uint32_t *last,
+                 char uuid[48])
+{
+	*revision = uint32_t(d.get_revision());
+	*last = d.get_lastdocid();
+	std::string u = d.get_uuid();
+	memset(uuid, 0, 48);
+	memcpy(uuid, u.data(), std::min<size_t>(u.size(), 47));
 }
 
 /* Whether FILE's header already says what H says (then it is current). */

@@ -193,6 +193,12 @@ class copy_gate {
  * a file lost or cut short by a crash fails its checksum). */
 void replace_file(const std::string &file, const std::string &data);
 
+/* What a file kept beside shard D (facet columns, copy marks) names it
+ * by: its revision, last docid and UUID (NUL-padded), all of which
+ * change with any commit or rebuild (columns.cc). */
+void shard_stamp(const Xapian::Database &d, uint32_t *revision, uint32_t *last,
+                 char uuid[48]);
+
 /* -- copies.cc -- */
 
 #define BAND_TERM_MAX 32 /* a band key held by more passages says little:

@@ -58,10 +58,7 @@ static marks_header header_for(const Xapian::Database &d)
 	memset(&h, 0, sizeof h);
 	memcpy(h.magic, MARKS_MAGIC, 8);
 	h.order = MARKS_ORDER;
-	h.revision = uint32_t(d.get_revision());
-	h.last = d.get_lastdocid();
-	std::string uuid = d.get_uuid();
-	memcpy(h.uuid, uuid.data(), std::min(uuid.size(), sizeof h.uuid - 1));
+	shard_stamp(d, &h.revision, &h.last, h.uuid);
 	return h;
 }
 
@@ -268,12 +265,12 @@ static void judge_all(marking &m, const char *prefix)
 static bool all_current(xap_db *const *shards, const char *const *dirs, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
-		std::string data;
 		marks_header h;
-		if (!slurp(marks_path(dirs[k]), data) || data.size() < sizeof h)
-			return false;
-		memcpy(&h, data.data(), sizeof h);
-		if (!same_state(h, header_for(rd(shards[k]))))
+		int fd = open(marks_path(dirs[k]).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		bool got = fd >= 0 && read(fd, &h, sizeof h) == ssize_t(sizeof h);
+		if (fd >= 0)
+			close(fd);
+		if (!got || !same_state(h, header_for(rd(shards[k]))))
 			return false;
 	}
 	return true;
