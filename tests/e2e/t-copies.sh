@@ -165,6 +165,12 @@ is "$(d search --index "$tmp/a/idx" --index "$tmp/b/idx" --json -- "$q" | summar
 	"$halves" "two indexes searched together: copies across them"
 is "$(trace --index "$tmp/a/idx" --index "$tmp/b/idx")" \
 	"every hit looked up (no current marks for this index)" "… every hit looked up, the marks being each index's own"
+if [ -s "$tmp/remote.stub" ]; then
+	is "$(trace --index "$tmp/remote.stub")" "every hit looked up (no current marks for this index)" \
+		"remote shards: every hit looked up (their marks are the servers' files)"
+else
+	fail "remote shards: no stub (see above)"
+fi
 
 # Marked are the passages a search would confirm as copies, not all that
 # share a key: bench/gen's corpus has no copies, though its small
