@@ -66,23 +66,23 @@ static int norm_cite(int *rc, buf *out, const char *s, size_t n)
 }
 
 const struct schema_row schema_fields[FIELD_LAST] = {
-	/* id          name       prefix          kind          pos wdf         hl expl        slot          list normalise */
-	{FIELD_BODY,    NULL,      "",             KIND_TEXT,    1, 0,           1, "",         -1,           0, NULL},
-	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, 0,           0, "title:",   -1,           0, NULL},
-	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, 0,           0, "section:", -1,           0, NULL},
-	{FIELD_OUTLET,  "outlet",  PREFIX_OUTLET,  KIND_TEXT,    1, 0,           0, "outlet:",  SLOT_OUTLET,  0, NULL},
-	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  SLOT_AUTHOR,  0, NULL},
-	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  SLOT_SOURCES, 1, NULL},
-	{FIELD_DATE,    "date",    "",             KIND_VALUE,   0, 0,           0, "date:",    SLOT_DATE,    0, NULL},
-	{FIELD_CASE,    "case",    PREFIX_CASE,    KIND_BOOLEAN, 0, 0,           0, "case:",    -1,           0, norm_case},
-	{FIELD_DOCKET,  "docket",  PREFIX_DOCKET,  KIND_BOOLEAN, 0, 0,           0, "docket:",  -1,           0, norm_docket},
-	{FIELD_COURT,   "court",   PREFIX_COURT,   KIND_BOOLEAN, 0, 0,           0, "court:",   -1,           0, norm_court},
-	{FIELD_JUDGE,   "judge",   PREFIX_JUDGE,   KIND_BOOLEAN, 0, 0,           0, "judge:",   -1,           0, norm_judge},
-	{FIELD_EXHIBIT, "exhibit", PREFIX_CITE,    KIND_BOOLEAN, 0, 0,           0, "exhibit:", -1,           0, norm_cite},
-	{FIELD_SPEAKER, "speaker", PREFIX_SPEAKER, KIND_TEXT,    1, 0,           0, "speaker:", -1,           0, NULL},
-	{FIELD_QUOTE,   "quote",   PREFIX_QUOTE,   KIND_TEXT,    1, 0,           0, "quote:",   -1,           0, NULL},
-	{FIELD_WIRE,    "wire",    PREFIX_WIRE,    KIND_BOOLEAN, 0, 0,           0, "wire:",    -1,           0, NULL},
-	{FIELD_EVENT,   "event",   PREFIX_EVENT,   KIND_DAYS,    0, 0,           0, "event:",   SLOT_EVENTS,  1, NULL},
+	/* id          name       prefix          kind          pos wdf         hl expl        slot          list normalise    article */
+	{FIELD_BODY,    NULL,      "",             KIND_TEXT,    1, 0,           1, "",         -1,           0, NULL,        0},
+	{FIELD_TITLE,   "title",   PREFIX_TITLE,   KIND_TEXT,    1, 0,           0, "title:",   -1,           0, NULL,        0},
+	{FIELD_SECTION, "section", PREFIX_SECTION, KIND_TEXT,    1, 0,           0, "section:", -1,           0, NULL,        0},
+	{FIELD_OUTLET,  "outlet",  PREFIX_OUTLET,  KIND_TEXT,    1, 0,           0, "outlet:",  SLOT_OUTLET,  0, NULL,        0},
+	{FIELD_AUTHOR,  "author",  PREFIX_AUTHOR,  KIND_TEXT,    1, 0,           0, "author:",  SLOT_AUTHOR,  0, NULL,        0},
+	{FIELD_SOURCE,  "source",  PREFIX_SOURCE,  KIND_BOOLEAN, 0, 0,           0, "source:",  SLOT_SOURCES, 1, NULL,        0},
+	{FIELD_DATE,    "date",    "",             KIND_VALUE,   0, 0,           0, "date:",    SLOT_DATE,    0, NULL,        0},
+	{FIELD_CASE,    "case",    PREFIX_CASE,    KIND_BOOLEAN, 0, 0,           0, "case:",    -1,           0, norm_case,   1},
+	{FIELD_DOCKET,  "docket",  PREFIX_DOCKET,  KIND_BOOLEAN, 0, 0,           0, "docket:",  -1,           0, norm_docket, 1},
+	{FIELD_COURT,   "court",   PREFIX_COURT,   KIND_BOOLEAN, 0, 0,           0, "court:",   -1,           0, norm_court,  1},
+	{FIELD_JUDGE,   "judge",   PREFIX_JUDGE,   KIND_BOOLEAN, 0, 0,           0, "judge:",   -1,           0, norm_judge,  1},
+	{FIELD_EXHIBIT, "exhibit", PREFIX_CITE,    KIND_BOOLEAN, 0, 0,           0, "exhibit:", -1,           0, norm_cite,   0},
+	{FIELD_SPEAKER, "speaker", PREFIX_SPEAKER, KIND_TEXT,    1, 0,           0, "speaker:", -1,           0, NULL,        0},
+	{FIELD_QUOTE,   "quote",   PREFIX_QUOTE,   KIND_TEXT,    1, 0,           0, "quote:",   -1,           0, NULL,        0},
+	{FIELD_WIRE,    "wire",    PREFIX_WIRE,    KIND_BOOLEAN, 0, 0,           0, "wire:",    -1,           0, NULL,        0},
+	{FIELD_EVENT,   "event",   PREFIX_EVENT,   KIND_DAYS,    0, 0,           0, "event:",   SLOT_EVENTS,  1, NULL,        0},
 };
 
 enum schema_field schema_term_field(const char *term, size_t n,

@@ -26,10 +26,10 @@
  * | speakers           | value slot 9          | the passage's distinct speakers as a list (below) |
  * | date               | value slot 0          | YYYYMMDD, for date: ranges and sort   |
  * | article key        | value slot 1          | collapse key for --per-article        |
- * | case (article)     | XK + key              | boolean: lower-case caption key (legal_case_key); case: widens a shorter writing or a party word to the keys it finds (legal_case_covers) |
- * | docket number      | XN + key              | boolean: legal_docket_key ("25-cv-4418") |
- * | court              | XT + key              | boolean: legal_court_key ("ndcal")    |
- * | judge              | XJ + name / surname   | boolean, lower case                   |
+ * | case (article)     | XK + key              | boolean, first passage: lower-case caption key (legal_case_key); case: widens a shorter writing or a party word to the keys it finds (legal_case_covers) |
+ * | docket number      | XN + key              | boolean, first passage: legal_docket_key ("25-cv-4418") |
+ * | court              | XT + key              | boolean, first passage: legal_court_key ("ndcal")    |
+ * | judge              | XJ + name / surname   | boolean, first passage, lower case                 |
  * | record cite        | XR + cite             | boolean, lower case, passage-level ("px-17", "exhibit 42") |
  * | cases              | value slot 5          | on the article's first passage: its article key, then its captions as a list (below) |
  * | courts             | value slot 6          | the same: the court names ("N.D. Cal.") |
@@ -56,9 +56,11 @@
  * 42"), each once, in the order their first quote appears.
  *
  * The legal fields (indexer/legal.c, common/legalform.c) are article-level
- * but for XR: every passage of an article carries its case, docket, court
- * and judge terms, so case:X filters all of them; XR only the passages that
- * cite.  The article's lists in the record (cases, dockets, courts,
+ * but for XR: an article's case, docket, court and judge terms are on its
+ * first passage only, and a query for one is widened to the article terms
+ * (XA) of the articles whose first passage holds it, so case:X filters
+ * every passage of them (schema 7; the row's `article`); XR is on the
+ * passages that cite.  The article's lists in the record (cases, dockets, courts,
  * judges) are on its first passage only.  A query's value for these
  * fields goes through the row's normaliser, so any written form finds the
  * key.
@@ -125,13 +127,17 @@
 
 struct buf;
 
-/* 5: the article's legal lists are in its first passage's record only;
+/* 7: the article-level legal terms (case, docket, court, judge) are on
+ * the article's first passage only; a schema 6 searcher would filter to
+ * first passages, and this one would find schema 6's just the same but
+ * for nothing.
+ * 5: the article's legal lists are in its first passage's record only;
  * with a schema 4 index this searcher would read them twice over, and a
  * schema 4 searcher would show them on the first passage only.
  * 4: schema 3 as main built it still copied headline words into every
  * passage and had no slot 14; its rankings and phrases would be wrong with
  * this searcher, so such an index is refused with the rebuild line. */
-#define SCHEMA_VERSION "6"
+#define SCHEMA_VERSION "7"
 
 #define PREFIX_ID "Q"
 #define PREFIX_ARTICLE "XA"
@@ -259,6 +265,11 @@ struct schema_row {
 	 * prefix: appends the key to OUT and returns 1 for one whole term, 0
 	 * for words to AND (case:"castellan health").  Sticky on *rc. */
 	int (*normalise)(int *rc, struct buf *out, const char *s, size_t n);
+	/* BOOLEAN: the article's, not the passage's: its terms are on the
+	 * article's first passage only, and a query widens them to every
+	 * passage of the articles whose first passage holds them
+	 * (engine/query.cc) */
+	int article;
 };
 
 extern const struct schema_row schema_fields[FIELD_LAST];

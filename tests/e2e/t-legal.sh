@@ -134,6 +134,15 @@ if command -v xapian-tcpsrv >/dev/null; then
 	ok "... passages past the first among them" grep -q -v '#1"' "$tmp/lists.local"
 	is "$(lists "$tmp/remote.stub")" "$(lists "$idx")" \
 		"each hit's article lists through a remote shard (read from its first passage there): as local"
+	# article-level terms are on first passages only (schema 7): a remote
+	# server widens them through the OR of the articles' XA terms
+	pids() { d search --index "$1" --json --per-article 0 -n 500 -- "$2" | hits_field passage_id | sort | tr '\n' ' '; }
+	for q in 'court:ndcal OR judge:szabo' 'docket:24-1234' 'the -court:ndcal -case:delacroix'; do
+		pids "$idx" "$q" >"$tmp/pids.local"
+		is "$(pids "$tmp/remote.stub" "$q")" "$(cat "$tmp/pids.local")" "$q through a remote shard: the passages found locally"
+	done
+	ok "... passages past the first among them" grep -q '#[2-9]' "$tmp/pids.local"
+	unlike "$(cat "$tmp/pids.local")" 'a01\.txt|a02\.txt' "... and -court: rules out every passage of its articles"
 	printf 'SEC v. Kestrel Capital Partners => drop\n' >"$tmp/docket.aliases"
 	unlike "$(d cases --index "$tmp/remote.stub")" '^SEC v' "docket.aliases beside the stub file applies"
 	rm "$tmp/docket.aliases"
