@@ -185,14 +185,15 @@ static size_t field_names(enum schema_field f, const struct doc_builder *b,
  * written as its shorter writings and words instead (those that fit),
  * which the query's widening finds as keys of their own.
  *
- * On every passage these terms are most of what legal adds: at 20k
- * generated articles (~20 captions an article) the index is 755.9 MB, 698.7
- * without legal.  Measured and not kept: the keys on the first passage
- * alone, case: widened at query time to the articles' XA terms, 730.5 MB
- * (1.045) but case:bytedance 890 ms instead of 80 (Xapian opens one posting
- * list per article, ~2,500 here); every passage holding an 11-byte hash of
- * each key instead, 750.4 MB (1.074): the cost is the count of terms, not
- * their length. */
+ * These terms, like the docket, court and judge terms, are on the
+ * article's first passage only (add_schema_field).  On every passage they
+ * were most of what legal added: at 20k generated articles (~20 captions
+ * an article) 755.9 MB, 698.7 without legal.  Every passage holding an
+ * 11-byte hash of each key instead gave 750.4 MB (1.074): the cost is the
+ * count of terms, not their length.  The first passage alone with case:
+ * widened to the OR of the articles' XA terms gave 730.5 MB (1.045) but
+ * case:bytedance 890 ms instead of 80: Xapian's OR of ~2,500 terms, which
+ * engine/query.cc's ArticlePassages now does without. */
 static void case_terms(struct doc_builder *b, struct xap_doc *d, const char *k,
                        size_t n)
 {
@@ -316,9 +317,9 @@ static void add_schema_field(struct doc_builder *b, struct xap_doc *d,
 		 * schema 7): on every passage they were, at 20,000 generated
 		 * articles (bench/gen: ~5.5 captions, judges and courts each
 		 * an article), most of the 1.081x the size legal brought the
-		 * index to; on the first alone 2,000 articles give 1.021x,
-		 * against 1.083x, and case:, court: and judge: the same hits
-		 * and scores (bench/ablate legal) */
+		 * index to; on the first alone 1.020x (bench/ablate legal), and
+		 * case:, docket:, court: and judge: find the same hits with the
+		 * same scores */
 		if (b->legal && (!row->article || p == a->passages))
 			legal_terms(b, d, row, (size_t)(p - a->passages));
 		return;
