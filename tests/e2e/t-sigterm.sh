@@ -13,6 +13,10 @@ gen=$DOCKET_BUILD/bench/gen
 # stop SIG NAME: index $tmp/docs into $tmp/NAME, send SIG after 40 files;
 # $rc is the exit status, $err its stderr.
 stop() {
+	# made first: the loop's grep must not run before the shell has made
+	# it (grep failed, the loop ended at once and the signal came before
+	# docket ran: an exit of 0 once in a fresh clone's make test)
+	: >"$tmp/$2.err"
 	"$DOCKET" index --index "$tmp/$2" -v "$tmp/docs" 2>"$tmp/$2.err" &
 	pid=$!
 	while [ "$(grep -c '^added ' "$tmp/$2.err")" -lt 40 ] && kill -0 $pid 2>/dev/null; do
