@@ -247,12 +247,20 @@ struct boost {
 	const char *name;
 };
 
+/* What one search's legal field values became ("field:value" -> query),
+ * so that its parses (the query, each lift) widen a value to its
+ * articles once, and every match of the search shares what the widening
+ * found in each shard (engine/query.cc). */
+typedef std::map<std::string, Xapian::Query> legal_memo;
+
 /* Parse S->query with QP set up for DB and the schema's fields (throws a
  * QueryParserError on a bad query).  Unfielded words are body words, or
- * words of the field UNFIELDED (the headline and heading lifts). */
+ * words of the field UNFIELDED (the headline and heading lifts).  MEMO
+ * (may be NULL): the search's legal values, read and added to. */
 Xapian::Query parse(const xap_db *db, const struct xap_request *s,
                     Xapian::QueryParser &qp,
-                    enum schema_field unfielded = FIELD_BODY);
+                    enum schema_field unfielded = FIELD_BODY,
+                    legal_memo *memo = nullptr);
 /* Reduce the parsed query Q to term groups (its positive parts), weighted
  * by DB's statistics. */
 void reduce(const Xapian::Query &q, struct term_groups *hl,
@@ -270,7 +278,7 @@ void reduce(const Xapian::Query &q, struct term_groups *hl,
  * query when BASE has no body words or W is 0. */
 Xapian::Query field_lift(const xap_db *db, const struct xap_request *s,
                          const Xapian::Query &base, enum schema_field field,
-                         double w);
+                         double w, legal_memo *memo = nullptr);
 /* Q restricted by S's exact-value filters (a slot's value equal to, or
  * not equal to, a facet's value): OP_VALUE_RANGE from v to v, which
  * serialises to remote shards.  Applied to the whole query, lifts

@@ -577,7 +577,8 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
                 struct term_groups *hl)
 {
 	Xapian::QueryParser qp;
-	Xapian::Query base = parse(db, s, qp);
+	legal_memo memo;
+	Xapian::Query base = parse(db, s, qp, FIELD_BODY, &memo);
 	term_groups_free(hl);
 	reduce(base, hl, *db->db);
 	if (s->quoted) {
@@ -592,8 +593,8 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	enq.set_weighting_scheme(weight);
 	Xapian::Query q = base;
 	std::vector<boost> boosts = {
-		{field_lift(db, s, base, FIELD_TITLE, s->title_weight), "title boost"},
-		{field_lift(db, s, base, FIELD_SECTION, HEADING_LIFT), "heading boost"}};
+		{field_lift(db, s, base, FIELD_TITLE, s->title_weight, &memo), "title boost"},
+		{field_lift(db, s, base, FIELD_SECTION, HEADING_LIFT, &memo), "heading boost"}};
 	for (const boost &b : boosts)
 		if (!b.query.empty())
 			q = Xapian::Query(Xapian::Query::OP_OR, q, b.query);

@@ -264,9 +264,10 @@ static bool columns_hold(const int *slots, size_t n)
 static Xapian::Query scan_query(xap_db *db, const struct xap_request *s)
 {
 	Xapian::QueryParser qp;
-	Xapian::Query q = parse(db, s, qp);
-	Xapian::Query lifts[] = {field_lift(db, s, q, FIELD_TITLE, s->title_weight),
-	                         field_lift(db, s, q, FIELD_SECTION, HEADING_LIFT)};
+	legal_memo memo;
+	Xapian::Query q = parse(db, s, qp, FIELD_BODY, &memo);
+	Xapian::Query lifts[] = {field_lift(db, s, q, FIELD_TITLE, s->title_weight, &memo),
+	                         field_lift(db, s, q, FIELD_SECTION, HEADING_LIFT, &memo)};
 	for (const Xapian::Query &l : lifts)
 		if (!l.empty())
 			q = Xapian::Query(Xapian::Query::OP_OR, q, l);

@@ -139,6 +139,15 @@ for q in 'case:delacroix' 'docket:25-cv-4418' 'court:ndcal' 'judge:lindqvist'; d
 	is "$(pids5 "jurors -$q")" "" "... and -$q rules every passage out"
 done
 is "$(pids5 'jurors OR court:ca9')" "docs5/a.txt#3 " "an article-level field that matches no article matches no passage"
+# a changed file: its article's terms move with its first passage
+printf '\nA fourth paragraph about the orchard came later.\n' >>"$tmp/docs5/a.txt"
+d index --index "$tmp/idx5" --shards 1 -q "$tmp/docs5"
+is "$(pids5 'court:ndcal')" "docs5/a.txt#1 docs5/a.txt#2 docs5/a.txt#3 docs5/a.txt#4 " \
+	"after a change, court: finds the passage added at the end too"
+sed -i 's/in the N\.D\. Cal\./in the D. Mass./' "$tmp/docs5/a.txt"
+d index --index "$tmp/idx5" --shards 1 -q "$tmp/docs5"
+is "$(pids5 'court:ndcal')" "" "... and, once the court is no longer named, no passage"
+is "$(pids5 'court:dmass')" "docs5/a.txt#1 docs5/a.txt#2 docs5/a.txt#3 docs5/a.txt#4 " "... but the one it names now, on every passage"
 
 # -- searching ------------------------------------------------------------
 
