@@ -387,7 +387,7 @@ typedef enum docket_weight {
 	DOCKET_WEIGHT_TITLE,       /* lift of the passages whose headline holds
 	                            * a query word: this times the word's idf,
 	                            * the same for each passage of the article
-	                            * (0.5; 0: headlines count for nothing) */
+	                            * (0.75; 0: headlines count for nothing) */
 	DOCKET_WEIGHT_FEEDBACK,    /* weight of pseudo-relevance feedback terms
 	                            * from the top passages (0: off) */
 	DOCKET_WEIGHT_LAST

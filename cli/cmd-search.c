@@ -88,7 +88,7 @@ static const struct cli_option options[] = {
 	{"min-normlen", OPT_MIN_NORMLEN, required_argument, "X",
 	 "BM25 floor on a passage's relative length (0.5)", NULL},
 	{"title-weight", OPT_TITLE_WEIGHT, required_argument, "W",
-	 "lift of query words in the headline (0.5)", NULL},
+	 "lift of query words in the headline (0.75)", NULL},
 	{"feedback", OPT_FEEDBACK, required_argument, "W",
 	 "weight of pseudo-relevance feedback terms", NULL},
 	{"explain", OPT_EXPLAIN, no_argument, NULL,

@@ -269,16 +269,26 @@ void reduce(const Xapian::Query &q, struct term_groups *hl,
  * queries of eval/passages (0.25: 0.8231, 0.5: 0.8261, 1: 0.8252 nDCG@10
  * with the title lift at 0.25; eval/passages/README.md). */
 #define HEADING_LIFT 0.5
-/* Lift: the passages whose FIELD (FIELD_TITLE or FIELD_SECTION, which all
- * passages of an article or section share) holds the query read as words
- * of that field (phrases with their positions there) get W * idf of each
- * of BASE's body words the field holds: a constant, whatever the
- * passage's length.  OR'd with BASE, so a passage holding the words only
- * in its headline is still found, below those that hold them.  An empty
- * query when BASE has no body words or W is 0. */
-Xapian::Query field_lift(const xap_db *db, const struct xap_request *s,
-                         const Xapian::Query &base, enum schema_field field,
-                         double w, legal_memo *memo = nullptr);
+/* The share of a word's headline lift that a passage holding the word in
+ * its own text, or holding none of the query's, still gets (engine/query.cc,
+ * lift_parts()).  Chosen on the dev queries of eval/passages, its set2 and
+ * SciFact's odd queries together, with the title lift's 0.75 and the body
+ * idf (eval/passages/README.md, "Lifts that count what the text lacks"). */
+#define LIFT_HELD_SHARE 0.25
+/* BASE, S's parsed query, with its lifts, as a search matches it: the
+ * passages whose headline or heading (which all passages of an article or
+ * section share) holds the query read as words of that field (phrases
+ * with their positions there) get W * idf of each of BASE's body words
+ * the field holds, the word's idf in the text: a constant, whatever the
+ * passage's length (W: S's title weight, HEADING_LIFT).  A headline word
+ * lifts by all of that only a passage that lacks the word but matches
+ * BASE, the rest by LIFT_HELD_SHARE of it.  OR'd with BASE, so a passage
+ * holding the words only in its headline is still found, below those that
+ * hold them.  BOOSTS (may be NULL) gets each lift as --explain names and
+ * weighs it ("title boost", "heading boost"; an empty query for none). */
+Xapian::Query with_lifts(const xap_db *db, const struct xap_request *s,
+                         const Xapian::Query &base, legal_memo *memo,
+                         std::vector<boost> *boosts);
 /* Q restricted by S's exact-value filters (a slot's value equal to, or
  * not equal to, a facet's value): OP_VALUE_RANGE from v to v, which
  * serialises to remote shards.  Applied to the whole query, lifts

@@ -591,13 +591,8 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	copy_gate gate(db);
 	Xapian::Enquire enq(*db->db);
 	enq.set_weighting_scheme(weight);
-	Xapian::Query q = base;
-	std::vector<boost> boosts = {
-		{field_lift(db, s, base, FIELD_TITLE, s->title_weight, &memo), "title boost"},
-		{field_lift(db, s, base, FIELD_SECTION, HEADING_LIFT, &memo), "heading boost"}};
-	for (const boost &b : boosts)
-		if (!b.query.empty())
-			q = Xapian::Query(Xapian::Query::OP_OR, q, b.query);
+	std::vector<boost> boosts;
+	Xapian::Query q = with_lifts(db, s, base, &memo, &boosts);
 	bool unsafe = prunes_unsafely(q);
 	std::vector<std::shared_ptr<const columns>> cols;
 	std::unique_ptr<in_pass> count;

@@ -266,12 +266,7 @@ static Xapian::Query scan_query(xap_db *db, const struct xap_request *s)
 	Xapian::QueryParser qp;
 	legal_memo memo;
 	Xapian::Query q = parse(db, s, qp, FIELD_BODY, &memo);
-	Xapian::Query lifts[] = {field_lift(db, s, q, FIELD_TITLE, s->title_weight, &memo),
-	                         field_lift(db, s, q, FIELD_SECTION, HEADING_LIFT, &memo)};
-	for (const Xapian::Query &l : lifts)
-		if (!l.empty())
-			q = Xapian::Query(Xapian::Query::OP_OR, q, l);
-	return with_filters(s, q);
+	return with_filters(s, with_lifts(db, s, q, &memo, NULL));
 }
 
 /* Every match of Q in shard WHERE, D, through a spy reading COL (its

@@ -80,4 +80,23 @@ for w in exhibits gauntlet microscope dismiss monopoly piracy prosecutors emails
 		grep '^#' "$tmp/w.out" | head -n 3 | sed 's/^/#   /'
 	fi
 done
+# --- 4. a headline word lifts most where the text lacks it
+# Query "bridge repairs", headline "Harbor bridge ruling": the passage that
+# holds "repairs" but not "bridge" gets the whole lift for "bridge"; the one
+# that holds both, and the one that holds neither (found by its headline
+# alone, last), a quarter of it (LIFT_HELD_SHARE).
+mkdir -p "$tmp/lf/fx"
+printf 'title: Harbor bridge ruling\noutlet: Test Wire\ndate: 2026-01-05\n\n%s\n\n%s\n\n%s\n' \
+	'The bridge needs repairs before winter, engineers said.' \
+	'Crews began repairs on Monday morning at the east end.' \
+	'The council will meet again in March.' >"$tmp/lf/fx/a.txt"
+d index --index "$tmp/lf/idx" -q "$tmp/lf/fx"
+d search --index "$tmp/lf/idx" --json --explain --per-article 0 -n 10 -- 'bridge repairs' >"$tmp/lf.json"
+boost() { jq -r "select(.type == \"hit\" and .passage_id == \"fx/a.txt#$1\") | [.explain[] | select(.[0] == \"title boost\") | .[1]] | add // 0" "$tmp/lf.json"; }
+b1=$(boost 1) b2=$(boost 2) b3=$(boost 3)
+is "$(awk -v a="$b2" -v b="$b1" 'BEGIN { r = a / b; print (r > 3.99 && r < 4.01) ? "4x" : r }')" 4x \
+	"lacking 'bridge' but holding 'repairs': four times the headline lift of a passage holding both"
+is "$b3" "$b1" "a passage holding neither gets the lift of one holding both"
+is "$(jq -r 'select(.type == "hit") | .passage_id' "$tmp/lf.json" | tail -n 1)" "fx/a.txt#3" \
+	"... and comes last"
 done_testing
