@@ -583,10 +583,10 @@ static Xapian::Query constant(const std::string &term, double w)
 }
 
 /* The headline lift of body word WORD through its title term TERM, X at
- * most, into
- * HELD (every passage under the field: X * LIFT_HELD_SHARE) and LACKS (the
- * rest, X * (1 - LIFT_HELD_SHARE), for the passages whose own text lacks
- * the word; field_lift() keeps those to the passages the query matches).
+ * most, into HELD (every passage under the headline: X * LIFT_HELD_SHARE)
+ * and LACKS (the rest, X * (1 - LIFT_HELD_SHARE), for the passages whose
+ * own text lacks the word; with_lifts() keeps those to the passages the
+ * query matches).
  * So a passage that holds the word, where BM25 already counts it, gets a
  * share (as BM25F adds a field's occurrences to the body's before
  * saturating them); one that lacks it but holds others of the query gets
@@ -662,6 +662,10 @@ static lift field_lift(const xap_db *db, const struct xap_request *s,
 	std::vector<Xapian::Query> parts, lacks;
 	if (w <= 0)
 		return lift();
+	/* a query of one word ("court", or "court" in a date range) has no
+	 * passage that matches it and lacks the word: its headline lifts
+	 * every passage by the share, without LACKING's cost (date class:
+	 * 1.36x the median time at 20,000 articles with it) */
 	bool one = positive_leaves(base) < 2;
 	body_leaves(base, leaves);
 	std::sort(leaves.begin(), leaves.end());
@@ -671,16 +675,13 @@ static lift field_lift(const xap_db *db, const struct xap_request *s,
 		if (db->db->get_termfreq(term) == 0)
 			continue;
 		double x = w * lift_idf(*db->db, t);
-		if (field == FIELD_SECTION || one)
-			parts.push_back(constant(term, x * (field == FIELD_SECTION ? 1 : LIFT_HELD_SHARE)));
+		if (field == FIELD_SECTION) /* a heading is its passages' words */
+			parts.push_back(constant(term, x));
+		else if (one)
+			parts.push_back(constant(term, x * LIFT_HELD_SHARE));
 		else
 			lift_parts(t, term, x, parts, lacks);
 	}
-	/* a heading counts as the words of the passages under it: its lift
-	 * is whole; a query of one word ("court", or "court" in a date range)
-	 * has no passage that matches it and lacks the word, so its headline
-	 * lifts every passage by the share, without LACKING's cost (date:
-	 * 1.36x the median time at 20,000 articles) */
 	if (parts.empty())
 		return lift();
 	Xapian::QueryParser qp;
