@@ -60,8 +60,8 @@
  * first passage only, and a query for one is widened to the article terms
  * (XA) of the articles whose first passage holds it, so case:X filters
  * every passage of them (schema 7; the row's `article`); XR is on the
- * passages that cite.  The article's lists in the record (cases, dockets, courts,
- * judges) are on its first passage only.  A query's value for these
+ * passages that cite.  The article's lists in the record (cases,
+ * dockets, courts, judges) are on its first passage only.  A query's value for these
  * fields goes through the row's normaliser, so any written form finds the
  * key.
  *
@@ -128,9 +128,9 @@
 struct buf;
 
 /* 7: the article-level legal terms (case, docket, court, judge) are on
- * the article's first passage only; a schema 6 searcher would filter to
- * first passages, and this one would find schema 6's just the same but
- * for nothing.
+ * the article's first passage only; a schema 6 searcher would find only
+ * first passages.  This searcher would read a schema 6 index rightly, but
+ * refuses it as it does every other version, so one rule holds.
  * 5: the article's legal lists are in its first passage's record only;
  * with a schema 4 index this searcher would read them twice over, and a
  * schema 4 searcher would show them on the first passage only.
