@@ -3,8 +3,8 @@
 #   make eval                          index BEIR SciFact, search its 300 test
 #                                      queries, score them (see eval/README.md);
 #                                      then the passage collection's table
-#                                      and its second set, set2/
-#                                      (eval/passages/README.md)
+#                                      and its later sets, set2/ and
+#                                      set3/ (eval/passages/README.md)
 #   make eval EVAL_ARGS="--bm25 0.9,0.4"   extra options for `docket search`
 #   make eval-sweep                    the --bm25 grid on the odd queries
 #
@@ -25,6 +25,7 @@ eval: all $(B)/eval/trec-score
 	@eval/run --build $(B) $(EVAL_ARGS)
 	@eval/passages/run --build $(B) $(EVAL_ARGS)
 	@eval/passages/run --build $(B) --set eval/passages/set2 $(EVAL_ARGS)
+	@eval/passages/run --build $(B) --set eval/passages/set3 $(EVAL_ARGS)
 
 eval-sweep: all $(B)/eval/trec-score
 	@eval/sweep --build $(B) $(EVAL_ARGS)
