@@ -143,6 +143,27 @@ if command -v xapian-tcpsrv >/dev/null; then
 	done
 	ok "... passages past the first among them" grep -q '#[2-9]' "$tmp/pids.local"
 	unlike "$(cat "$tmp/pids.local")" 'a01\.txt|a02\.txt' "... and -court: rules out every passage of its articles"
+	# more articles than one group of the remote widening (ARTICLE_GROUP,
+	# 32): 75 articles of two passages name the court, 5 do not; passages
+	# under 8 words, so that no two are copies (their fingerprints are of
+	# their places in articles that differ)
+	mkdir -p "$tmp/many"
+	for i in $(seq 80); do
+		court="in the N.D. Cal."
+		[ "$i" -le 75 ] || court="in the county court"
+		printf 'title: Filing %s\n\nSuit %s was filed %s.\n\nA hearing is set for spring.\n' \
+			"$i" "$i" "$court" >"$tmp/many/m$i.txt"
+	done
+	d index --index "$tmp/manyidx" -q "$tmp/many"
+	first_pid=$pid first_port=$port
+	start_server many "$tmp/manyidx" || fail "serve-shard listens (many)"
+	printf 'remote 127.0.0.1:%s\n' "$port" >"$tmp/many.stub"
+	pids "$tmp/manyidx" 'court:ndcal' >"$tmp/many.local"
+	is "$(wc -w <"$tmp/many.local" | tr -d ' ')" 150 "court: over 75 articles finds their 150 passages"
+	is "$(pids "$tmp/many.stub" 'court:ndcal')" "$(cat "$tmp/many.local")" "... and through a remote shard the same"
+	is "$(pids "$tmp/many.stub" 'hearing -court:ndcal' | wc -w | tr -d ' ')" 5 "... and -court: there leaves the other five"
+	kill "$pid" 2>/dev/null
+	pid=$first_pid port=$first_port
 	printf 'SEC v. Kestrel Capital Partners => drop\n' >"$tmp/docket.aliases"
 	unlike "$(d cases --index "$tmp/remote.stub")" '^SEC v' "docket.aliases beside the stub file applies"
 	rm "$tmp/docket.aliases"
