@@ -210,11 +210,15 @@ void shard_stamp(const Xapian::Database &d, uint32_t *revision, uint32_t *last,
 /* The signature a document holds (all zero when none). */
 copies_sig sig_of(const Xapian::Document &doc);
 
-/* Whether passages A and B are copies: the same fingerprint, or a shared
- * band confirmed on their texts (prepared into PA, PB when first needed). */
-bool confirmed(const copies_sig &a, const Xapian::Document &da,
-               std::unique_ptr<prepared> &pa, const copies_sig &b,
-               const Xapian::Document &db, std::unique_ptr<prepared> &pb);
+/* Whether passages A and B are copies: the same fingerprint, or a band
+ * key they share that at most BAND_TERM_MAX passages of ALL hold,
+ * confirmed on their texts (prepared into PA, PB when first needed).  The
+ * one rule of the marks, a group's look-up and the hits a search drops as
+ * copies, so that a dropped hit is always listed in a group. */
+bool confirmed(const Xapian::Database &all, const copies_sig &a,
+               const Xapian::Document &da, std::unique_ptr<prepared> &pa,
+               const copies_sig &b, const Xapian::Document &db,
+               std::unique_ptr<prepared> &pb);
 
 class copy_filter {
 	struct seen {
@@ -222,9 +226,11 @@ class copy_filter {
 		Xapian::Document doc;
 		std::unique_ptr<prepared> text; /* made when first compared */
 	};
+	const Xapian::Database &all; /* whose key frequencies count */
 	std::vector<seen> kept;
 
       public:
+	explicit copy_filter(const Xapian::Database &a) : all(a) {}
 	/* MAY: the gate's word for DOC; without it DOC is nobody's copy */
 	bool copy_of_kept(const Xapian::Document &doc, bool may, copies_sig &sig);
 	void keep(const Xapian::Document &doc, const copies_sig &sig);

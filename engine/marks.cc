@@ -235,7 +235,7 @@ static void judge(marking &m, const std::vector<Xapian::docid> &g)
 			if (!m.fresh(g[i]) && !m.fresh(g[j]))
 				continue;
 			marking::seen &a = m.at(g[i]), &b = m.at(g[j]);
-			if (confirmed(a.sig, a.doc, a.text, b.sig, b.doc, b.text))
+			if (confirmed(m.all, a.sig, a.doc, a.text, b.sig, b.doc, b.text))
 				m.mark(g[i]), m.mark(g[j]);
 		}
 }

@@ -106,7 +106,8 @@ static bool count_in_pass(xap_db *db, const struct xap_request *s,
  * in rank order is what the collapse keeps; a passage without an article
  * value is never capped, as there.  A copy of a kept hit is dropped before
  * the cap counts it, so the cap counts a group once. */
-static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
+static Xapian::MSet capped(Xapian::Enquire &enq, const Xapian::Database &all,
+                           size_t want, unsigned cap,
                            bool remote, bool collapse, const copy_gate *gate,
                            Xapian::doccount check,
                            std::vector<Xapian::MSetIterator> &kept,
@@ -131,7 +132,7 @@ static Xapian::MSet capped(Xapian::Enquire &enq, size_t want, unsigned cap,
 		                        : m.get_matches_estimated();
 		kept.clear();
 		std::map<std::string, unsigned> seen;
-		copy_filter copies;
+		copy_filter copies(all);
 		for (Xapian::MSetIterator i = m.begin(); i != m.end() && kept.size() < want; ++i) {
 			if (!filter) {
 				kept.push_back(i);
@@ -440,7 +441,7 @@ static bool collapse_merged(xap_db *db, const copy_gate &gate,
                             const std::vector<std::vector<shard_hit>> &found,
                             size_t per_shard, size_t want)
 {
-	copy_filter copies;
+	copy_filter copies(rd(db));
 	std::vector<shard_hit> kept;
 	for (const shard_hit &h : all) {
 		if (kept.size() >= want)
@@ -523,7 +524,7 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 			if (count)
 				enq.add_matchspy(&count->spy);
 			std::vector<Xapian::MSetIterator> kept;
-			Xapian::MSet m = capped(enq, per_shard, s->per_article, false,
+			Xapian::MSet m = capped(enq, db->shards[k], per_shard, s->per_article, false,
 			                        false, nullptr, to_check(db->shards[k], unsafe, count),
 			                        kept, &estimated[k], count);
 			for (const Xapian::MSetIterator &i : kept)
@@ -631,7 +632,7 @@ static void run(xap_db *db, const struct xap_request *s, xap_result *res,
 	set_order(enq, s->sort_date);
 	std::vector<Xapian::MSetIterator> kept;
 	Xapian::doccount estimated;
-	Xapian::MSet mset = capped(enq, s->offset + s->limit, s->per_article,
+	Xapian::MSet mset = capped(enq, rd(db), s->offset + s->limit, s->per_article,
 	                           db->remote, !s->every_copy, &gate,
 	                           to_check(rd(db), unsafe, count.get()), kept,
 	                           &estimated, count.get());

@@ -237,4 +237,28 @@ is "$(printf '%s\n' "$many" | jq -r 'select(.type == "hit") | .copies | length')
 is "$(printf '%s\n' "$many" | jq -r 'select(.type == "hit") | .first_reported.date')" "2026-03-01" \
 	"... and the earliest as the first report"
 
+# -- near copies whose band keys many passages hold ----------------------
+# 80 passages differing in one number: their band keys are each held by
+# 60-70 of them (over BAND_TERM_MAX), so neither the marks nor a group's
+# look-up count them.  A search without marks dropped 77 of the 80 hits
+# as copies of the other three and listed them nowhere.  Now the hits are
+# the same with and without the marks, and every match is a hit or listed
+# among a hit's copies.
+mkdir -p "$tmp/near"
+for i in $(seq 80); do
+	where="in the state court"
+	[ "$i" -le 75 ] || where="in the county court"
+	printf 'title: Filing %s\n\nThe plaintiffs filed suit %s over fees, case %s.\n' "$i" "$where" "$i" \
+		>"$tmp/near/n$i.txt"
+done
+d index --index "$tmp/nearidx" -q "$tmp/near"
+near() { d search --index "$tmp/nearidx" --json --per-article 0 -n 500 -- plaintiffs |
+	jq -r 'select(.type == "hit") | [.passage_id] + [.copies[].passage_id] | join(" ")'; }
+near >"$tmp/near.marked"
+rm -f "$tmp"/nearidx/shard-*/docket.marks
+near >"$tmp/near.unmarked"
+is "$(cat "$tmp/near.unmarked")" "$(cat "$tmp/near.marked")" "near copies: the same hits and copies without the marks as with them"
+is "$(tr ' ' '\n' <"$tmp/near.unmarked" | sort -u | wc -l | tr -d ' ')" 80 \
+	"... and each of the 80 matches is a hit or a listed copy"
+is "$(grep -c ' ' "$tmp/near.unmarked")" 1 "... the five county passages (keys only they hold) one group"
 done_testing
