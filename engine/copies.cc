@@ -59,8 +59,6 @@ static bool same_texts(const prepared &a, const prepared &b)
 	return copies_same_texts(&x, &y) == 1;
 }
 
-/* Whether passages A and B are copies: the same fingerprint, or a shared
- * band confirmed on their texts (prepared once, when first needed). */
 /* Whether A and B share a key that a search finds a copy by: the same
  * fingerprint, or a band key that at most BAND_TERM_MAX passages of ALL
  * hold.  A commoner key counts neither for the marks nor for a group's
