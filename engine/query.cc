@@ -755,18 +755,27 @@ Xapian::Query with_lifts(const xap_db *db, const struct xap_request *s,
 {
 	lift title = field_lift(db, s, base, FIELD_TITLE, s->title_weight, memo);
 	lift heading = field_lift(db, s, base, FIELD_SECTION, HEADING_LIFT, memo);
+	/* A passage whose heading holds a query word matches the query, as
+	 * if its text held it (a heading is its passages' own words): so its
+	 * headline words count as lacking too.  Measured: the first set's dev
+	 * questions 0.8298 -> 0.8508 nDCG@10, set2's 0.6699 -> 0.6846; dev
+	 * words 0.9394 -> 0.9379, set2's 0.7985 -> 0.7981, the rest equal
+	 * ("why was the body camera video sealed": the two passages under
+	 * "Why it was sealed" matched no word of their own). */
 	Xapian::Query q = base;
+	if (!heading.all.empty())
+		q = Xapian::Query(Xapian::Query::OP_OR, q, heading.all);
+	Xapian::Query matched = q;
 	if (!title.lacking.empty())
 		q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, title.lacking);
-	for (const Xapian::Query &l : {title.all, heading.all})
-		if (!l.empty())
-			q = Xapian::Query(Xapian::Query::OP_OR, q, l);
+	if (!title.all.empty())
+		q = Xapian::Query(Xapian::Query::OP_OR, q, title.all);
 	if (!boosts)
 		return q;
 	Xapian::Query t = title.all;
 	if (!title.lacking.empty())
 		t = Xapian::Query(Xapian::Query::OP_OR, t,
-		                  Xapian::Query(Xapian::Query::OP_FILTER, title.lacking, base));
+		                  Xapian::Query(Xapian::Query::OP_FILTER, title.lacking, matched));
 	boosts->push_back({t, "title boost"});
 	boosts->push_back({heading.all, "heading boost"});
 	return q;

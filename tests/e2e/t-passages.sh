@@ -99,4 +99,20 @@ is "$(awk -v a="$b2" -v b="$b1" 'BEGIN { r = a / b; print (r > 3.99 && r < 4.01)
 is "$b3" "$b1" "a passage holding neither gets the lift of one holding both"
 is "$(jq -r 'select(.type == "hit") | .passage_id' "$tmp/lf.json" | tail -n 1)" "fx/a.txt#3" \
 	"... and comes last"
+# --- 5. a passage found by its heading matches the query as its text would
+# Same headline; "Crews started on Monday." sits under the heading
+# "Repairs schedule": its heading holds "repairs", so it lacks "bridge" as
+# passage 2 above did and gets the whole headline lift, not the quarter of
+# the passage under "Council" that holds neither.
+mkdir -p "$tmp/hm/fx"
+printf 'title: Harbor bridge ruling\noutlet: Test Wire\ndate: 2026-01-05\n\n%s\n\n## Repairs schedule\n\n%s\n\n## Council\n\n%s\n' \
+	'The bridge needs repairs before winter, engineers said.' \
+	'Crews started on Monday at the east end.' \
+	'The council will meet again in March.' >"$tmp/hm/fx/a.txt"
+d index --index "$tmp/hm/idx" -q "$tmp/hm/fx"
+d search --index "$tmp/hm/idx" --json --explain --per-article 0 -n 10 -- 'bridge repairs' >"$tmp/lf.json"
+b1=$(boost 1) b2=$(boost 2) b3=$(boost 3)
+is "$(awk -v a="$b2" -v b="$b1" 'BEGIN { r = a / b; print (r > 3.99 && r < 4.01) ? "4x" : r }')" 4x \
+	"found by its heading 'Repairs schedule': four times the headline lift of a passage holding both words"
+is "$b3" "$b1" "under 'Council', holding neither: the quarter"
 done_testing
