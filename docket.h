@@ -345,6 +345,12 @@ typedef enum docket_query_option {
 	                             * fail with DOCKET_BAD_QUERY; 0 (default):
 	                             * it is words, and docket_query_warning()
 	                             * says so */
+	DOCKET_QUERY_STOPWORDS,     /* 1 (default): drop the index language's
+	                             * commonest function words ("the", "of",
+	                             * "was", "how"; English has a list, other
+	                             * languages none) from the query, except
+	                             * inside a phrase or when the query has
+	                             * no other word; 0: search every word */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 

@@ -29,6 +29,7 @@ struct search_opts {
 	const char *qid;           /* --qid, for TREC */
 	int plain, and_words;      /* --plain, --and */
 	int strict;                /* --strict */
+	int keep_stopwords;        /* --keep-stopwords */
 	int bm25;                  /* --bm25 given */
 	double k1, b;              /* its parameters */
 	double weight[DOCKET_WEIGHT_LAST]; /* --title-weight etc.; <0: default */
@@ -49,7 +50,7 @@ enum { OPT_OFFSET = 256, OPT_PER_ARTICLE, OPT_SORT, OPT_JSON, OPT_FORMAT,
        OPT_QID, OPT_PLAIN, OPT_AND, OPT_BM25, OPT_SNIPPET, OPT_CITE,
        OPT_GROUP, OPT_COLOR, OPT_INDEX, OPT_EXPLAIN, OPT_MIN_NORMLEN,
        OPT_TITLE_WEIGHT, OPT_FEEDBACK, OPT_COPIES, OPT_FACETS, OPT_FACET_LIMIT,
-       OPT_STRICT, OPT_KEEP, OPT_DROP };
+       OPT_STRICT, OPT_KEEP, OPT_DROP, OPT_KEEP_STOPWORDS };
 
 static const struct cli_option options[] = {
 	{"index", OPT_INDEX, required_argument, "DIR",
@@ -83,6 +84,9 @@ static const struct cli_option options[] = {
 	{"and", OPT_AND, no_argument, NULL, "all words must match (default: any)", NULL},
 	{"strict", OPT_STRICT, no_argument, NULL,
 	 "an unknown field (jduge:x) is an error, not a warning", NULL},
+	{"keep-stopwords", OPT_KEEP_STOPWORDS, no_argument, NULL,
+	 "search every word, \"the\" and \"was\" too (default: drop them\n"
+	 "outside phrases)", NULL},
 	{"bm25", OPT_BM25, required_argument, "K1,B",
 	 "BM25 parameters (default 0.9,0.4)", NULL},
 	{"min-normlen", OPT_MIN_NORMLEN, required_argument, "X",
@@ -231,6 +235,9 @@ static int take_option(void *p, int c, const char *arg)
 	case OPT_STRICT:
 		o->strict = 1;
 		return 0;
+	case OPT_KEEP_STOPWORDS:
+		o->keep_stopwords = 1;
+		return 0;
 	case OPT_BM25:
 		if (parse_bm25(arg, o))
 			return usage_error("search", "--bm25: '%s' is not K1,B (e.g. 0.9,0.4)", arg);
@@ -324,6 +331,8 @@ static docket_status configure(docket_query *q, const struct search_opts *o)
 		st = docket_query_set(q, DOCKET_QUERY_COPIES, 1);
 	if (!st && o->strict)
 		st = docket_query_set(q, DOCKET_QUERY_STRICT, 1);
+	if (!st && o->keep_stopwords)
+		st = docket_query_set(q, DOCKET_QUERY_STOPWORDS, 0);
 	for (int i = 0; !st && i < o->nexact; i++) {
 		char field[7];
 		const char *value;

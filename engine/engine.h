@@ -131,6 +131,7 @@ struct xap_filter {
 struct xap_request {
 	const char *query;   /* the user's query string */
 	struct stemmer *stem;/* for the query parser */
+	const char *const *stopwords; /* words the query drops (stopwords.h), or NULL */
 	size_t offset;
 	size_t limit;
 	unsigned per_article;/* 0: no cap */

@@ -491,6 +491,64 @@ class DayTerms : public Xapian::FieldProcessor {
 	}
 };
 
+/* The stems of S's stopwords, as the query's terms are (STEM_ALL). */
+static std::vector<std::string> stop_stems(const struct xap_request *s)
+{
+	std::vector<std::string> out;
+	for (const char *const *w = s->stopwords; w && *w; w++) {
+		size_t n;
+		const char *t = stem_word(s->stem, *w, strlen(*w), &n);
+		out.push_back(std::string(t, n));
+	}
+	return out;
+}
+
+/* Whether Q is a word (of any text field) whose stem is one of STOPS. */
+static bool stop_leaf(const Xapian::Query &q, const std::vector<std::string> &stops)
+{
+	if (q.get_type() != Xapian::Query::LEAF_TERM)
+		return false;
+	std::string bare;
+	int stemmed;
+	term_field(*q.get_terms_begin(), bare, stemmed);
+	return stemmed && std::find(stops.begin(), stops.end(), bare) != stops.end();
+}
+
+/* Q without its stopwords (STOPS): those that are parts of OR, AND or MAX,
+ * or on either side of AND_MAYBE, or the left of AND_NOT and FILTER.  A
+ * phrase's and NEAR's words stay, and so does whatever a query rules out.
+ * Returns an empty query where nothing but stopwords was, or where a
+ * part the rest needs (the left of AND_NOT, FILTER, AND_MAYBE) was only
+ * stopwords; parse() then keeps the query whole.
+ * Why not Xapian's own Stopper: in 1.4.22, when stopping leaves a query
+ * nothing but a NOT ("the -bridge"), QueryParser parses it again without
+ * its operators and returns bridge@2, the very word ruled out. */
+static Xapian::Query unstopped(const Xapian::Query &q, const std::vector<std::string> &stops)
+{
+	int type = q.get_type();
+	bool bag = type == Xapian::Query::OP_OR || type == Xapian::Query::OP_AND ||
+	           type == Xapian::Query::OP_MAX;
+	bool spine = type == Xapian::Query::OP_AND_NOT ||
+	             type == Xapian::Query::OP_FILTER || type == Xapian::Query::OP_AND_MAYBE;
+	if (stop_leaf(q, stops))
+		return Xapian::Query();
+	if (!bag && !spine)
+		return q;
+	std::vector<Xapian::Query> parts;
+	for (size_t i = 0; i < q.get_num_subqueries(); i++) {
+		Xapian::Query sub = q.get_subquery(i);
+		bool cut = bag || i == 0 || type == Xapian::Query::OP_AND_MAYBE;
+		Xapian::Query kept = cut ? unstopped(sub, stops) : sub;
+		if (spine && i == 0 && kept.empty())
+			return kept;
+		if (!kept.empty())
+			parts.push_back(kept);
+	}
+	if (parts.size() < 2)
+		return parts.empty() ? Xapian::Query() : parts[0];
+	return Xapian::Query(Xapian::Query::Query::op(type), parts.begin(), parts.end());
+}
+
 Xapian::Query parse(const xap_db *db, const struct xap_request *s,
                     Xapian::QueryParser &qp, enum schema_field unfielded,
                     legal_memo *memo)
@@ -525,7 +583,11 @@ Xapian::Query parse(const xap_db *db, const struct xap_request *s,
 	                 Xapian::QueryParser::FLAG_LOVEHATE |
 	                 Xapian::QueryParser::FLAG_WILDCARD |
 	                 Xapian::QueryParser::FLAG_PURE_NOT;
-	return qp.parse_query(s->query, flags);
+	Xapian::Query q = qp.parse_query(s->query, flags);
+	if (!s->stopwords)
+		return q;
+	Xapian::Query kept = unstopped(q, stop_stems(s));
+	return kept.empty() ? q : kept;
 }
 
 Xapian::Query with_filters(const struct xap_request *s, const Xapian::Query &q)

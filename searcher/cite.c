@@ -32,6 +32,7 @@
 #include <xxhash.h>
 
 #include "../common/chars.h"
+#include "../common/stopwords.h"
 #include "../docket.h"
 
 enum esc {
@@ -240,18 +241,6 @@ static int is_alnum(char c)
 	       (c >= '0' && c <= '9');
 }
 
-static int is_stopword(const char *w, size_t n)
-{
-	static const char *const stop[] = {
-		"a", "an", "the", "of", "in", "on", "at", "to", "for", "and",
-		"or", "by", "with", "from", "is", "as", "how", "why", "what",
-	};
-	for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
-		if (strlen(stop[i]) == n && strncmp(stop[i], w, n) == 0)
-			return 1;
-	return 0;
-}
-
 /* Append the first word of field F of R (a run of ASCII letters and
  * digits, lower-cased) that is not a stopword; returns 1 if there was one. */
 static int put_keyword(int *rc, buf *out, const struct record *r, int f)
@@ -267,7 +256,7 @@ static int put_keyword(int *rc, buf *out, const struct record *r, int f)
 			if (k < sizeof w)
 				w[k++] = (char)(s[i] >= 'A' && s[i] <= 'Z'
 				                        ? s[i] + 32 : s[i]);
-		if (k && !is_stopword(w, k)) {
+		if (k && !stopword_in(stopwords_for("english"), w, k)) {
 			buf_append(rc, out, w, k < 16 ? k : 16);
 			return 1;
 		}

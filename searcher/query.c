@@ -13,6 +13,7 @@
 #include "../common/aliases.h"
 #include "../common/ids.h"
 #include "../common/schema.h"
+#include "../common/stopwords.h"
 #include "../engine/index.h"
 #include "../common/token.h"
 #include "../common/utf8.h"
@@ -40,6 +41,7 @@ static const long defaults[DOCKET_QUERY_LAST_OPTION] = {
 	[DOCKET_QUERY_COPIES] = 0,
 	[DOCKET_QUERY_TIME_LIMIT_MS] = 0,
 	[DOCKET_QUERY_STRICT] = 0,
+	[DOCKET_QUERY_STOPWORDS] = 1,
 };
 
 static const double default_weights[DOCKET_WEIGHT_LAST] = {
@@ -136,7 +138,8 @@ DOCKET_EXPORT docket_status docket_query_set(docket_query *q,
 	    (opt == DOCKET_QUERY_SNIPPET_BYTES && (value < 16 || value > 1 << 20)) ||
 	    ((opt == DOCKET_QUERY_DEFAULT_AND || opt == DOCKET_QUERY_PLAIN ||
 	      opt == DOCKET_QUERY_EXPLAIN || opt == DOCKET_QUERY_QUOTED ||
-	      opt == DOCKET_QUERY_COPIES || opt == DOCKET_QUERY_STRICT) &&
+	      opt == DOCKET_QUERY_COPIES || opt == DOCKET_QUERY_STRICT ||
+	      opt == DOCKET_QUERY_STOPWORDS) &&
 	     value > 1) ||
 	    ((opt == DOCKET_QUERY_FEEDBACK_TERMS ||
 	      opt == DOCKET_QUERY_FEEDBACK_DOCS) && (value < 1 || value > 1000)))
@@ -328,6 +331,9 @@ static int request_of(docket_query *q, size_t limit, struct xap_request *s,
 	*s = (struct xap_request){
 		.query = *plain ? *plain : q->string,
 		.stem = q->idx->stem,
+		.stopwords = q->opt[DOCKET_QUERY_STOPWORDS]
+		                     ? stopwords_for(docket_index_language(q->idx))
+		                     : NULL,
 		.offset = (size_t)q->opt[DOCKET_QUERY_OFFSET],
 		.limit = limit,
 		.per_article = (unsigned)q->opt[DOCKET_QUERY_PER_ARTICLE],

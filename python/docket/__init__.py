@@ -528,11 +528,12 @@ class Index:
         bm25: Optional[Tuple[float, float]] = None,
         title_weight: float = 0.0,
         feedback: float = 0.0,
+        keep_stopwords: bool = False,
     ) -> Results:
         """The best passages for QUERY (the language of docket-query(7)).
 
         The options are those of ``docket search``: ``match_all`` is
-        ``--and``, ``cite`` one of plain, markdown, bibtex (the style of
+        ``--and``, ``keep_stopwords`` ``--keep-stopwords``, ``cite`` one of plain, markdown, bibtex (the style of
         each hit's ``citation``), ``facets`` the fields of ``--facets``
         ("outlet,month" or a list; counted into ``Results.facets``, at
         most ``facet_limit`` values each, 0 for all), ``keep`` and
@@ -552,6 +553,7 @@ class Index:
                 (_lib.QUERY_SORT, sort_n),
                 (_lib.QUERY_SNIPPET_BYTES, snippet_bytes),
                 (_lib.QUERY_EXPLAIN, int(explain)),
+                (_lib.QUERY_STOPWORDS, int(not keep_stopwords)),
             )
             for opt, value in opts:
                 _check(lib.docket_query_set(q, opt, value), h)

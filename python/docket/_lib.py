@@ -71,7 +71,12 @@ EVENT_NAMES = (
     QUERY_EXPLAIN,
     QUERY_FEEDBACK_TERMS,
     QUERY_FEEDBACK_DOCS,
-) = range(10)
+    QUERY_QUOTED,
+    QUERY_COPIES,
+    QUERY_TIME_LIMIT_MS,
+    QUERY_STRICT,
+    QUERY_STOPWORDS,
+) = range(15)
 
 SORTS = ("relevance", "date")  # docket_sort
 PERIODS = ("day", "week", "month", "year")  # docket_period

@@ -84,6 +84,17 @@ def test_explain_and_cite(index_path: pathlib.Path) -> None:
     assert h.citation.startswith("@online")
 
 
+def test_stopwords_dropped_unless_kept(index_path: pathlib.Path) -> None:
+    """keep_stopwords is --keep-stopwords: "the" is one of the query's words
+    only with it (the explain parts name the words that matched)."""
+    def words(**kw: object) -> set:
+        with docket.Index(index_path) as idx:
+            hits = idx.search("the interrogatories", explain=True, **kw)
+        return {part for h in hits for part, _ in h.explain}
+    assert "the (stem)" not in words()
+    assert "the (stem)" in words(keep_stopwords=True)
+
+
 def test_show_returns_the_passage_in_context(index_path: pathlib.Path) -> None:
     with docket.Index(index_path) as idx:
         pid = idx.search("interrogatories")[0].passage_id

@@ -147,6 +147,10 @@ static void bibtex_escapes_and_key(void **state)
 	assert_true(strncmp(cite(&x, DOCKET_CITE_BIBTEX), key, strlen(key)) == 0);
 	x.r.f[REC_PASSAGE_ID] = "wired-123#4";
 	assert_false(strncmp(cite(&x, DOCKET_CITE_BIBTEX), key, strlen(key)) == 0);
+	/* the query's stopword list (common/stopwords.c): "was" is one too */
+	fill(&x, "Was the verdict fair?", "The Verge", NULL, "2025-01-02", NULL,
+	     "", "", "");
+	assert_true(strncmp(cite(&x, DOCKET_CITE_BIBTEX), "@online{verge2025verdict_", 25) == 0);
 }
 
 static void bad_style_and_sticky(void **state)
