@@ -2,7 +2,8 @@
 # t-stopwords.sh — the query drops the commonest English function words
 # (common/stopwords.c, engine/query.cc unstopped()): not inside a phrase,
 # not when nothing else is left, never so that a NOT becomes a word, and
-# not for a language without a list; --keep-stopwords searches them all.
+# not for a language without a list, the same through a remote shard;
+# --keep-stopwords searches them all.
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/fx/docs"
@@ -32,4 +33,13 @@ is "$(ids -- 'the was')" "docs/a.txt#1 docs/a.txt#2 " "a query of stopwords only
 is "$(ids -- 'the -footage')" "docs/a.txt#2 " "'the -footage': the NOT stays a NOT"
 is "$(ids --keep-stopwords -- 'the -footage')" "docs/a.txt#2 " "... as with --keep-stopwords"
 like "$(d search --help)" 'keep-stopwords' "docket search --help names --keep-stopwords"
+# the query is parsed where docket runs, so a remote shard sees it stopped
+if command -v xapian-tcpsrv >/dev/null; then
+	start_server srv "$tmp/fx/en" || fail "serve-shard listens"
+	printf 'remote 127.0.0.1:%s\n' "$port" >"$tmp/remote.stub"
+	is "$(words "$tmp/remote.stub" -- 'why was the footage sealed')" "footag (stem) seal (stem) " \
+		"through a remote shard: only footage and sealed are searched"
+	is "$(d search --index "$tmp/remote.stub" --json -n 20 -- 'the -footage' | hits_field passage_id)" \
+		"docs/a.txt#2" "... and 'the -footage' stays a NOT"
+fi
 done_testing
