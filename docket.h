@@ -349,8 +349,10 @@ typedef enum docket_query_option {
 	                             * commonest function words ("the", "of",
 	                             * "was", "how"; English has a list, other
 	                             * languages none) from the query, except
-	                             * inside a phrase or when the query has
-	                             * no other word; 0: search every word */
+	                             * inside a phrase or NEAR, or where only
+	                             * they would be left (the query "the
+	                             * who", the "the" of "the -bridge");
+	                             * 0: search every word */
 	DOCKET_QUERY_LAST_OPTION
 } docket_query_option;
 

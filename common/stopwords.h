@@ -4,8 +4,9 @@
  *
  * The index keeps every word; only queries drop them (engine/query.cc,
  * unstopped(): never from a phrase or NEAR, nor from a query, or the
- * required part of one, that holds nothing else).  Why, measured on eval/passages' dev sets
- * and SciFact's odd queries: eval/passages/README.md, "Stopwords".
+ * required part of one, that holds nothing else).  Why, measured on
+ * eval/passages' dev sets and SciFact's odd queries: eval/passages/
+ * README.md, "Stopwords, and a heading that matches".
  * Also the bibtex key's first significant title word (searcher/cite.c).
  */
 #ifndef DOCKET_STOPWORDS_H

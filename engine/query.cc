@@ -546,7 +546,7 @@ static Xapian::Query unstopped(const Xapian::Query &q, const std::vector<std::st
 	}
 	if (parts.size() < 2)
 		return parts.empty() ? Xapian::Query() : parts[0];
-	return Xapian::Query(Xapian::Query::Query::op(type), parts.begin(), parts.end());
+	return Xapian::Query(static_cast<Xapian::Query::op>(type), parts.begin(), parts.end());
 }
 
 Xapian::Query parse(const xap_db *db, const struct xap_request *s,

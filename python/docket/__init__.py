@@ -533,8 +533,8 @@ class Index:
         """The best passages for QUERY (the language of docket-query(7)).
 
         The options are those of ``docket search``: ``match_all`` is
-        ``--and``, ``keep_stopwords`` ``--keep-stopwords``, ``cite`` one of plain, markdown, bibtex (the style of
-        each hit's ``citation``), ``facets`` the fields of ``--facets``
+        ``--and``, ``keep_stopwords`` ``--keep-stopwords``, ``cite`` one
+        of plain, markdown, bibtex (the style of each hit's ``citation``), ``facets`` the fields of ``--facets``
         ("outlet,month" or a list; counted into ``Results.facets``, at
         most ``facet_limit`` values each, 0 for all), ``keep`` and
         ``drop`` those of ``--keep`` and ``--drop`` ("outlet:VALUE" or
