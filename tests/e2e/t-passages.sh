@@ -85,16 +85,24 @@ done
 # holds "repairs" but not "bridge" gets the whole lift for "bridge"; the one
 # that holds both, and the one that holds neither (found by its headline
 # alone, last), a quarter of it (LIFT_HELD_SHARE).
-mkdir -p "$tmp/lf/fx"
-printf 'title: Harbor bridge ruling\noutlet: Test Wire\ndate: 2026-01-05\n\n%s\n\n%s\n\n%s\n' \
-	'The bridge needs repairs before winter, engineers said.' \
-	'Crews began repairs on Monday morning at the east end.' \
-	'The council will meet again in March.' >"$tmp/lf/fx/a.txt"
-d index --index "$tmp/lf/idx" -q "$tmp/lf/fx"
-d search --index "$tmp/lf/idx" --json --explain --per-article 0 -n 10 -- 'bridge repairs' >"$tmp/lf.json"
+# lifts DIR FORMAT SECOND: under DIR, index the article whose body is
+# FORMAT (printf, three %s) around the bridge paragraph, SECOND and the
+# council one; search 'bridge repairs' into $tmp/lf.json and set b1..b3 to
+# each passage's headline lift; r21 is b2 / b1, as "4x" when it is 4
+lifts() {
+	mkdir -p "$1/fx"
+	# shellcheck disable=SC2059 # the format is the fixture
+	printf "title: Harbor bridge ruling\noutlet: Test Wire\ndate: 2026-01-05\n\n$2" \
+		'The bridge needs repairs before winter, engineers said.' "$3" \
+		'The council will meet again in March.' >"$1/fx/a.txt"
+	d index --index "$1/idx" -q "$1/fx"
+	d search --index "$1/idx" --json --explain --per-article 0 -n 10 -- 'bridge repairs' >"$tmp/lf.json"
+	b1=$(boost 1) b2=$(boost 2) b3=$(boost 3)
+	r21=$(awk -v a="$b2" -v b="$b1" 'BEGIN { r = a / b; print (r > 3.99 && r < 4.01) ? "4x" : r }')
+}
 boost() { jq -r "select(.type == \"hit\" and .passage_id == \"fx/a.txt#$1\") | [.explain[] | select(.[0] == \"title boost\") | .[1]] | add // 0" "$tmp/lf.json"; }
-b1=$(boost 1) b2=$(boost 2) b3=$(boost 3)
-is "$(awk -v a="$b2" -v b="$b1" 'BEGIN { r = a / b; print (r > 3.99 && r < 4.01) ? "4x" : r }')" 4x \
+lifts "$tmp/lf" '%s\n\n%s\n\n%s\n' 'Crews began repairs on Monday morning at the east end.'
+is "$r21" 4x \
 	"lacking 'bridge' but holding 'repairs': four times the headline lift of a passage holding both"
 is "$b3" "$b1" "a passage holding neither gets the lift of one holding both"
 is "$(jq -r 'select(.type == "hit") | .passage_id' "$tmp/lf.json" | tail -n 1)" "fx/a.txt#3" \
@@ -104,15 +112,8 @@ is "$(jq -r 'select(.type == "hit") | .passage_id' "$tmp/lf.json" | tail -n 1)" 
 # "Repairs schedule": its heading holds "repairs", so it lacks "bridge" as
 # passage 2 above did and gets the whole headline lift, not the quarter of
 # the passage under "Council" that holds neither.
-mkdir -p "$tmp/hm/fx"
-printf 'title: Harbor bridge ruling\noutlet: Test Wire\ndate: 2026-01-05\n\n%s\n\n## Repairs schedule\n\n%s\n\n## Council\n\n%s\n' \
-	'The bridge needs repairs before winter, engineers said.' \
-	'Crews started on Monday at the east end.' \
-	'The council will meet again in March.' >"$tmp/hm/fx/a.txt"
-d index --index "$tmp/hm/idx" -q "$tmp/hm/fx"
-d search --index "$tmp/hm/idx" --json --explain --per-article 0 -n 10 -- 'bridge repairs' >"$tmp/lf.json"
-b1=$(boost 1) b2=$(boost 2) b3=$(boost 3)
-is "$(awk -v a="$b2" -v b="$b1" 'BEGIN { r = a / b; print (r > 3.99 && r < 4.01) ? "4x" : r }')" 4x \
+lifts "$tmp/hm" '%s\n\n## Repairs schedule\n\n%s\n\n## Council\n\n%s\n' 'Crews started on Monday at the east end.'
+is "$r21" 4x \
 	"found by its heading 'Repairs schedule': four times the headline lift of a passage holding both words"
 is "$b3" "$b1" "under 'Council', holding neither: the quarter"
 done_testing
