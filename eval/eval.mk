@@ -4,7 +4,7 @@
 #                                      queries, score them (see eval/README.md);
 #                                      then the passage collection's table
 #                                      and its later sets, set2/ to
-#                                      set4/ (eval/passages/README.md)
+#                                      set5/ (eval/passages/README.md)
 #   make eval EVAL_ARGS="--bm25 0.9,0.4"   extra options for `docket search`
 #   make eval-sweep                    the --bm25 grid on the odd queries
 #
@@ -27,6 +27,7 @@ eval: all $(B)/eval/trec-score
 	@eval/passages/run --build $(B) --set eval/passages/set2 $(EVAL_ARGS)
 	@eval/passages/run --build $(B) --set eval/passages/set3 $(EVAL_ARGS)
 	@eval/passages/run --build $(B) --set eval/passages/set4 $(EVAL_ARGS)
+	@eval/passages/run --build $(B) --set eval/passages/set5 $(EVAL_ARGS)
 
 eval-sweep: all $(B)/eval/trec-score
 	@eval/sweep --build $(B) $(EVAL_ARGS)
