@@ -556,16 +556,6 @@ int copies_sig_decode(const char *v, size_t n, struct copies_sig *sig)
 	return 0;
 }
 
-int copies_candidates(const struct copies_sig *a, const struct copies_sig *b)
-{
-	if (a->fingerprint && a->fingerprint == b->fingerprint)
-		return 1;
-	for (unsigned i = 0; i < a->nbands && i < b->nbands; i++)
-		if (a->band[i] >> 16 == b->band[i] >> 16)
-			return 1;
-	return 0;
-}
-
 /* ------------------------------------------------------------ terms */
 
 void copies_fingerprint_term(int *rc, buf *out, uint64_t fingerprint)

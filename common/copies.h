@@ -135,10 +135,6 @@ const char *copies_byline_agency(const char *author);
 size_t copies_sig_encode(uint64_t fp, const struct copies_sig *sig, char *out);
 int copies_sig_decode(const char *v, size_t n, struct copies_sig *sig);
 
-/* Whether SIG A and B make a candidate pair: the same fingerprint, or the
- * same key in some band.  Cannot fail. */
-int copies_candidates(const struct copies_sig *a, const struct copies_sig *b);
-
 /* Append the term of a fingerprint ("XP" + 16 hex) or of band I's key
  * ("XB" + 6 base-64 characters of a hash of the band and the key) to OUT.
  * Sticky on *rc.  Only a passage without band keys holds its

@@ -59,17 +59,15 @@ static bool same_texts(const prepared &a, const prepared &b)
 	return copies_same_texts(&x, &y) == 1;
 }
 
-/* Whether A and B share a key that a search finds a copy by: the same
- * fingerprint, or a band key that at most BAND_TERM_MAX passages of ALL
- * hold.  A commoner key counts neither for the marks nor for a group's
- * look-up (useful_terms()), so a hit dropped by it was listed nowhere: of
- * 80 passages differing in a number, whose band keys 60-70 held, a
- * search without marks returned 3 hits and listed no copy. */
+/* Whether A and B share a band key that at most BAND_TERM_MAX passages
+ * of ALL hold (the key, not its low 16 bits, which the terms ignore).  A
+ * commoner key counts neither for the marks nor for a group's look-up
+ * (useful_terms()), so a hit dropped by it was listed nowhere: of 80
+ * passages differing in a number, whose band keys 60-70 held, a search
+ * without marks returned 3 hits and listed no copy. */
 static bool shared_key(const Xapian::Database &all, const copies_sig &a,
                        const copies_sig &b)
 {
-	if (a.fingerprint && a.fingerprint == b.fingerprint)
-		return true;
 	int rc = 0;
 	bool found = false;
 	buf t = BUF_INIT;
