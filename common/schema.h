@@ -61,9 +61,9 @@
  * (XA) of the articles whose first passage holds it, so case:X filters
  * every passage of them (schema 7; the row's `article`); XR is on the
  * passages that cite.  The article's lists in the record (cases,
- * dockets, courts, judges) are on its first passage only.  A query's value for these
- * fields goes through the row's normaliser, so any written form finds the
- * key.
+ * dockets, courts, judges) are on its first passage only.  A query's
+ * value for these fields goes through the row's normaliser, so any
+ * written form finds the key.
  *
  * Multi-valued slots (3 sources, 5-8 legal identifiers, 9 speakers, 13
  * event dates) hold a LIST: each item, in order, as its byte length in
