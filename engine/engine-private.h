@@ -259,6 +259,12 @@ struct boost {
  * found in each shard (engine/query.cc). */
 typedef std::map<std::string, Xapian::Query> legal_memo;
 
+/* A registry of docket's own posting sources, for Xapian::Query::unserialise()
+ * wherever a thread rebuilds a query from its wire form: a query holding one
+ * (a legal field's ArticlePassages) cannot be rebuilt without it.  One per
+ * thread: a Registry's reference count is not atomic. */
+Xapian::Registry docket_registry();
+
 /* Parse S->query with QP set up for DB and the schema's fields (throws a
  * QueryParserError on a bad query).  Unfielded words are body words, or
  * words of the field UNFIELDED (the headline and heading lifts).  MEMO

@@ -513,10 +513,11 @@ static bool run_parallel(xap_db *db, const struct xap_request *s,
 	const std::string wire = q.serialise();
 	auto match = [&](size_t k) {
 		try {
+			Xapian::Registry reg = docket_registry();
 			Xapian::Enquire enq(db->shards[k]);
 			enq.set_weighting_scheme(ShardBM25(s->k1, s->b, s->min_normlen,
 			                                   len_factor, &idf[k]));
-			enq.set_query(Xapian::Query::unserialise(wire));
+			enq.set_query(Xapian::Query::unserialise(wire, reg));
 			if (s->time_limit > 0)
 				enq.set_time_limit(s->time_limit);
 			set_order(enq, s->sort_date);

@@ -119,6 +119,17 @@ class ArticlePassages : public Xapian::PostingSource {
 	{
 		return "ArticlePassages(" + q.get_description() + ")";
 	}
+	/* Serialisable, for the threads of a parallel match and of a count
+	 * (each rebuilds the query from its wire form, docket_registry()):
+	 * its query, and a fresh cache of what init() finds.  A remote
+	 * shard's server has no such source and is never sent one. */
+	std::string name() const override { return "docket.ArticlePassages"; }
+	std::string serialise() const override { return q.serialise(); }
+	ArticlePassages *unserialise_with_registry(const std::string &s,
+	                                           const Xapian::Registry &reg) const override
+	{
+		return new ArticlePassages(Xapian::Query::unserialise(s, reg));
+	}
 	/* The article keys (slot 1) of Q's matches in DB, through a spy
 	 * built into Xapian, so that a remote shard's server runs it too. */
 	static std::vector<std::string> article_keys(const Xapian::Database &db,
@@ -133,6 +144,13 @@ class ArticlePassages : public Xapian::PostingSource {
 		return std::vector<std::string>(spy.values_begin(), spy.values_end());
 	}
 };
+
+Xapian::Registry docket_registry()
+{
+	Xapian::Registry reg;
+	reg.register_posting_source(ArticlePassages(Xapian::Query()));
+	return reg;
+}
 
 /* The article terms a remote shard's widening ORs in groups of, each an
  * OP_SYNONYM: Xapian's OR of thousands of terms is slow, of such groups

@@ -392,7 +392,7 @@ static bool count_shard(const Xapian::Database &d, const std::string &wire,
 {
 	Xapian::Enquire enq(d);
 	enq.set_weighting_scheme(Xapian::BoolWeight());
-	enq.set_query(Xapian::Query::unserialise(wire));
+	enq.set_query(Xapian::Query::unserialise(wire, docket_registry()));
 	timed_tally spy(&t, limit);
 	enq.add_matchspy(&spy);
 	t.reset();
