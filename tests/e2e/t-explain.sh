@@ -75,6 +75,10 @@ check "NOT" "copyright NOT openai"
 check "title boost" "court filing" --title-weight 1
 check "feedback" "google antitrust" --feedback 0.5
 check "all boosts" "google search appeal" --title-weight 0.5 --feedback 0.25
+# One word in headlines and in headings: their lifts are one source
+# (engine/query.cc, one_source()), whose weights must still add up.
+check "one word, headline and heading" "openai"
+check "one word, headline and heading (2)" "jury"
 
 # The NOT'd word never shows in the breakdown, and a boost does once set.
 s --explain --json -n 20 -- "copyright NOT openai" >"$tmp/not.json"
